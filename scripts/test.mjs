@@ -1,0 +1,83 @@
+// `npm test`: installs what is missing, runs unit tests in plain Node, then the integration
+// tests inside a real VS Code against a private Docker Engine, and prints one closing line.
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildAll, ensureNodeModules, log, root } from './lib.mjs';
+
+const unitOnly = process.argv.includes('--unit');
+const started = Date.now();
+const totals = { passed: 0, failed: 0 };
+
+async function runUnitTests() {
+  const { default: Mocha } = await import('mocha');
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 10_000 });
+  const dir = path.join(root, 'out', 'test', 'unit');
+  for (const file of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(dir, file));
+  }
+  await new Promise((resolve) => {
+    const runner = mocha.run(resolve);
+    runner.on('pass', () => totals.passed++);
+    runner.on('fail', () => totals.failed++);
+  });
+}
+
+async function runIntegrationTests() {
+  const { startEngine, stopEngine } = await import('../test/harness/engine.mjs');
+  const { runExtensionTests } = await import('../test/harness/vscode.mjs');
+  const outputDir = path.join(root, 'test-output');
+  const workspacePath = path.join(root, '.cache', 'test-workspace');
+  fs.mkdirSync(workspacePath, { recursive: true });
+  fs.mkdirSync(outputDir, { recursive: true });
+
+  log('starting the private test engine');
+  const engine = await startEngine({ log });
+  try {
+    const { exitCode, results } = await runExtensionTests({
+      extensionDevelopmentPath: root,
+      extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index.js'),
+      workspacePath,
+      outputDir,
+      env: {
+        DOCKER_HOST: engine.dockerHost,
+        DX_TEST_REGISTRY: engine.registry,
+        DX_TEST_IMAGE: engine.testImage,
+        DX_TEST_REGISTRY_IMAGE: engine.registryImage,
+      },
+    });
+    for (const test of results?.tests ?? []) {
+      console.log(`  ${test.state === 'passed' ? '✔' : '✘'} ${test.title}${test.durationMs ? ` (${test.durationMs} ms)` : ''}`);
+    }
+    for (const failure of results?.failures ?? []) {
+      console.log(`\n  FAILED ${failure.title}\n${failure.error}`);
+    }
+    totals.passed += results?.passed ?? 0;
+    totals.failed += results?.failed ?? 0;
+    if (exitCode !== 0 && !(results?.failed > 0)) {
+      console.log(`  ✘ the integration run itself failed (exit code ${exitCode})`);
+      totals.failed += 1;
+    }
+  } finally {
+    if (engine.startedNow) {
+      log('stopping the private test engine');
+      await stopEngine({ log });
+    }
+  }
+}
+
+let crashed;
+try {
+  ensureNodeModules();
+  await buildAll();
+  await runUnitTests();
+  if (!unitOnly) {
+    await runIntegrationTests();
+  }
+} catch (err) {
+  crashed = err;
+  console.error(err?.stack ?? err);
+  totals.failed += 1;
+}
+log(`finished in ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed > 0 || crashed ? 1 : 0);

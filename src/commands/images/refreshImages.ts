@@ -1,0 +1,5 @@
+import type { CommandContext } from '../context';
+
+export function refreshImages(ctx: CommandContext): void {
+  ctx.views.images.refresh();
+}

@@ -1,0 +1,5 @@
+import type { CommandContext } from '../context';
+
+export function refreshVolumes(ctx: CommandContext): void {
+  ctx.views.volumes.refresh();
+}

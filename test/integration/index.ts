@@ -1,0 +1,44 @@
+// The extension host loads this file (extensionTestsPath) and calls run(). The host's console
+// does not reach the runner, so results go to the JSON file named by DX_TEST_RESULTS.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+interface TestRecord {
+  title: string;
+  state: 'passed' | 'failed';
+  durationMs?: number;
+  error?: string;
+}
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, grep: process.env.DX_TEST_GREP || undefined });
+  for (const file of findTests(__dirname)) {
+    mocha.addFile(file);
+  }
+  const records: TestRecord[] = [];
+  const failures = await new Promise<number>((resolve) => {
+    const runner = mocha.run(resolve);
+    runner.on('pass', (test) => records.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration }));
+    runner.on('fail', (test, err: Error) =>
+      records.push({ title: test.fullTitle(), state: 'failed', error: err?.stack ?? String(err) }),
+    );
+  });
+  const passed = records.filter((r) => r.state === 'passed').length;
+  const failed = records.filter((r) => r.state === 'failed').length;
+  const resultsFile = process.env.DX_TEST_RESULTS;
+  if (resultsFile) {
+    fs.writeFileSync(resultsFile, JSON.stringify({ passed, failed, failures: records.filter((r) => r.state === 'failed'), tests: records }, null, 2));
+  }
+  if (failures > 0 || failed > 0) {
+    throw new Error(`${failed} integration test(s) failed`);
+  }
+}
+
+function findTests(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}

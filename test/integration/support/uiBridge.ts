@@ -1,0 +1,45 @@
+// Client of the runner's UI bridge (test/harness/vscode.mjs): lets a test look at the page a user sees.
+async function post<T>(route: string, body: unknown): Promise<T> {
+  const base = process.env.DX_UI_BRIDGE;
+  if (!base) {
+    throw new Error('DX_UI_BRIDGE is not set: run integration tests through `npm test`');
+  }
+  const response = await fetch(`${base}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    throw new Error(`UI bridge ${route} answered ${response.status}: ${await response.text()}`);
+  }
+  return (await response.json()) as T;
+}
+
+export const ui = {
+  screenshot: (name: string) => post<{ path: string }>('/screenshot', { name }),
+  texts: (selector: string) => post<{ texts: string[] }>('/texts', { selector }).then((r) => r.texts),
+  attributes: (selector: string, attribute: string) =>
+    post<{ values: (string | null)[] }>('/attributes', { selector, attribute }).then((r) => r.values),
+  click: (selector: string) => post<unknown>('/click', { selector }),
+};
+
+/** Polls until `probe` returns a truthy value or the time runs out, then says what it last saw. */
+export async function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) {
+        return value;
+      }
+      last = value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last saw: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
