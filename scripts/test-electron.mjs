@@ -8,9 +8,10 @@ import { buildAll, ensureNodeModules, log, root } from './lib.mjs';
 ensureNodeModules();
 await buildAll();
 const { runTests } = await import('@vscode/test-electron');
-const { startEngine, stopEngine } = await import('../test/harness/engine.mjs');
+const { startEngine, stopEngine, engineStatus } = await import('../test/harness/engine.mjs');
 
-const engine = await startEngine({ log });
+const wasRunning = (await engineStatus()).running;
+const engine = await startEngine();
 const outputDir = path.join(root, 'test-output');
 const resultsFile = path.join(outputDir, 'electron-results.json');
 fs.mkdirSync(outputDir, { recursive: true });
@@ -33,8 +34,8 @@ try {
 } catch (err) {
   console.error(err);
 } finally {
-  if (engine.startedNow) {
-    await stopEngine({ log });
+  if (!wasRunning) {
+    await stopEngine();
   }
 }
 const results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : { passed: 0, failed: 1 };

@@ -23,15 +23,19 @@ async function runUnitTests() {
 }
 
 async function runIntegrationTests() {
-  const { startEngine, stopEngine } = await import('../test/harness/engine.mjs');
+  const { startEngine, stopEngine, engineStatus } = await import('../test/harness/engine.mjs');
   const { runExtensionTests } = await import('../test/harness/vscode.mjs');
   const outputDir = path.join(root, 'test-output');
   const workspacePath = path.join(root, '.cache', 'test-workspace');
   fs.mkdirSync(workspacePath, { recursive: true });
   fs.mkdirSync(outputDir, { recursive: true });
 
+  // An engine left running by `npm run engine:start` stays running; one started here is stopped here.
+  const wasRunning = (await engineStatus()).running;
   log('starting the private test engine');
-  const engine = await startEngine({ log });
+  const engine = await startEngine();
+  const { startSshEndpoint } = await import('../test/harness/endpoints.mjs');
+  const ssh = await startSshEndpoint({ dockerHost: engine.dockerHost });
   try {
     const { exitCode, results } = await runExtensionTests({
       extensionDevelopmentPath: root,
@@ -43,6 +47,10 @@ async function runIntegrationTests() {
         DX_TEST_REGISTRY: engine.registry,
         DX_TEST_IMAGE: engine.testImage,
         DX_TEST_REGISTRY_IMAGE: engine.registryImage,
+        DX_TEST_TLS_HOST: engine.tlsHost,
+        DX_TEST_TLS_CERT_PATH: engine.tlsCertPath,
+        DX_TEST_SSH_HOST: ssh.sshHost,
+        DX_TEST_SSH_AUTH_SOCK: ssh.authSock,
       },
     });
     for (const test of results?.tests ?? []) {
@@ -58,9 +66,10 @@ async function runIntegrationTests() {
       totals.failed += 1;
     }
   } finally {
-    if (engine.startedNow) {
+    await ssh.stop();
+    if (!wasRunning) {
       log('stopping the private test engine');
-      await stopEngine({ log });
+      await stopEngine();
     }
   }
 }

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
+import { registerCommands } from './commands/registry';
 import type { EngineEndpoint } from './docker/connection';
 import { processDockerodeOptions, resolveEndpointFromProcess } from './docker/hostEnvironment';
 import { DockerService } from './docker/service';
-import { registerCommands } from './commands/registry';
+import { EngineStore } from './docker/store';
+import { ContainersProvider, ContainersViewSettings } from './tree/containersProvider';
 import { EngineState } from './tree/engineState';
-import { ContainersProvider } from './tree/containersProvider';
 import { ImagesProvider } from './tree/imagesProvider';
+import { ViewLifecycle } from './tree/viewLifecycle';
 import { VolumesProvider } from './tree/volumesProvider';
 
 /** What activate() returns: the live objects, so integration tests drive the same instance users see. */
@@ -13,8 +15,10 @@ export interface DockerExplorerApi {
   /** Undefined when the host configuration is wrong; the views then say why. */
   endpoint: EngineEndpoint | undefined;
   service: DockerService;
-  engine: EngineState;
+  store: EngineStore;
+  engineState: EngineState;
   views: { containers: ContainersProvider; images: ImagesProvider; volumes: VolumesProvider };
+  treeViews: { containers: vscode.TreeView<unknown>; images: vscode.TreeView<unknown>; volumes: vscode.TreeView<unknown> };
 }
 
 export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
@@ -33,26 +37,66 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
     }
     return processDockerodeOptions(endpoint);
   });
-  const engine = new EngineState(endpoint?.description ?? '');
+  const store = new EngineStore(service);
 
   const views = {
-    containers: new ContainersProvider(service, engine),
-    images: new ImagesProvider(service, engine),
-    volumes: new VolumesProvider(service, engine),
+    containers: new ContainersProvider(store, containersViewSettings),
+    images: new ImagesProvider(store),
+    volumes: new VolumesProvider(store),
+  };
+  const treeViews = {
+    containers: vscode.window.createTreeView('dockerExplorer.containers', { treeDataProvider: views.containers, showCollapseAll: true, canSelectMany: true }),
+    images: vscode.window.createTreeView('dockerExplorer.images', { treeDataProvider: views.images, showCollapseAll: true, canSelectMany: true }),
+    volumes: vscode.window.createTreeView('dockerExplorer.volumes', { treeDataProvider: views.volumes, canSelectMany: true }),
+  } as DockerExplorerApi['treeViews'];
+  const allTreeViews = [treeViews.containers, treeViews.images, treeViews.volumes];
+  const engineState = new EngineState(store, endpoint?.description ?? '', allTreeViews);
+
+  const updateBadge = () => {
+    const running = [...store.containers.values()].filter((c) => c.engineState === 'running').length;
+    treeViews.containers.badge = running > 0 ? { value: running, tooltip: vscode.l10n.t('{0} running containers', running) } : undefined;
   };
 
   context.subscriptions.push(
-    engine,
     views.containers,
     views.images,
     views.volumes,
-    vscode.window.createTreeView('dockerExplorer.containers', { treeDataProvider: views.containers, showCollapseAll: true }),
-    vscode.window.createTreeView('dockerExplorer.images', { treeDataProvider: views.images, showCollapseAll: true }),
-    vscode.window.createTreeView('dockerExplorer.volumes', { treeDataProvider: views.volumes }),
-    ...registerCommands({ service, views }),
+    ...allTreeViews,
+    engineState,
+    new ViewLifecycle(store, allTreeViews),
+    { dispose: store.onChange((change) => change.kind === 'containers' && updateBadge()) },
+    { dispose: () => store.stop() },
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('dockerExplorer.containers')) {
+        views.containers.relayout();
+      }
+      if (e.affectsConfiguration('dockerExplorer.host')) {
+        void offerReload();
+      }
+    }),
+    ...registerCommands({ service, store }),
   );
 
-  return { endpoint, service, engine, views };
+  return { endpoint, service, store, engineState, views, treeViews };
+}
+
+function containersViewSettings(): ContainersViewSettings {
+  const config = vscode.workspace.getConfiguration('dockerExplorer.containers');
+  return {
+    groupBy: config.get('groupBy', 'composeProject'),
+    sortBy: config.get('sortBy', 'created'),
+  };
+}
+
+async function offerReload(): Promise<void> {
+  const reload = vscode.l10n.t('Reload Window');
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Docker Explorer connects to the new engine after a reload of the window.'),
+    reload,
+  );
+  if (choice === reload) {
+    await vscode.commands.executeCommand('workbench.action.reloadWindow');
+  }
 }
 
 export function deactivate(): void {}

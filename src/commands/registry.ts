@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandContext, CommandHandler } from './context';
 import { refreshContainers } from './containers/refreshContainers';
+import { retryConnection } from './engine/retryConnection';
 import { refreshImages } from './images/refreshImages';
 import { refreshVolumes } from './volumes/refreshVolumes';
 
@@ -9,6 +10,7 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.containers.refresh': refreshContainers,
   'dockerExplorer.images.refresh': refreshImages,
   'dockerExplorer.volumes.refresh': refreshVolumes,
+  'dockerExplorer.engine.retry': retryConnection,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -1,15 +1,177 @@
-import type { DockerService } from '../docker/service';
-import type { EngineState } from './engineState';
-import { ListProvider, TreeNode } from './listProvider';
+import * as vscode from 'vscode';
+import type { ContainerModel } from '../docker/models';
+import type { EngineStore, StoreChange } from '../docker/store';
+import { ContainerGroupBy, ContainerSortBy, groupContainers, groupKeyOf } from './grouping';
 import { ContainerNode } from './nodes/containerNode';
+import { GroupNode } from './nodes/groupNode';
 
-export class ContainersProvider extends ListProvider {
-  constructor(private readonly service: DockerService, engine: EngineState) {
-    super(engine);
+export type ContainersTreeNode = GroupNode | ContainerNode;
+
+export interface ContainersViewSettings {
+  groupBy: ContainerGroupBy;
+  sortBy: ContainerSortBy;
+}
+
+const groupIcons: Record<ContainerGroupBy, string> = {
+  composeProject: 'layers',
+  state: 'symbol-enum',
+  image: 'file-binary',
+  none: 'folder',
+};
+
+/**
+ * Containers, grouped and sorted per settings. Nodes live as long as their container, so an
+ * event for one container re-renders that row only; membership changes re-render the list.
+ */
+export class ContainersProvider implements vscode.TreeDataProvider<ContainersTreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ContainersTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly nodes = new Map<string, ContainerNode>();
+  private groups = new Map<string, GroupNode>();
+  private roots: ContainersTreeNode[] | undefined;
+  private readonly children = new Map<string, ContainerNode[]>();
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly store: EngineStore, private readonly settings: () => ContainersViewSettings) {
+    this.unsubscribe = store.onChange((change) => change.kind === 'containers' && this.apply(change));
   }
 
-  protected async load(): Promise<TreeNode[]> {
-    const containers = await this.service.listContainers();
-    return containers.sort((a, b) => b.Created - a.Created).map((c) => new ContainerNode(c));
+  /** Settings changed: regroup everything that is already known. */
+  relayout(): void {
+    this.roots = undefined;
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: ContainersTreeNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  async getChildren(node?: ContainersTreeNode): Promise<ContainersTreeNode[]> {
+    if (node instanceof GroupNode) {
+      this.layout();
+      return this.children.get(node.id) ?? [];
+    }
+    if (node) {
+      return [];
+    }
+    const status = await this.store.whenSettled();
+    if (status.state === 'failed') {
+      return [];
+    }
+    return this.layout();
+  }
+
+  getParent(node: ContainersTreeNode): ContainersTreeNode | undefined {
+    return node instanceof ContainerNode && node.parent ? this.groups.get(node.parent.id) : undefined;
+  }
+
+  /** Fills the tooltip with what only inspect knows (links, volumes-from) when it is about to show. */
+  async resolveTreeItem(item: vscode.TreeItem, node: ContainersTreeNode): Promise<vscode.TreeItem> {
+    if (node instanceof ContainerNode && !node.details) {
+      try {
+        node.details = await this.store.containerDetails(node.model.id);
+        item.tooltip = node.getTreeItem().tooltip;
+      } catch {
+        // The basic tooltip is still right; the details are a bonus.
+      }
+    }
+    return item;
+  }
+
+  nodeFor(id: string): ContainerNode | undefined {
+    return this.nodes.get(id);
+  }
+
+  private apply(change: StoreChange): void {
+    if (change.full) {
+      const seen = new Set<string>();
+      for (const model of this.store.containers.values()) {
+        seen.add(model.id);
+        const existing = this.nodes.get(model.id);
+        if (existing) {
+          existing.model = model;
+          existing.details = undefined;
+        } else {
+          this.nodes.set(model.id, new ContainerNode(model, undefined));
+        }
+      }
+      for (const id of [...this.nodes.keys()].filter((id) => !seen.has(id))) {
+        this.nodes.delete(id);
+      }
+      this.relayout();
+      return;
+    }
+    let structural = change.removed.some((id) => this.nodes.delete(id));
+    const rowsToRender: ContainerNode[] = [];
+    for (const id of change.updated) {
+      const model = this.store.containers.get(id);
+      if (!model) {
+        continue;
+      }
+      const node = this.nodes.get(id);
+      if (!node) {
+        this.nodes.set(id, new ContainerNode(model, undefined));
+        structural = true;
+      } else {
+        structural ||= this.movesRow(node.model, model);
+        node.model = model;
+        node.details = undefined;
+        rowsToRender.push(node);
+      }
+    }
+    if (structural) {
+      this.relayout();
+    } else {
+      rowsToRender.forEach((node) => this.changed.fire(node));
+    }
+  }
+
+  /** Whether a change moves the row to another group or place, so the list must be laid out again. */
+  private movesRow(before: ContainerModel, after: ContainerModel): boolean {
+    const { groupBy, sortBy } = this.settings();
+    if (groupKeyOf(before, groupBy) !== groupKeyOf(after, groupBy)) {
+      return true;
+    }
+    return (sortBy === 'name' && before.name !== after.name) || (sortBy === 'state' && before.state !== after.state);
+  }
+
+  private layout(): ContainersTreeNode[] {
+    if (this.roots) {
+      return this.roots;
+    }
+    const { groupBy, sortBy } = this.settings();
+    const { groups, ungrouped } = groupContainers(this.store.containers.values(), groupBy, sortBy);
+    const nextGroups = new Map<string, GroupNode>();
+    this.children.clear();
+    const roots: ContainersTreeNode[] = [];
+    for (const group of groups) {
+      const id = `group:containers:${groupBy}:${group.key}`;
+      const running = group.containers.filter((c) => c.state === 'running' || c.state === 'unhealthy').length;
+      const description = vscode.l10n.t('{0} running of {1}', running, group.containers.length);
+      const node = this.groups.get(id) ?? new GroupNode('containers', `${groupBy}:${group.key}`, group.label, description, groupIcons[groupBy]);
+      node.description = description;
+      nextGroups.set(id, node);
+      roots.push(node);
+      this.children.set(id, group.containers.map((c) => this.place(c, node)));
+    }
+    roots.push(...ungrouped.map((c) => this.place(c, undefined)));
+    this.groups = nextGroups;
+    this.roots = roots;
+    return roots;
+  }
+
+  private place(model: ContainerModel, parent: GroupNode | undefined): ContainerNode {
+    let node = this.nodes.get(model.id);
+    if (!node) {
+      node = new ContainerNode(model, parent);
+      this.nodes.set(model.id, node);
+    }
+    node.parent = parent;
+    return node;
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.changed.dispose();
   }
 }

@@ -1,52 +1,60 @@
 import * as vscode from 'vscode';
-import { DockerError } from '../docker/errors';
+import type { EngineStore, StoreStatus } from '../docker/store';
+import { describeError } from '../errorMessages';
 
-export type EngineStateKind = 'connecting' | 'connected' | 'unreachable' | 'permission' | 'error';
+/** The value of the `dockerExplorer.engineState` context key that viewsWelcome content binds to. */
+export type EngineStateKey = 'idle' | 'connecting' | 'ready' | 'unreachable' | 'permission' | 'config' | 'error';
+
+export function engineStateKey(status: StoreStatus): EngineStateKey {
+  if (status.state !== 'failed') {
+    return status.state;
+  }
+  switch (status.error.code) {
+    case 'unreachable':
+    case 'timeout':
+      return 'unreachable';
+    case 'permission':
+    case 'config':
+      return status.error.code;
+    default:
+      return 'error';
+  }
+}
 
 /**
- * Whether the engine answers, published as context keys so the views' welcome content
- * (not notifications) explains a failure, once.
+ * Publishes whether the engine answers: a context key for the views' welcome content, and the
+ * reason with the engine tried as each view's message. A failure is shown once, in the views.
  */
 export class EngineState implements vscode.Disposable {
-  private current: EngineStateKind = 'connecting';
-  private readonly changed = new vscode.EventEmitter<EngineStateKind>();
-  readonly onDidChange = this.changed.event;
+  private key: EngineStateKey | undefined;
+  private readonly unsubscribe: () => void;
 
-  constructor(readonly engineDescription: string) {
-    void this.publish();
+  constructor(
+    store: EngineStore,
+    private readonly engineDescription: string,
+    private readonly views: vscode.TreeView<unknown>[],
+  ) {
+    this.unsubscribe = store.onStatus((status) => this.publish(status));
+    this.publish(store.status);
   }
 
-  get kind(): EngineStateKind {
-    return this.current;
+  get current(): EngineStateKey | undefined {
+    return this.key;
   }
 
-  connected(): void {
-    this.set('connected');
-  }
-
-  failed(err: DockerError): void {
-    this.set(err.code === 'permission' ? 'permission' : err.code === 'unreachable' || err.code === 'timeout' ? 'unreachable' : 'error', err.message);
-  }
-
-  private set(kind: EngineStateKind, reason = ''): void {
-    if (kind === this.current && reason === this.reason) {
-      return;
+  private publish(status: StoreStatus): void {
+    const key = engineStateKey(status);
+    const message = status.state === 'failed' ? describeError(status.error, this.engineDescription || vscode.l10n.t('(no engine configured)')) : undefined;
+    for (const view of this.views) {
+      view.message = message;
     }
-    this.current = kind;
-    this.reason = reason;
-    void this.publish();
-    this.changed.fire(kind);
-  }
-
-  private reason = '';
-
-  private async publish(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', 'dockerExplorer.engineState', this.current);
-    await vscode.commands.executeCommand('setContext', 'dockerExplorer.engineReason', this.reason);
-    await vscode.commands.executeCommand('setContext', 'dockerExplorer.engineHost', this.engineDescription);
+    if (key !== this.key) {
+      this.key = key;
+      void vscode.commands.executeCommand('setContext', 'dockerExplorer.engineState', key);
+    }
   }
 
   dispose(): void {
-    this.changed.dispose();
+    this.unsubscribe();
   }
 }

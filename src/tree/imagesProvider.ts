@@ -1,18 +1,111 @@
-import type { DockerService } from '../docker/service';
-import type { EngineState } from './engineState';
-import { ListProvider, TreeNode } from './listProvider';
+import * as vscode from 'vscode';
+import { parseImageRef, repositoryOf } from '../docker/imageRef';
+import type { ContainerModel } from '../docker/models';
+import type { EngineStore, StoreChange } from '../docker/store';
+import { GroupNode } from './nodes/groupNode';
 import { ImageNode } from './nodes/imageNode';
 
-export class ImagesProvider extends ListProvider {
-  constructor(private readonly service: DockerService, engine: EngineState) {
-    super(engine);
+export type ImagesTreeNode = GroupNode | ImageNode;
+
+const danglingKey = '<none>';
+
+/** Images grouped by repository, one row per tag; untagged (dangling) images in a group of their own. */
+export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ImagesTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private roots: GroupNode[] | undefined;
+  private readonly children = new Map<string, ImageNode[]>();
+  private usage: Map<string, ContainerModel[]> | undefined;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly store: EngineStore) {
+    this.unsubscribe = store.onChange((change) => this.apply(change));
   }
 
-  protected async load(): Promise<TreeNode[]> {
-    const images = await this.service.listImages();
-    return images.flatMap((image) => {
-      const tags = (image.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
-      return tags.length > 0 ? tags.map((t) => new ImageNode(image, t)) : [new ImageNode(image, undefined)];
+  getTreeItem(node: ImagesTreeNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  async getChildren(node?: ImagesTreeNode): Promise<ImagesTreeNode[]> {
+    if (node instanceof GroupNode) {
+      this.layout();
+      return this.children.get(node.id) ?? [];
+    }
+    if (node) {
+      return [];
+    }
+    const status = await this.store.whenSettled();
+    return status.state === 'failed' ? [] : this.layout();
+  }
+
+  getParent(node: ImagesTreeNode): ImagesTreeNode | undefined {
+    return node instanceof ImageNode ? this.roots?.find((g) => g.id === node.parent.id) : undefined;
+  }
+
+  /** The containers created from an image, any state. */
+  containersUsing(imageId: string): ContainerModel[] {
+    if (!this.usage) {
+      this.usage = new Map();
+      for (const c of this.store.containers.values()) {
+        this.usage.set(c.imageId, [...(this.usage.get(c.imageId) ?? []), c]);
+      }
+    }
+    return this.usage.get(imageId) ?? [];
+  }
+
+  private apply(change: StoreChange): void {
+    if (change.kind === 'containers') {
+      this.usage = undefined;
+    }
+    // Images are few: any change lays the view out again from the store, with no engine request.
+    this.roots = undefined;
+    this.changed.fire(undefined);
+  }
+
+  private layout(): GroupNode[] {
+    if (this.roots) {
+      return this.roots;
+    }
+    const byRepository = new Map<string, { reference: string | undefined; image: import('../docker/models').ImageModel }[]>();
+    for (const image of this.store.images.values()) {
+      if (image.tags.length === 0) {
+        byRepository.set(danglingKey, [...(byRepository.get(danglingKey) ?? []), { reference: undefined, image }]);
+        continue;
+      }
+      for (const reference of image.tags) {
+        const repository = repositoryOfName(reference);
+        byRepository.set(repository, [...(byRepository.get(repository) ?? []), { reference, image }]);
+      }
+    }
+    this.children.clear();
+    const keys = [...byRepository.keys()].filter((k) => k !== danglingKey).sort();
+    if (byRepository.has(danglingKey)) {
+      keys.push(danglingKey);
+    }
+    this.roots = keys.map((key) => {
+      const rows = byRepository.get(key)!.sort((a, b) => b.image.created - a.image.created);
+      const dangling = key === danglingKey;
+      const label = dangling ? vscode.l10n.t('Dangling images (<none>:<none>)') : key;
+      const group = new GroupNode('images', key, label, String(rows.length), dangling ? 'circle-slash' : 'repo');
+      this.children.set(
+        group.id,
+        rows.map((r) => new ImageNode(r.image, r.reference, group, () => this.containersUsing(r.image.id))),
+      );
+      return group;
     });
+    return this.roots;
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.changed.dispose();
+  }
+}
+
+function repositoryOfName(reference: string): string {
+  try {
+    return repositoryOf(parseImageRef(reference));
+  } catch {
+    return reference.slice(0, reference.lastIndexOf(':'));
   }
 }

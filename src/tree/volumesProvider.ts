@@ -1,15 +1,66 @@
-import type { DockerService } from '../docker/service';
-import type { EngineState } from './engineState';
-import { ListProvider, TreeNode } from './listProvider';
-import { VolumeNode } from './nodes/volumeNode';
+import * as vscode from 'vscode';
+import type { EngineStore, StoreChange } from '../docker/store';
+import { VolumeNode, VolumeUse } from './nodes/volumeNode';
 
-export class VolumesProvider extends ListProvider {
-  constructor(private readonly service: DockerService, engine: EngineState) {
-    super(engine);
+/** Volumes, named first then anonymous, each with the containers that mount it. */
+export class VolumesProvider implements vscode.TreeDataProvider<VolumeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<VolumeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private roots: VolumeNode[] | undefined;
+  private usage: Map<string, VolumeUse[]> | undefined;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly store: EngineStore) {
+    this.unsubscribe = store.onChange((change) => this.apply(change));
   }
 
-  protected async load(): Promise<TreeNode[]> {
-    const volumes = await this.service.listVolumes();
-    return volumes.sort((a, b) => a.Name.localeCompare(b.Name)).map((v) => new VolumeNode(v));
+  getTreeItem(node: VolumeNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  async getChildren(node?: VolumeNode): Promise<VolumeNode[]> {
+    if (node) {
+      return [];
+    }
+    const status = await this.store.whenSettled();
+    return status.state === 'failed' ? [] : this.layout();
+  }
+
+  /** Containers (any state) that mount a volume, and whether read-only. */
+  usesOf(name: string): VolumeUse[] {
+    if (!this.usage) {
+      this.usage = new Map();
+      for (const container of this.store.containers.values()) {
+        for (const mount of container.mounts) {
+          if (mount.type === 'volume' && mount.name) {
+            this.usage.set(mount.name, [...(this.usage.get(mount.name) ?? []), { container, readOnly: mount.readOnly }]);
+          }
+        }
+      }
+    }
+    return this.usage.get(name) ?? [];
+  }
+
+  private apply(change: StoreChange): void {
+    if (change.kind === 'images') {
+      return;
+    }
+    if (change.kind === 'containers') {
+      this.usage = undefined;
+    }
+    this.roots = undefined;
+    this.changed.fire(undefined);
+  }
+
+  private layout(): VolumeNode[] {
+    this.roots ??= [...this.store.volumes.values()]
+      .sort((a, b) => Number(a.anonymous) - Number(b.anonymous) || a.name.localeCompare(b.name))
+      .map((v) => new VolumeNode(v, () => this.usesOf(v.name)));
+    return this.roots;
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.changed.dispose();
   }
 }

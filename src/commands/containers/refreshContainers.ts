@@ -1,5 +1,6 @@
 import type { CommandContext } from '../context';
+import { refreshView } from '../refreshView';
 
-export function refreshContainers(ctx: CommandContext): void {
-  ctx.views.containers.refresh();
+export function refreshContainers(ctx: CommandContext): Thenable<void> {
+  return refreshView(ctx, 'containers');
 }

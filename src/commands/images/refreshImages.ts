@@ -1,5 +1,6 @@
 import type { CommandContext } from '../context';
+import { refreshView } from '../refreshView';
 
-export function refreshImages(ctx: CommandContext): void {
-  ctx.views.images.refresh();
+export function refreshImages(ctx: CommandContext): Thenable<void> {
+  return refreshView(ctx, 'images');
 }

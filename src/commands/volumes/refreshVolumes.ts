@@ -1,5 +1,6 @@
 import type { CommandContext } from '../context';
+import { refreshView } from '../refreshView';
 
-export function refreshVolumes(ctx: CommandContext): void {
-  ctx.views.volumes.refresh();
+export function refreshVolumes(ctx: CommandContext): Thenable<void> {
+  return refreshView(ctx, 'volumes');
 }

@@ -1,21 +1,42 @@
 import * as vscode from 'vscode';
-import type Docker from 'dockerode';
+import type { ContainerDetails, ContainerModel } from '../../docker/models';
 import { ContextValues } from '../contextValues';
+import { formatAge, shortId } from '../format';
+import { containerTooltip } from '../tooltips';
 
-/** One row per container, as `docker ps -a` lists it. */
+const stateIcons: Record<string, [string, string]> = {
+  running: ['vm-running', 'charts.green'],
+  paused: ['debug-pause', 'charts.yellow'],
+  restarting: ['sync', 'charts.yellow'],
+  exited: ['vm-outline', 'disabledForeground'],
+  created: ['circle-large-outline', 'charts.blue'],
+  dead: ['error', 'charts.red'],
+  removing: ['trash', 'charts.red'],
+  unhealthy: ['warning', 'charts.orange'],
+};
+
+/** One row per container, as `docker ps -a` lists it. The node lives as long as the container. */
 export class ContainerNode {
-  constructor(readonly info: Docker.ContainerInfo) {}
+  readonly kind = 'container';
+  details: ContainerDetails | undefined;
 
-  get name(): string {
-    return (this.info.Names[0] ?? this.info.Id.slice(0, 12)).replace(/^\//, '');
-  }
+  constructor(public model: ContainerModel, public parent: { id: string } | undefined) {}
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.name, vscode.TreeItemCollapsibleState.None);
-    item.id = `container:${this.info.Id}`;
-    item.description = `${this.info.Image} · ${this.info.Status}`;
-    item.contextValue = ContextValues.container(this.info.State);
-    item.iconPath = new vscode.ThemeIcon(this.info.State === 'running' ? 'vm-running' : 'vm-outline');
+    const m = this.model;
+    const item = new vscode.TreeItem(m.name, vscode.TreeItemCollapsibleState.None);
+    item.id = `container:${m.id}`;
+    item.description = `${m.image} · ${m.status}`;
+    item.contextValue = ContextValues.container(m.state);
+    const [icon, color] = stateIcons[m.state] ?? ['question', 'disabledForeground'];
+    item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+    item.accessibilityInformation = { label: `${m.name}, ${m.state}, ${m.image}, ${m.status}` };
+    item.tooltip = containerTooltip(m, this.details);
     return item;
+  }
+
+  /** Short form for pickers and messages. */
+  get summary(): string {
+    return `${this.model.name} (${shortId(this.model.id)}, ${this.model.state}, created ${formatAge(this.model.created)})`;
   }
 }

@@ -1,18 +1,35 @@
 import * as vscode from 'vscode';
-import type Docker from 'dockerode';
+import type { ContainerModel, ImageModel } from '../../docker/models';
 import { ContextValues } from '../contextValues';
+import { formatAge, formatSize, shortId } from '../format';
+import { imageTooltip } from '../tooltips';
 
-/** One row per image tag (an untagged image gets one row of its own). */
+/** One row per tag of an image; a dangling image gets one row labelled with its short id. */
 export class ImageNode {
-  constructor(readonly info: Docker.ImageInfo, readonly tag: string | undefined) {}
+  readonly kind = 'image';
+
+  constructor(
+    public model: ImageModel,
+    /** The full normalised name this row stands for, undefined for a dangling image. */
+    readonly reference: string | undefined,
+    readonly parent: { id: string },
+    private readonly usedBy: () => ContainerModel[],
+  ) {}
+
+  get tag(): string | undefined {
+    return this.reference?.slice(this.reference.lastIndexOf(':') + 1);
+  }
 
   getTreeItem(): vscode.TreeItem {
-    const label = this.tag ?? '<none>:<none>';
+    const m = this.model;
+    const label = this.tag ?? shortId(m.id);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-    item.id = `image:${this.info.Id}:${label}`;
-    item.description = this.info.Id.replace(/^sha256:/, '').slice(0, 12);
-    item.contextValue = ContextValues.image(this.tag === undefined);
-    item.iconPath = new vscode.ThemeIcon('file-zip');
+    item.id = `image:${m.id}:${this.reference ?? '<none>'}`;
+    item.description = `${formatSize(m.size)} · ${formatAge(m.created)}`;
+    item.contextValue = ContextValues.image(this.reference === undefined);
+    const inUse = this.usedBy().some((c) => c.state === 'running' || c.state === 'unhealthy' || c.state === 'paused');
+    item.iconPath = new vscode.ThemeIcon(inUse ? 'layers-active' : 'layers');
+    item.tooltip = imageTooltip(m, this.usedBy());
     return item;
   }
 }

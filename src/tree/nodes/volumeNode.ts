@@ -1,17 +1,39 @@
 import * as vscode from 'vscode';
-import type Docker from 'dockerode';
+import type { ContainerModel, VolumeModel } from '../../docker/models';
 import { ContextValues } from '../contextValues';
+import { formatAge } from '../format';
+import { volumeTooltip } from '../tooltips';
 
-/** One row per volume, named or anonymous. */
+export interface VolumeUse {
+  container: ContainerModel;
+  readOnly: boolean;
+}
+
+/** One row per volume, named or anonymous, with the containers that mount it. */
 export class VolumeNode {
-  constructor(readonly info: Docker.VolumeInspectInfo) {}
+  readonly kind = 'volume';
+
+  constructor(public model: VolumeModel, private readonly usedBy: () => VolumeUse[]) {}
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.info.Name, vscode.TreeItemCollapsibleState.None);
-    item.id = `volume:${this.info.Name}`;
-    item.description = this.info.Driver;
-    item.contextValue = ContextValues.volume(false);
-    item.iconPath = new vscode.ThemeIcon('database');
+    const m = this.model;
+    const uses = this.usedBy();
+    const label = m.anonymous ? m.name.slice(0, 12) : m.name;
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.id = `volume:${m.name}`;
+    const parts = [m.driver];
+    if (m.created) {
+      parts.push(formatAge(Date.parse(m.created) / 1000));
+    }
+    if (uses.length > 0) {
+      parts.push(vscode.l10n.t('used by {0}', uses.map((u) => u.container.name + (u.readOnly ? ' (ro)' : '')).join(', ')));
+    } else if (m.anonymous) {
+      parts.push(vscode.l10n.t('anonymous'));
+    }
+    item.description = parts.join(' · ');
+    item.contextValue = ContextValues.volume(uses.length > 0);
+    item.iconPath = new vscode.ThemeIcon(uses.length > 0 ? 'database' : 'circle-slash');
+    item.tooltip = volumeTooltip(m, uses);
     return item;
   }
 }

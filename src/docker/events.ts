@@ -1,0 +1,160 @@
+import type Docker from 'dockerode';
+import { DockerError, toDockerError } from './errors';
+
+/** One engine event, reduced to what the explorer acts on. */
+export interface EngineEvent {
+  type: 'container' | 'image' | 'volume';
+  action: string;
+  /** Container id, image id or reference, volume name. */
+  id: string;
+  attributes: Record<string, string>;
+  timeNano: number;
+}
+
+export interface EventStreamListener {
+  /** The stream is open; `resync` is true after a gap, when anything may have changed meanwhile. */
+  connected(resync: boolean): void;
+  event(event: EngineEvent): void;
+  disconnected(error: DockerError): void;
+}
+
+const watchedTypes: ('container' | 'image' | 'volume')[] = ['container', 'image', 'volume'];
+
+/**
+ * The single events stream (`GET /events`), reopened with backoff when it drops. It only runs
+ * between start() and stop(): nothing is requested while no view needs it.
+ */
+export class EventStream {
+  private stream: NodeJS.ReadableStream | undefined;
+  private running = false;
+  private hadGap = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryDelay: number;
+  private generation = 0;
+
+  constructor(
+    private readonly docker: () => Docker,
+    private readonly listener: EventStreamListener,
+    private readonly backoff = { initialMs: 200, maxMs: 2000 },
+  ) {
+    this.retryDelay = backoff.initialMs;
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  start(): void {
+    if (this.running) {
+      return;
+    }
+    this.running = true;
+    void this.open();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.generation++;
+    clearTimeout(this.retryTimer);
+    this.close();
+    // Whatever happens while stopped is unknown: the next start must resync.
+    this.hadGap = true;
+  }
+
+  private async open(): Promise<void> {
+    const generation = ++this.generation;
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = await this.docker().getEvents({ filters: { type: watchedTypes } });
+    } catch (err) {
+      if (generation === this.generation) {
+        this.lost(toDockerError(err));
+      }
+      return;
+    }
+    if (generation !== this.generation || !this.running) {
+      (stream as unknown as { destroy?: () => void }).destroy?.();
+      return;
+    }
+    this.stream = stream;
+    this.retryDelay = this.backoff.initialMs;
+    const resync = this.hadGap;
+    this.hadGap = false;
+    this.listener.connected(resync);
+
+    let buffered = '';
+    stream.on('data', (chunk: Buffer | string) => {
+      buffered += chunk.toString();
+      let newline: number;
+      while ((newline = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, newline).trim();
+        buffered = buffered.slice(newline + 1);
+        const event = line ? parseEvent(line) : undefined;
+        if (event && generation === this.generation) {
+          this.listener.event(event);
+        }
+      }
+    });
+    const ended = (err?: unknown) => {
+      if (generation !== this.generation || !this.running) {
+        return;
+      }
+      this.stream = undefined;
+      this.lost(toDockerError(err ?? Object.assign(new Error('The Docker Engine closed the events stream.'), { code: 'ECONNRESET' })));
+    };
+    stream.on('error', ended);
+    stream.on('end', () => ended());
+    stream.on('close', () => ended());
+  }
+
+  private lost(error: DockerError): void {
+    this.generation++;
+    this.close();
+    this.hadGap = true;
+    this.listener.disconnected(error);
+    if (!this.running) {
+      return;
+    }
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void this.open(), this.retryDelay);
+    this.retryDelay = Math.min(this.retryDelay * 2, this.backoff.maxMs);
+  }
+
+  private close(): void {
+    const stream = this.stream as unknown as { destroy?: () => void } | undefined;
+    this.stream = undefined;
+    stream?.destroy?.();
+  }
+}
+
+interface RawEvent {
+  Type?: string;
+  Action?: string;
+  Actor?: { ID?: string; Attributes?: Record<string, string> };
+  id?: string;
+  timeNano?: number;
+}
+
+/** Parses one line of the stream; returns undefined for types the explorer does not show. */
+export function parseEvent(line: string): EngineEvent | undefined {
+  let raw: RawEvent;
+  try {
+    raw = JSON.parse(line) as RawEvent;
+  } catch {
+    return undefined;
+  }
+  const type = raw.Type;
+  if (type !== 'container' && type !== 'image' && type !== 'volume') {
+    return undefined;
+  }
+  const id = raw.Actor?.ID ?? raw.id;
+  if (!id || !raw.Action) {
+    return undefined;
+  }
+  return { type, action: raw.Action, id, attributes: raw.Actor?.Attributes ?? {}, timeNano: raw.timeNano ?? 0 };
+}
+
+/** Container actions that change nothing a row shows. */
+export function isContainerNoise(action: string): boolean {
+  return /^(exec_|attach|detach|resize|top|archive-path|extract-to-dir|export|copy|commit)/.test(action);
+}

@@ -1,0 +1,139 @@
+import type Docker from 'dockerode';
+import { normalizeImageName } from './imageRef';
+
+/** The states `docker ps` shows, plus health where the container reports it. */
+export type ContainerState = 'running' | 'paused' | 'restarting' | 'exited' | 'created' | 'dead' | 'removing' | 'unhealthy';
+
+export interface PortBinding {
+  ip?: string;
+  privatePort: number;
+  publicPort?: number;
+  type: string;
+}
+
+export interface MountInfo {
+  type: string;
+  name?: string;
+  source: string;
+  destination: string;
+  readOnly: boolean;
+}
+
+export interface ContainerModel {
+  id: string;
+  name: string;
+  image: string;
+  imageId: string;
+  command: string;
+  created: number;
+  /** The engine's state, with `unhealthy` when a running container's health check fails. */
+  state: ContainerState;
+  engineState: string;
+  status: string;
+  ports: PortBinding[];
+  mounts: MountInfo[];
+  networks: string[];
+  labels: Record<string, string>;
+  composeProject?: string;
+}
+
+export interface ImageModel {
+  id: string;
+  /** Normalised `registry/path:tag` per tag, empty for a dangling image. */
+  tags: string[];
+  digests: string[];
+  created: number;
+  size: number;
+  containers: number;
+}
+
+export interface VolumeModel {
+  name: string;
+  driver: string;
+  mountpoint: string;
+  scope: string;
+  created?: string;
+  labels: Record<string, string>;
+  /** An anonymous volume is one Docker named with 64 hex characters. */
+  anonymous: boolean;
+}
+
+export const composeProjectLabel = 'com.docker.compose.project';
+
+export function toContainerModel(info: Docker.ContainerInfo): ContainerModel {
+  const engineState = info.State ?? 'unknown';
+  const unhealthy = engineState === 'running' && /\(unhealthy\)/.test(info.Status ?? '');
+  return {
+    id: info.Id,
+    name: (info.Names?.[0] ?? info.Id.slice(0, 12)).replace(/^\//, ''),
+    image: info.Image,
+    imageId: info.ImageID,
+    command: info.Command ?? '',
+    created: info.Created,
+    state: unhealthy ? 'unhealthy' : (engineState as ContainerState),
+    engineState,
+    status: info.Status ?? '',
+    ports: (info.Ports ?? []).map((p) => ({ ip: p.IP, privatePort: p.PrivatePort, publicPort: p.PublicPort, type: p.Type })),
+    mounts: (info.Mounts ?? []).map((m) => ({
+      type: m.Type,
+      name: m.Name,
+      source: m.Source,
+      destination: m.Destination,
+      readOnly: m.RW === false,
+    })),
+    networks: Object.keys(info.NetworkSettings?.Networks ?? {}),
+    labels: info.Labels ?? {},
+    composeProject: info.Labels?.[composeProjectLabel],
+  };
+}
+
+export function toImageModel(info: Docker.ImageInfo): ImageModel {
+  return {
+    id: info.Id,
+    tags: (info.RepoTags ?? []).filter((t) => t !== '<none>:<none>').map(normalizeImageName),
+    digests: (info.RepoDigests ?? []).filter((d) => !d.startsWith('<none>')),
+    created: info.Created,
+    size: info.Size,
+    containers: info.Containers,
+  };
+}
+
+/** The inspect answer has another shape than the list one; events use inspect. */
+export function imageModelFromInspect(info: Docker.ImageInspectInfo): ImageModel {
+  return {
+    id: info.Id,
+    tags: (info.RepoTags ?? []).filter((t) => t !== '<none>:<none>').map(normalizeImageName),
+    digests: (info.RepoDigests ?? []).filter((d) => !d.startsWith('<none>')),
+    created: Math.floor(Date.parse(info.Created) / 1000),
+    size: info.Size,
+    containers: -1,
+  };
+}
+
+export function toVolumeModel(info: Docker.VolumeInspectInfo & { CreatedAt?: string }): VolumeModel {
+  return {
+    name: info.Name,
+    driver: info.Driver,
+    mountpoint: info.Mountpoint,
+    scope: info.Scope,
+    created: info.CreatedAt,
+    labels: info.Labels ?? {},
+    anonymous: /^[0-9a-f]{64}$/.test(info.Name),
+  };
+}
+
+/** What only `docker inspect` knows about a container, for its tooltip. */
+export interface ContainerDetails {
+  /** As `--link` takes them: name:alias. */
+  links: string[];
+  volumesFrom: string[];
+}
+
+export function toContainerDetails(info: Docker.ContainerInspectInfo): ContainerDetails {
+  // The engine stores a link as "/db:/web/database"; people wrote "db:database".
+  const links = ((info.HostConfig?.Links ?? []) as string[]).map((link) => {
+    const [source, target] = link.split(':');
+    return `${source.replace(/^\//, '')}:${target?.split('/').pop() ?? ''}`;
+  });
+  return { links, volumesFrom: info.HostConfig?.VolumesFrom ?? [] };
+}

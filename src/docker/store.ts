@@ -1,0 +1,318 @@
+import { DockerError, toDockerError } from './errors';
+import { EngineEvent, EventStream, isContainerNoise } from './events';
+import type { ContainerDetails, ContainerModel, ImageModel, VolumeModel } from './models';
+import type { DockerService } from './service';
+
+export type ResourceKind = 'containers' | 'images' | 'volumes';
+
+/** What changed in one flush: a full replacement, or the ids updated and removed. */
+export interface StoreChange {
+  kind: ResourceKind;
+  full: boolean;
+  updated: string[];
+  removed: string[];
+}
+
+export type StoreStatus =
+  | { state: 'idle' }
+  | { state: 'connecting' }
+  | { state: 'ready' }
+  | { state: 'failed'; error: DockerError };
+
+export interface StoreOptions {
+  /** How long the first event of a batch waits for others, so a burst becomes one update. */
+  coalesceMs: number;
+  /** Beyond this many changed containers in one batch, one full list is cheaper than a filtered one. */
+  burstThreshold: number;
+}
+
+type Listener<T> = (value: T) => void;
+
+/**
+ * The explorer's picture of the engine, kept current by the events stream: a full list when the
+ * stream (re)opens, then only the objects events name. All refresh policy lives here.
+ */
+export class EngineStore {
+  readonly containers = new Map<string, ContainerModel>();
+  readonly images = new Map<string, ImageModel>();
+  readonly volumes = new Map<string, VolumeModel>();
+  /** How many full lists were made, per kind (benchmarks and tests read it). */
+  readonly fullLists: Record<ResourceKind, number> = { containers: 0, images: 0, volumes: 0 };
+
+  private readonly events: EventStream;
+  private readonly options: StoreOptions;
+  private readonly changeListeners = new Set<Listener<StoreChange>>();
+  private readonly statusListeners = new Set<Listener<StoreStatus>>();
+  private current: StoreStatus = { state: 'idle' };
+  private readonly dirty = { containers: new Set<string>(), images: new Set<string>(), volumes: new Set<string>() };
+  private readonly removedContainers = new Set<string>();
+  private pendingFull = new Set<ResourceKind>();
+  private flushTimer: NodeJS.Timeout | undefined;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly service: DockerService, options: Partial<StoreOptions> = {}) {
+    this.options = { coalesceMs: 10, burstThreshold: 100, ...options };
+    this.events = new EventStream(() => service.docker, {
+      connected: () => this.scheduleFull(['containers', 'images', 'volumes']),
+      event: (event) => this.onEvent(event),
+      disconnected: (error) => this.onDisconnected(error),
+    });
+  }
+
+  get status(): StoreStatus {
+    return this.current;
+  }
+
+  get isRunning(): boolean {
+    return this.events.isRunning;
+  }
+
+  onChange(listener: Listener<StoreChange>): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onStatus(listener: Listener<StoreStatus>): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** Opens the events stream; the first full list follows as soon as it is open. */
+  start(): void {
+    if (this.events.isRunning) {
+      return;
+    }
+    if (this.current.state !== 'ready') {
+      this.setStatus({ state: 'connecting' });
+    }
+    this.events.start();
+  }
+
+  /** Closes the stream: nothing is asked of the engine until start() again. */
+  stop(): void {
+    this.events.stop();
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+  }
+
+  /** Lists everything again (the views' Refresh action); resolves when the lists are in. */
+  refresh(kinds: ResourceKind[] = ['containers', 'images', 'volumes']): Promise<void> {
+    this.scheduleFull(kinds, 0);
+    return this.whenIdle();
+  }
+
+  containerDetails(id: string): Promise<ContainerDetails> {
+    return this.service.containerDetails(id);
+  }
+
+  /** Resolves when the first full list is in, or the engine failed (then the views explain why). */
+  whenSettled(timeoutMs = 30_000): Promise<StoreStatus> {
+    if (this.current.state === 'ready' || this.current.state === 'failed' || this.current.state === 'idle') {
+      return Promise.resolve(this.current);
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => done(), timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        off();
+        resolve(this.current);
+      };
+      const off = this.onStatus((s) => {
+        if (s.state === 'ready' || s.state === 'failed') {
+          done();
+        }
+      });
+    });
+  }
+
+  /** Resolves once every queued update has been applied. */
+  async whenIdle(): Promise<void> {
+    while (this.flushTimer) {
+      await new Promise((r) => setTimeout(r, this.options.coalesceMs));
+    }
+    await this.queue;
+  }
+
+  private onEvent(event: EngineEvent): void {
+    if (event.type === 'container') {
+      if (isContainerNoise(event.action)) {
+        return;
+      }
+      if (event.action === 'destroy') {
+        this.removedContainers.add(event.id);
+        this.dirty.containers.delete(event.id);
+      } else {
+        this.dirty.containers.add(event.id);
+      }
+    } else if (event.type === 'image') {
+      this.dirty.images.add(event.id);
+    } else {
+      this.dirty.volumes.add(event.id);
+    }
+    this.scheduleFlush(this.options.coalesceMs);
+  }
+
+  private onDisconnected(error: DockerError): void {
+    this.dirty.containers.clear();
+    this.dirty.images.clear();
+    this.dirty.volumes.clear();
+    this.removedContainers.clear();
+    this.setStatus({ state: 'failed', error });
+    for (const kind of ['containers', 'images', 'volumes'] as const) {
+      if (this[kind].size > 0) {
+        this[kind].clear();
+        this.emit({ kind, full: true, updated: [], removed: [] });
+      }
+    }
+  }
+
+  private scheduleFull(kinds: ResourceKind[], delay = 0): void {
+    kinds.forEach((k) => this.pendingFull.add(k));
+    this.scheduleFlush(delay);
+  }
+
+  private scheduleFlush(delay: number): void {
+    if (this.flushTimer) {
+      return;
+    }
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      this.queue = this.queue.then(() => this.flush());
+    }, delay);
+  }
+
+  private async flush(): Promise<void> {
+    const full = this.pendingFull;
+    this.pendingFull = new Set();
+    const containerIds = [...this.dirty.containers];
+    const removedContainers = [...this.removedContainers];
+    const imageIds = [...this.dirty.images];
+    const volumeNames = [...this.dirty.volumes];
+    this.dirty.containers.clear();
+    this.removedContainers.clear();
+    this.dirty.images.clear();
+    this.dirty.volumes.clear();
+    try {
+      if (containerIds.length > this.options.burstThreshold) {
+        full.add('containers');
+      }
+      await Promise.all([
+        full.has('containers') ? this.listAllContainers() : this.updateContainers(containerIds, removedContainers),
+        full.has('images') ? this.listAllImages() : this.updateImages(imageIds),
+        full.has('volumes') ? this.listAllVolumes() : this.updateVolumes(volumeNames),
+      ]);
+      if (this.current.state !== 'ready' && this.events.isRunning) {
+        this.setStatus({ state: 'ready' });
+      }
+    } catch (err) {
+      const error = toDockerError(err);
+      // A failed partial update is retried as a full list; an unreachable engine also drops the stream.
+      ['containers', 'images', 'volumes'].forEach((k) => this.pendingFull.add(k as ResourceKind));
+      this.setStatus({ state: 'failed', error });
+    }
+  }
+
+  private async listAllContainers(): Promise<void> {
+    this.fullLists.containers++;
+    const list = await this.service.listContainers();
+    this.replaceAll('containers', list.map((c) => [c.id, c]));
+  }
+
+  private async listAllImages(): Promise<void> {
+    this.fullLists.images++;
+    const list = await this.service.listImages();
+    this.replaceAll('images', list.map((i) => [i.id, i]));
+  }
+
+  private async listAllVolumes(): Promise<void> {
+    this.fullLists.volumes++;
+    const list = await this.service.listVolumes();
+    this.replaceAll('volumes', list.map((v) => [v.name, v]));
+  }
+
+  private replaceAll<K extends ResourceKind>(kind: K, entries: [string, StoreMaps[K]][]): void {
+    const map = this[kind] as Map<string, StoreMaps[K]>;
+    map.clear();
+    entries.forEach(([key, value]) => map.set(key, value));
+    this.emit({ kind, full: true, updated: [], removed: [] });
+  }
+
+  private async updateContainers(ids: string[], destroyed: string[]): Promise<void> {
+    const removed = destroyed.filter((id) => this.containers.delete(id));
+    const updated: string[] = [];
+    if (ids.length > 0) {
+      const found = new Map((await this.service.listContainers(ids)).map((c) => [c.id, c]));
+      for (const id of ids) {
+        const container = found.get(id);
+        if (container) {
+          this.containers.set(id, container);
+          updated.push(id);
+        } else if (this.containers.delete(id)) {
+          removed.push(id);
+        }
+      }
+    }
+    if (updated.length + removed.length > 0) {
+      this.emit({ kind: 'containers', full: false, updated, removed });
+    }
+  }
+
+  private async updateImages(idsOrRefs: string[]): Promise<void> {
+    const updated = new Set<string>();
+    const removed = new Set<string>();
+    for (const idOrRef of idsOrRefs) {
+      const image = await this.service.findImage(idOrRef);
+      if (!image) {
+        if (this.images.delete(idOrRef)) {
+          removed.add(idOrRef);
+        }
+        continue;
+      }
+      // A tag names one image: one that moved here leaves the image that had it.
+      for (const [id, other] of this.images) {
+        if (id !== image.id && other.tags.some((t) => image.tags.includes(t))) {
+          this.images.set(id, { ...other, tags: other.tags.filter((t) => !image.tags.includes(t)) });
+          updated.add(id);
+        }
+      }
+      this.images.set(image.id, image);
+      updated.add(image.id);
+      removed.delete(image.id);
+    }
+    if (updated.size + removed.size > 0) {
+      this.emit({ kind: 'images', full: false, updated: [...updated], removed: [...removed] });
+    }
+  }
+
+  private async updateVolumes(names: string[]): Promise<void> {
+    const updated: string[] = [];
+    const removed: string[] = [];
+    for (const name of names) {
+      const volume = await this.service.findVolume(name);
+      if (volume) {
+        this.volumes.set(name, volume);
+        updated.push(name);
+      } else if (this.volumes.delete(name)) {
+        removed.push(name);
+      }
+    }
+    if (updated.length + removed.length > 0) {
+      this.emit({ kind: 'volumes', full: false, updated, removed });
+    }
+  }
+
+  private emit(change: StoreChange): void {
+    this.changeListeners.forEach((l) => l(change));
+  }
+
+  private setStatus(status: StoreStatus): void {
+    this.current = status;
+    this.statusListeners.forEach((l) => l(status));
+  }
+}
+
+interface StoreMaps {
+  containers: ContainerModel;
+  images: ImageModel;
+  volumes: VolumeModel;
+}

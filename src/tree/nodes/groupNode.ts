@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { ContextValues } from '../contextValues';
+
+/** A collapsible heading: a compose project, a state or an image in the containers view. */
+export class GroupNode {
+  readonly kind = 'group';
+  readonly id: string;
+
+  constructor(
+    readonly view: 'containers' | 'images',
+    readonly key: string,
+    public label: string,
+    public description: string,
+    readonly icon: string,
+  ) {
+    this.id = `group:${view}:${key}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    item.description = this.description;
+    item.contextValue = ContextValues.group(this.view);
+    item.iconPath = new vscode.ThemeIcon(this.icon);
+    return item;
+  }
+}

@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import type { ContainerDetails, ContainerModel, ImageModel, VolumeModel } from '../docker/models';
+import { formatAge, formatSize, shortId } from './format';
+
+function md(): vscode.MarkdownString {
+  const s = new vscode.MarkdownString('', true);
+  s.supportHtml = false;
+  return s;
+}
+
+function code(text: string): string {
+  return '`' + text.replace(/`/g, "'") + '`';
+}
+
+export function containerTooltip(m: ContainerModel, details?: ContainerDetails): vscode.MarkdownString {
+  const s = md();
+  s.appendMarkdown(`**${escape(m.name)}** ${code(shortId(m.id))}\n\n`);
+  s.appendMarkdown(`${vscode.l10n.t('Image')}: ${code(m.image)}  \n`);
+  s.appendMarkdown(`${vscode.l10n.t('Command')}: ${code(m.command)}  \n`);
+  s.appendMarkdown(`${vscode.l10n.t('Created')}: ${formatAge(m.created)}  \n`);
+  s.appendMarkdown(`${vscode.l10n.t('Status')}: ${escape(m.status)}\n\n`);
+  const published = m.ports.filter((p) => p.publicPort);
+  if (published.length > 0) {
+    s.appendMarkdown(`${vscode.l10n.t('Ports')}:  \n`);
+    for (const p of published) {
+      const host = !p.ip || p.ip === '0.0.0.0' || p.ip === '::' ? 'localhost' : p.ip.includes(':') ? `[${p.ip}]` : p.ip;
+      const url = `http://${host}:${p.publicPort}`;
+      s.appendMarkdown(`- [${host}:${p.publicPort}](${url}) → ${p.privatePort}/${p.type}\n`);
+    }
+    s.appendMarkdown('\n');
+  }
+  if (m.mounts.length > 0) {
+    s.appendMarkdown(`${vscode.l10n.t('Mounts')}:  \n`);
+    for (const mount of m.mounts) {
+      const what = mount.type === 'volume' ? vscode.l10n.t('volume {0}', mount.name ?? mount.source) : `${mount.type} ${mount.source}`;
+      const mode = mount.readOnly ? vscode.l10n.t('read-only') : vscode.l10n.t('read-write');
+      s.appendMarkdown(`- ${escape(what)} → ${code(mount.destination)} (${mode})\n`);
+    }
+    s.appendMarkdown('\n');
+  }
+  if (m.networks.length > 0) {
+    s.appendMarkdown(`${vscode.l10n.t('Networks')}: ${m.networks.map(code).join(', ')}  \n`);
+  }
+  if (details?.links.length) {
+    s.appendMarkdown(`${vscode.l10n.t('Links')}: ${details.links.map(code).join(', ')}  \n`);
+  }
+  if (details?.volumesFrom.length) {
+    s.appendMarkdown(`${vscode.l10n.t('Volumes from')}: ${details.volumesFrom.map(code).join(', ')}  \n`);
+  }
+  return s;
+}
+
+export function imageTooltip(m: ImageModel, usedBy: ContainerModel[]): vscode.MarkdownString {
+  const s = md();
+  s.appendMarkdown(`**${escape(m.tags[0] ?? '<none>:<none>')}**\n\n`);
+  s.appendMarkdown(`${vscode.l10n.t('ID')}: ${code(m.id)}  \n`);
+  if (m.tags.length > 1) {
+    s.appendMarkdown(`${vscode.l10n.t('Tags')}: ${m.tags.map(code).join(', ')}  \n`);
+  }
+  for (const digest of m.digests) {
+    s.appendMarkdown(`${vscode.l10n.t('Digest')}: ${code(digest)}  \n`);
+  }
+  s.appendMarkdown(`${vscode.l10n.t('Size')}: ${formatSize(m.size)}  \n`);
+  s.appendMarkdown(`${vscode.l10n.t('Created')}: ${formatAge(m.created)}  \n`);
+  s.appendMarkdown(
+    usedBy.length === 0
+      ? vscode.l10n.t('Used by no container.')
+      : `${vscode.l10n.t('Used by')}: ${usedBy.map((c) => `${code(c.name)} (${c.state})`).join(', ')}`,
+  );
+  return s;
+}
+
+export function volumeTooltip(m: VolumeModel, usedBy: { container: ContainerModel; readOnly: boolean }[]): vscode.MarkdownString {
+  const s = md();
+  s.appendMarkdown(`**${escape(m.name)}**${m.anonymous ? ` (${vscode.l10n.t('anonymous')})` : ''}\n\n`);
+  s.appendMarkdown(`${vscode.l10n.t('Driver')}: ${code(m.driver)}  \n`);
+  s.appendMarkdown(`${vscode.l10n.t('Mountpoint')}: ${code(m.mountpoint)}  \n`);
+  s.appendMarkdown(`${vscode.l10n.t('Scope')}: ${m.scope}  \n`);
+  if (m.created) {
+    s.appendMarkdown(`${vscode.l10n.t('Created')}: ${formatAge(Date.parse(m.created) / 1000)}  \n`);
+  }
+  const labels = Object.entries(m.labels);
+  if (labels.length > 0) {
+    s.appendMarkdown(`${vscode.l10n.t('Labels')}: ${labels.map(([k, v]) => code(`${k}=${v}`)).join(', ')}  \n`);
+  }
+  s.appendMarkdown(
+    usedBy.length === 0
+      ? vscode.l10n.t('Used by no container.')
+      : `${vscode.l10n.t('Used by')}: ${usedBy
+          .map((u) => `${code(u.container.name)} (${u.readOnly ? vscode.l10n.t('read-only') : vscode.l10n.t('read-write')})`)
+          .join(', ')}`,
+  );
+  return s;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

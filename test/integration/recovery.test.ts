@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { activateExtension } from './support/extension';
+import { cleanupRun, createContainer, testDocker, uniqueName } from './support/testEngine';
+import { waitFor } from './support/uiBridge';
+
+const engineScript = path.resolve(__dirname, '../../../test/harness/engine.mjs');
+
+function engine(verb: 'start' | 'stop'): void {
+  execFileSync(process.execPath, [engineScript, verb], { stdio: 'pipe', timeout: 120_000 });
+}
+
+// Runs last (files run in name order): it stops and restarts the private engine.
+describe('engine stopped and started again', function () {
+  this.timeout(180_000);
+
+  after(async () => {
+    engine('start');
+    await cleanupRun(testDocker());
+  });
+
+  it('shows the unreachable state, then recovers without a window reload', async () => {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
+    api.store.start();
+    const name = uniqueName('survivor');
+    await createContainer(testDocker(), name);
+    await waitFor(async () => [...api.store.containers.values()].some((c) => c.name === name), `${name} listed`);
+
+    const stoppedAt = Date.now();
+    engine('stop');
+    await waitFor(async () => api.engineState.current === 'unreachable', 'the unreachable state', 10_000);
+    const seenAfterMs = Date.now() - stoppedAt;
+    assert.equal(api.store.containers.size, 0, 'no stale rows while the engine is gone');
+    assert.match(api.treeViews.containers.message ?? '', /Cannot reach the Docker Engine at unix:\/\//);
+    assert.deepEqual(await api.views.containers.getChildren(), [], 'empty tree, so the welcome content shows');
+    console.log(`unreachable state seen ${seenAfterMs} ms after the stop command began`);
+
+    engine('start');
+    await waitFor(async () => api.engineState.current === 'ready', 'the ready state again', 30_000);
+    await waitFor(async () => [...api.store.containers.values()].some((c) => c.name === name), `${name} listed again`, 10_000);
+    assert.equal(api.treeViews.containers.message, undefined);
+  });
+});

@@ -1,0 +1,42 @@
+import Docker from 'dockerode';
+
+/** Every object a test creates carries this label, so cleanup removes only what tests made. */
+export const runLabel = 'dev.docker-explorer.test-run';
+export const runId = `${process.pid}-${Date.now()}`;
+
+export const testImage = process.env.DX_TEST_IMAGE ?? 'dx-test/busybox:latest';
+
+/** A client of the private test engine, independent of the extension, to act "from outside". */
+export function testDocker(): Docker {
+  const host = process.env.DOCKER_HOST ?? '';
+  if (!host.startsWith('unix://')) {
+    throw new Error(`integration tests need the private engine's unix DOCKER_HOST, got "${host}"`);
+  }
+  return new Docker({ socketPath: host.slice('unix://'.length) });
+}
+
+export function uniqueName(prefix: string): string {
+  return `dxt-${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** A container that stops at once on SIGTERM (init as PID 1), labelled as the tests'. */
+export async function createContainer(docker: Docker, name: string, options: Partial<Docker.ContainerCreateOptions> = {}): Promise<Docker.Container> {
+  return docker.createContainer({
+    name,
+    Image: testImage,
+    Cmd: ['sleep', '3600'],
+    Labels: { [runLabel]: runId, ...(options.Labels ?? {}) },
+    ...options,
+    HostConfig: { Init: true, ...(options.HostConfig ?? {}) },
+  });
+}
+
+/** Removes every container and volume this test run created, and image tags it added. */
+export async function cleanupRun(docker: Docker): Promise<void> {
+  const containers = await docker.listContainers({ all: true, filters: { label: [`${runLabel}=${runId}`] } });
+  for (let i = 0; i < containers.length; i += 20) {
+    await Promise.all(containers.slice(i, i + 20).map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+  }
+  const { Volumes } = await docker.listVolumes({ filters: { label: [`${runLabel}=${runId}`] } });
+  await Promise.all((Volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(() => undefined)));
+}

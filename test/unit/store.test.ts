@@ -1,0 +1,185 @@
+import * as assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import type { ContainerModel, ImageModel, VolumeModel } from '../../src/docker/models';
+import type { DockerService } from '../../src/docker/service';
+import { EngineStore, StoreChange } from '../../src/docker/store';
+
+function container(id: string, state = 'running', name = id): ContainerModel {
+  return {
+    id, name, image: 'busybox', imageId: 'sha256:img', command: 'sh', created: 1, state: state as ContainerModel['state'],
+    engineState: state, status: state, ports: [], mounts: [], networks: [], labels: {},
+  };
+}
+
+/** An engine in memory: lists what it holds, counts requests, streams events we push. */
+class FakeEngine {
+  containers = new Map<string, ContainerModel>();
+  images = new Map<string, ImageModel>();
+  volumes = new Map<string, VolumeModel>();
+  requests: string[] = [];
+  stream = new PassThrough();
+  failConnect: Error | undefined;
+
+  service(): DockerService {
+    const engine = this;
+    return {
+      docker: {
+        getEvents: async () => {
+          engine.requests.push('events');
+          if (engine.failConnect) {
+            throw engine.failConnect;
+          }
+          engine.stream = new PassThrough();
+          return engine.stream;
+        },
+      },
+      async listContainers(ids?: string[]) {
+        engine.requests.push(ids ? `containers?id=${ids.join(',')}` : 'containers');
+        return [...engine.containers.values()].filter((c) => !ids || ids.includes(c.id));
+      },
+      async listImages() {
+        engine.requests.push('images');
+        return [...engine.images.values()];
+      },
+      async listVolumes() {
+        engine.requests.push('volumes');
+        return [...engine.volumes.values()];
+      },
+      async findImage(id: string) {
+        engine.requests.push(`image ${id}`);
+        return engine.images.get(id);
+      },
+      async findVolume(name: string) {
+        engine.requests.push(`volume ${name}`);
+        return engine.volumes.get(name);
+      },
+    } as unknown as DockerService;
+  }
+
+  emit(type: string, action: string, id: string): void {
+    this.stream.write(JSON.stringify({ Type: type, Action: action, Actor: { ID: id, Attributes: {} }, timeNano: Date.now() * 1e6 }) + '\n');
+  }
+}
+
+async function started(engine: FakeEngine): Promise<{ store: EngineStore; changes: StoreChange[] }> {
+  const store = new EngineStore(engine.service(), { coalesceMs: 5, burstThreshold: 10 });
+  const changes: StoreChange[] = [];
+  store.onChange((c) => changes.push(c));
+  store.start();
+  const status = await store.whenSettled(2000);
+  assert.equal(status.state, 'ready');
+  await store.whenIdle();
+  return { store, changes };
+}
+
+describe('EngineStore', () => {
+  it('lists everything once when the events stream opens', async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a'));
+    const { store } = await started(engine);
+    assert.deepEqual(engine.requests.sort(), ['containers', 'events', 'images', 'volumes']);
+    assert.equal(store.containers.get('a')?.state, 'running');
+    store.stop();
+  });
+
+  it('updates only the container an event names, with one filtered request', async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a'));
+    engine.containers.set('b', container('b'));
+    const { store, changes } = await started(engine);
+    engine.requests = [];
+    changes.length = 0;
+    engine.containers.set('a', container('a', 'exited'));
+    engine.emit('container', 'die', 'a');
+    engine.emit('container', 'stop', 'a');
+    await new Promise((r) => setTimeout(r, 30));
+    await store.whenIdle();
+    assert.deepEqual(engine.requests, ['containers?id=a']);
+    assert.deepEqual(changes, [{ kind: 'containers', full: false, updated: ['a'], removed: [] }]);
+    assert.equal(store.containers.get('a')?.state, 'exited');
+    store.stop();
+  });
+
+  it('removes a destroyed container without asking the engine', async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a'));
+    const { store, changes } = await started(engine);
+    engine.requests = [];
+    changes.length = 0;
+    engine.containers.delete('a');
+    engine.emit('container', 'destroy', 'a');
+    await new Promise((r) => setTimeout(r, 30));
+    await store.whenIdle();
+    assert.deepEqual(engine.requests, []);
+    assert.deepEqual(changes, [{ kind: 'containers', full: false, updated: [], removed: ['a'] }]);
+    store.stop();
+  });
+
+  it('ignores exec and attach events, which change no row', async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a'));
+    const { store } = await started(engine);
+    engine.requests = [];
+    engine.emit('container', 'exec_start: sh', 'a');
+    engine.emit('container', 'attach', 'a');
+    engine.emit('container', 'resize', 'a');
+    await new Promise((r) => setTimeout(r, 30));
+    await store.whenIdle();
+    assert.deepEqual(engine.requests, []);
+    store.stop();
+  });
+
+  it('turns a burst of events into one full list', async () => {
+    const engine = new FakeEngine();
+    for (let i = 0; i < 50; i++) {
+      engine.containers.set(`c${i}`, container(`c${i}`, 'exited'));
+    }
+    const { store } = await started(engine);
+    engine.requests = [];
+    const before = store.fullLists.containers;
+    for (let i = 0; i < 50; i++) {
+      engine.containers.set(`c${i}`, container(`c${i}`, 'running'));
+      engine.emit('container', 'start', `c${i}`);
+    }
+    await new Promise((r) => setTimeout(r, 40));
+    await store.whenIdle();
+    assert.equal(store.fullLists.containers - before, 1);
+    assert.deepEqual(engine.requests, ['containers']);
+    assert.ok([...store.containers.values()].every((c) => c.state === 'running'));
+    store.stop();
+  });
+
+  it('reports the engine gone when the stream drops, clears the lists, and resyncs when it is back', async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a'));
+    const { store } = await started(engine);
+    const statuses: string[] = [];
+    store.onStatus((s) => statuses.push(s.state));
+    engine.failConnect = Object.assign(new Error('connect ENOENT'), { code: 'ENOENT' });
+    engine.stream.end();
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(store.status.state, 'failed');
+    assert.equal(store.status.state === 'failed' && store.status.error.code, 'unreachable');
+    assert.equal(store.containers.size, 0);
+    engine.failConnect = undefined;
+    engine.containers.set('b', container('b'));
+    const deadline = Date.now() + 3000;
+    while ((store.status.state as string) !== 'ready' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await store.whenIdle();
+    assert.equal(store.status.state, 'ready');
+    assert.deepEqual([...store.containers.keys()].sort(), ['a', 'b']);
+    store.stop();
+  });
+
+  it('asks nothing of the engine while stopped', async () => {
+    const engine = new FakeEngine();
+    const { store } = await started(engine);
+    store.stop();
+    engine.requests = [];
+    engine.emit('container', 'start', 'a');
+    await new Promise((r) => setTimeout(r, 30));
+    assert.deepEqual(engine.requests, []);
+  });
+});
