@@ -443,7 +443,7 @@ export async function startCodeServer({
   delete childEnv.PASSWORD;
   delete childEnv.HASHED_PASSWORD;
 
-  const out = fs.openSync(logFile, 'a');
+  const out = fs.openSync(logFile, 'w');
   const child = spawn(nodeBin, args, {
     cwd: workspacePath ? path.resolve(workspacePath) : dataDir,
     env: childEnv,
