@@ -12,7 +12,7 @@ function engine(verb: 'start' | 'stop'): void {
   execFileSync(process.execPath, [engineScript, verb], { stdio: 'pipe', timeout: 120_000 });
 }
 
-// Runs last (files run in name order): it stops and restarts the private engine.
+// Runs last (see index.ts): it stops and restarts the private engine.
 describe('engine stopped and started again', function () {
   this.timeout(180_000);
 
