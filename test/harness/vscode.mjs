@@ -291,6 +291,14 @@ async function lockCache(log) {
   }
 }
 
+/**
+ * Under `npm test` the outer npm exports npm_config_* (user agent "node/v20" among them) and the
+ * nested npm would read them as its own config: code-server's postinstall then refuses "node v20".
+ */
+function withoutNpmScriptEnv(env) {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
+}
+
 async function installVSCode(log) {
   const t0 = Date.now();
   fs.rmSync(MARKER, { force: true });
@@ -305,7 +313,7 @@ async function installVSCode(log) {
   const npmFlags = ['--no-audit', '--no-fund', '--no-package-lock', '--no-update-notifier', '--loglevel=error'];
 
   log(`installing ${NODE_PACKAGE}@${NODE_VERSION} into ${path.relative(REPO_ROOT, NODE_DIR)}`);
-  await run('npm', ['install', '--prefix', NODE_DIR, ...npmFlags, `${NODE_PACKAGE}@${NODE_VERSION}`], { log });
+  await run('npm', ['install', '--prefix', NODE_DIR, ...npmFlags, `${NODE_PACKAGE}@${NODE_VERSION}`], { log, env: withoutNpmScriptEnv(process.env) });
   fs.chmodSync(NODE_BIN, 0o755);
   const version = (await run(NODE_BIN, ['--version'], { log })).trim();
   if (!version.startsWith('v24.')) throw new Error(`${NODE_BIN} reports ${version}, expected v24`);
@@ -313,7 +321,7 @@ async function installVSCode(log) {
 
   log(`installing code-server@${CODE_SERVER_VERSION} (native modules build against local Node headers; 1.5 to 3.5 min)`);
   const env = {
-    ...process.env,
+    ...withoutNpmScriptEnv(process.env),
     PATH: `${path.dirname(NODE_BIN)}${path.delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: NODE_PKG_DIR,
     JOBS: process.env.JOBS || 'max', // node-gyp: make -j<cores> for the native modules
