@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import type { CommandContext } from './commands/context';
+import { DockerLog } from './commands/dockerLog';
 import { registerCommands } from './commands/registry';
+import { vscodeUserInterface } from './commands/userInterface';
 import type { EngineEndpoint } from './docker/connection';
 import { processDockerodeOptions, resolveEndpointFromProcess } from './docker/hostEnvironment';
 import { DockerService } from './docker/service';
@@ -18,6 +21,8 @@ export interface DockerExplorerApi {
   store: EngineStore;
   engineState: EngineState;
   views: { containers: ContainersProvider; images: ImagesProvider; volumes: VolumesProvider };
+  /** The context every command runs with; tests replace `ui` to answer questions. */
+  commands: CommandContext;
   treeViews: { containers: vscode.TreeView<unknown>; images: vscode.TreeView<unknown>; volumes: vscode.TreeView<unknown> };
 }
 
@@ -52,6 +57,14 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
   const allTreeViews = [treeViews.containers, treeViews.images, treeViews.volumes];
   const engineState = new EngineState(store, endpoint?.description ?? '', allTreeViews);
 
+  const commands: CommandContext = {
+    service,
+    store,
+    log: new DockerLog(),
+    ui: vscodeUserInterface,
+    engineDescription: endpoint?.description ?? '',
+  };
+
   const updateBadge = () => {
     const running = [...store.containers.values()].filter((c) => c.engineState === 'running').length;
     treeViews.containers.badge = running > 0 ? { value: running, tooltip: vscode.l10n.t('{0} running containers', running) } : undefined;
@@ -74,10 +87,11 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
         void offerReload();
       }
     }),
-    ...registerCommands({ service, store }),
+    commands.log,
+    ...registerCommands(commands),
   );
 
-  return { endpoint, service, store, engineState, views, treeViews };
+  return { endpoint, service, store, engineState, views, treeViews, commands };
 }
 
 function containersViewSettings(): ContainersViewSettings {

@@ -1,10 +1,17 @@
 import type { DockerService } from '../docker/service';
 import type { EngineStore } from '../docker/store';
+import type { DockerLog } from './dockerLog';
+import type { UserInterface } from './userInterface';
 
 /** What every command handler may use; commands never reach into a tree's internals. */
 export interface CommandContext {
   service: DockerService;
   store: EngineStore;
+  log: DockerLog;
+  /** Replaceable: tests answer the questions commands ask. */
+  ui: UserInterface;
+  /** "unix:///var/run/docker.sock (default)", for messages. */
+  engineDescription: string;
 }
 
 export type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => unknown;

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { CommandContext, CommandHandler } from './context';
 import { refreshContainers } from './containers/refreshContainers';
+import { startContainer } from './containers/startContainer';
+import { stopContainer } from './containers/stopContainer';
 import { retryConnection } from './engine/retryConnection';
 import { refreshImages } from './images/refreshImages';
 import { refreshVolumes } from './volumes/refreshVolumes';
@@ -8,6 +10,8 @@ import { refreshVolumes } from './volumes/refreshVolumes';
 /** Every command id the extension contributes, mapped to its handler (one file per verb). */
 export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.containers.refresh': refreshContainers,
+  'dockerExplorer.containers.start': startContainer,
+  'dockerExplorer.containers.stop': stopContainer,
   'dockerExplorer.images.refresh': refreshImages,
   'dockerExplorer.volumes.refresh': refreshVolumes,
   'dockerExplorer.engine.retry': retryConnection,

@@ -56,6 +56,106 @@ export class DockerService {
     return toContainerDetails(await this.call(() => this.docker.getContainer(id).inspect()));
   }
 
+  // Containers: the lifecycle, each one request (ids or names are accepted, as by the CLI).
+
+  startContainer(id: string): Promise<void> {
+    return this.call(() => this.docker.getContainer(id).start());
+  }
+
+  /** `timeoutSeconds` before SIGKILL, like `docker stop -t`. */
+  stopContainer(id: string, timeoutSeconds = 10): Promise<void> {
+    return this.call(() => this.docker.getContainer(id).stop({ t: timeoutSeconds }));
+  }
+
+  restartContainer(id: string, timeoutSeconds = 10): Promise<void> {
+    return this.call(() => this.docker.getContainer(id).restart({ t: timeoutSeconds }));
+  }
+
+  pauseContainer(id: string): Promise<void> {
+    return this.call(() => this.docker.getContainer(id).pause());
+  }
+
+  unpauseContainer(id: string): Promise<void> {
+    return this.call(() => this.docker.getContainer(id).unpause());
+  }
+
+  killContainer(id: string, signal = 'SIGKILL'): Promise<void> {
+    return this.call(() => this.docker.getContainer(id).kill({ signal }));
+  }
+
+  renameContainer(id: string, name: string): Promise<void> {
+    return this.call(() => this.docker.getContainer(id).rename({ name }));
+  }
+
+  /** `force` removes a running container; `volumes` also removes its anonymous volumes (-v). */
+  removeContainer(id: string, options: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
+    return this.call(() => this.docker.getContainer(id).remove({ force: options.force ?? false, v: options.volumes ?? false }));
+  }
+
+  /** The paths changed in the container's writable layer (`docker diff`), lost on removal. */
+  async containerChanges(id: string): Promise<{ path: string; kind: 'changed' | 'added' | 'deleted' }[]> {
+    const changes = (await this.call(() => this.docker.getContainer(id).changes())) as { Path: string; Kind: number }[] | null;
+    const kinds = ['changed', 'added', 'deleted'] as const;
+    return (changes ?? []).map((c) => ({ path: c.Path, kind: kinds[c.Kind] ?? 'changed' }));
+  }
+
+  inspectContainer(id: string): Promise<Docker.ContainerInspectInfo> {
+    return this.call(() => this.docker.getContainer(id).inspect());
+  }
+
+  createContainer(options: Docker.ContainerCreateOptions): Promise<{ id: string; warnings: string[] }> {
+    return this.call(async () => {
+      const container = await this.docker.createContainer(options);
+      const info = (container as unknown as { Warnings?: string[] }).Warnings ?? [];
+      return { id: container.id, warnings: info };
+    });
+  }
+
+  /** Removes stopped containers (optionally only those matching label filters). */
+  async pruneContainers(filters?: Record<string, string[]>): Promise<{ removed: string[]; spaceReclaimed: number }> {
+    const result = await this.call(() => this.docker.pruneContainers(filters ? { filters } : {}));
+    return { removed: result.ContainersDeleted ?? [], spaceReclaimed: result.SpaceReclaimed ?? 0 };
+  }
+
+  // Images.
+
+  /** Starts a pull; the stream carries the engine's JSON progress lines. */
+  pullImage(reference: string, signal?: AbortSignal): Promise<NodeJS.ReadableStream> {
+    return this.call(() => this.docker.pull(reference, signal ? { abortSignal: signal } : {}));
+  }
+
+  removeImage(idOrRef: string, options: { force?: boolean; noprune?: boolean } = {}): Promise<{ untagged: string[]; deleted: string[] }> {
+    return this.call(async () => {
+      const result = (await this.docker.getImage(idOrRef).remove({ force: options.force ?? false, noprune: options.noprune ?? false })) as
+        | { Untagged?: string; Deleted?: string }[]
+        | undefined;
+      return {
+        untagged: (result ?? []).flatMap((r) => (r.Untagged ? [r.Untagged] : [])),
+        deleted: (result ?? []).flatMap((r) => (r.Deleted ? [r.Deleted] : [])),
+      };
+    });
+  }
+
+  tagImage(idOrRef: string, repo: string, tag: string): Promise<void> {
+    return this.call(async () => {
+      await this.docker.getImage(idOrRef).tag({ repo, tag });
+    });
+  }
+
+  inspectImage(idOrRef: string): Promise<Docker.ImageInspectInfo> {
+    return this.call(() => this.docker.getImage(idOrRef).inspect());
+  }
+
+  /** Dangling images only, unless `all` (every image no container uses), like `docker image prune -a`. */
+  async pruneImages(all = false): Promise<{ deleted: string[]; spaceReclaimed: number }> {
+    const filters = all ? { dangling: ['false'] } : { dangling: ['true'] };
+    const result = await this.call(() => this.docker.pruneImages({ filters }));
+    return {
+      deleted: (result.ImagesDeleted ?? []).flatMap((r) => (r.Deleted ? [r.Deleted] : [])),
+      spaceReclaimed: result.SpaceReclaimed ?? 0,
+    };
+  }
+
   async listImages(): Promise<ImageModel[]> {
     const list = await this.call(() => this.docker.listImages({ all: false }));
     return list.map(toImageModel);
@@ -74,6 +174,27 @@ export class DockerService {
   /** One volume by name; undefined when the engine no longer has it. */
   async findVolume(name: string): Promise<VolumeModel | undefined> {
     return this.orUndefined(async () => toVolumeModel(await this.docker.getVolume(name).inspect()));
+  }
+
+  async createVolume(options: { name?: string; driver?: string; labels?: Record<string, string> }): Promise<VolumeModel> {
+    const volume = await this.call(() =>
+      this.docker.createVolume({ Name: options.name, Driver: options.driver ?? 'local', Labels: options.labels ?? {} }),
+    );
+    return toVolumeModel(volume as unknown as Docker.VolumeInspectInfo);
+  }
+
+  inspectVolume(name: string): Promise<Docker.VolumeInspectInfo> {
+    return this.call(() => this.docker.getVolume(name).inspect());
+  }
+
+  removeVolume(name: string, force = false): Promise<void> {
+    return this.call(() => this.docker.getVolume(name).remove({ force }));
+  }
+
+  /** Removes volumes no container uses; engine 1.41 prunes anonymous and named ones alike. */
+  async pruneVolumes(): Promise<{ deleted: string[]; spaceReclaimed: number }> {
+    const result = await this.call(() => this.docker.pruneVolumes());
+    return { deleted: result.VolumesDeleted ?? [], spaceReclaimed: result.SpaceReclaimed ?? 0 };
   }
 
   protected async call<T>(operation: () => Promise<T>): Promise<T> {
