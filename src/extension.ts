@@ -55,12 +55,13 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
     volumes: vscode.window.createTreeView('dockerExplorer.volumes', { treeDataProvider: views.volumes, canSelectMany: true }),
   } as DockerExplorerApi['treeViews'];
   const allTreeViews = [treeViews.containers, treeViews.images, treeViews.volumes];
-  const engineState = new EngineState(store, endpoint?.description ?? '', allTreeViews);
+  const log = new DockerLog();
+  const engineState = new EngineState(store, endpoint?.description ?? '', allTreeViews, (message) => log.error(message));
 
   const commands: CommandContext = {
     service,
     store,
-    log: new DockerLog(),
+    log,
     ui: vscodeUserInterface,
     engineDescription: endpoint?.description ?? '',
   };

@@ -19,6 +19,10 @@ export class DockerLog implements vscode.Disposable {
     this.channel.error(message);
   }
 
+  show(): void {
+    this.channel.show(true);
+  }
+
   dispose(): void {
     this.channel.dispose();
   }

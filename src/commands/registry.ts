@@ -4,6 +4,7 @@ import { refreshContainers } from './containers/refreshContainers';
 import { startContainer } from './containers/startContainer';
 import { stopContainer } from './containers/stopContainer';
 import { retryConnection } from './engine/retryConnection';
+import { showEngineLog } from './engine/showEngineLog';
 import { refreshImages } from './images/refreshImages';
 import { refreshVolumes } from './volumes/refreshVolumes';
 
@@ -15,6 +16,7 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.images.refresh': refreshImages,
   'dockerExplorer.volumes.refresh': refreshVolumes,
   'dockerExplorer.engine.retry': retryConnection,
+  'dockerExplorer.engine.showLog': showEngineLog,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -21,18 +21,41 @@ export function engineStateKey(status: StoreStatus): EngineStateKey {
   }
 }
 
+/** Why the engine is unreachable, for the welcome text that says what to do. */
+export type UnreachableReason = 'socketMissing' | 'refused' | 'timeout' | 'other';
+
+export function unreachableReason(status: StoreStatus): UnreachableReason | '' {
+  if (status.state !== 'failed' || engineStateKey(status) !== 'unreachable') {
+    return '';
+  }
+  const cause = status.error.cause as { code?: string } | undefined;
+  switch (cause?.code) {
+    case 'ENOENT':
+      return 'socketMissing';
+    case 'ECONNREFUSED':
+      return 'refused';
+    default:
+      return status.error.code === 'timeout' ? 'timeout' : 'other';
+  }
+}
+
 /**
- * Publishes whether the engine answers: a context key for the views' welcome content, and the
- * reason with the engine tried as each view's message. A failure is shown once, in the views.
+ * Publishes whether the engine answers: context keys for the views' welcome content (which
+ * carries the advice and the Retry button), the engine tried as the views' description, and the
+ * full reason in the output channel, once per change. Nothing pops up.
  */
 export class EngineState implements vscode.Disposable {
   private key: EngineStateKey | undefined;
   private readonly unsubscribe: () => void;
 
+  /** The full text of the current failure, as written to the output channel. */
+  lastMessage: string | undefined;
+
   constructor(
     store: EngineStore,
     private readonly engineDescription: string,
     private readonly views: vscode.TreeView<unknown>[],
+    private readonly report: (message: string) => void,
   ) {
     this.unsubscribe = store.onStatus((status) => this.publish(status));
     this.publish(store.status);
@@ -45,9 +68,15 @@ export class EngineState implements vscode.Disposable {
   private publish(status: StoreStatus): void {
     const key = engineStateKey(status);
     const message = status.state === 'failed' ? describeError(status.error, this.engineDescription || vscode.l10n.t('(no engine configured)')) : undefined;
+    const failed = status.state === 'failed';
     for (const view of this.views) {
-      view.message = message;
+      view.description = failed ? this.engineDescription : undefined;
     }
+    if (message && message !== this.lastMessage) {
+      this.report(message);
+    }
+    this.lastMessage = message;
+    void vscode.commands.executeCommand('setContext', 'dockerExplorer.engineReason', unreachableReason(status));
     if (key !== this.key) {
       this.key = key;
       void vscode.commands.executeCommand('setContext', 'dockerExplorer.engineState', key);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
 import { cleanupRun, createContainer, testDocker, uniqueName } from './support/testEngine';
-import { waitFor } from './support/uiBridge';
+import { ui, waitFor } from './support/uiBridge';
 
 const engineScript = path.resolve(__dirname, '../../../test/harness/engine.mjs');
 
@@ -34,13 +34,20 @@ describe('engine stopped and started again', function () {
     await waitFor(async () => api.engineState.current === 'unreachable', 'the unreachable state', 10_000);
     const seenAfterMs = Date.now() - stoppedAt;
     assert.equal(api.store.containers.size, 0, 'no stale rows while the engine is gone');
-    assert.match(api.treeViews.containers.message ?? '', /Cannot reach the Docker Engine at unix:\/\//);
+    assert.match(api.engineState.lastMessage ?? '', /Cannot reach the Docker Engine at unix:\/\//);
+    assert.match(String(api.treeViews.containers.description), /^unix:\/\//, 'the view says which engine was tried');
     assert.deepEqual(await api.views.containers.getChildren(), [], 'empty tree, so the welcome content shows');
+    const welcome = await waitFor(async () => {
+      const texts = await ui.texts('.welcome-view-content');
+      return texts.some((t) => /socket does not exist/.test(t) && /Retry/.test(t)) && texts;
+    }, 'the welcome content with the advice and a Retry button');
+    assert.ok(welcome.length >= 1);
+    await ui.screenshot('engine-unreachable');
     console.log(`unreachable state seen ${seenAfterMs} ms after the stop command began`);
 
     engine('start');
     await waitFor(async () => api.engineState.current === 'ready', 'the ready state again', 30_000);
     await waitFor(async () => [...api.store.containers.values()].some((c) => c.name === name), `${name} listed again`, 10_000);
-    assert.equal(api.treeViews.containers.message, undefined);
+    assert.equal(api.treeViews.containers.description, undefined);
   });
 });
