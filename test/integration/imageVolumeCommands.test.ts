@@ -66,6 +66,12 @@ describe('image and volume commands', function () {
     await waitFor(async () => api.store.volumes.has(name), `${name} in the store`);
   }
 
+  /** Runs a command and checks it asked every question the test scripted an answer for. */
+  async function run(command: string, ...args: unknown[]): Promise<void> {
+    await vscode.commands.executeCommand(command, ...args);
+    assert.equal(ui.unanswered, 0, `${command} did not ask all the questions the test expected: ${JSON.stringify(ui.asked)}`);
+  }
+
   const answerWith = (action: string) => (asked: { options?: string[] }) => {
     assert.ok(asked.options?.includes(action), `offered ${asked.options?.join(' | ')}`);
     return action;
@@ -76,7 +82,7 @@ describe('image and volume commands', function () {
       const repo = uniqueName('tag');
       addedTags.push(`${repo}:extra`);
       ui.answer(`${repo}:extra`);
-      await vscode.commands.executeCommand('dockerExplorer.images.tag', testImage);
+      await run('dockerExplorer.images.tag', testImage);
       assert.ok((await tagsOf(testImage))?.includes(`${repo}:extra`), 'the new tag names the test image');
       await waitFor(async () => [...api.store.images.values()].some((i) => i.tags.some((t) => t.endsWith(`${repo}:extra`))), 'new tag in the store');
 
@@ -85,7 +91,7 @@ describe('image and volume commands', function () {
         assert.match(asked.detail ?? '', /stay/);
         return 'Untag';
       });
-      await vscode.commands.executeCommand('dockerExplorer.images.remove', `${repo}:extra`);
+      await run('dockerExplorer.images.remove', `${repo}:extra`);
       const tags = await tagsOf(testImage);
       assert.ok(tags, 'the test image is still there');
       assert.ok(!tags.includes(`${repo}:extra`), 'the extra tag is gone');
@@ -103,7 +109,7 @@ describe('image and volume commands', function () {
       ];
       for (const [value, reason] of cases) {
         ui.answer(value);
-        await vscode.commands.executeCommand('dockerExplorer.images.tag', testImage);
+        await run('dockerExplorer.images.tag', testImage);
         const last = ui.asked.at(-1);
         assert.equal(last?.kind, 'error', `"${value}" refused`);
         assert.match(last?.message ?? '', reason, `"${value}": ${last?.message}`);
@@ -117,7 +123,7 @@ describe('image and volume commands', function () {
       const name = uniqueName('user');
       await (await createContainer(docker, name, { Image: id })).start();
       await waitFor(async () => [...api.store.containers.values()].some((c) => c.name === name && c.state === 'running'), `${name} running`);
-      await vscode.commands.executeCommand('dockerExplorer.images.remove', `${repo}:v1`);
+      await run('dockerExplorer.images.remove', `${repo}:v1`);
       assert.equal(ui.messages.length, 1);
       assert.equal(ui.messages[0].kind, 'error');
       assert.match(ui.messages[0].message, new RegExp(`running.*${name}`));
@@ -130,7 +136,7 @@ describe('image and volume commands', function () {
       const name = uniqueName('old');
       await createContainer(docker, name, { Image: id });
       await waitFor(async () => [...api.store.containers.values()].some((c) => c.name === name), `${name} known`);
-      await vscode.commands.executeCommand('dockerExplorer.images.remove', `${repo}:v1`);
+      await run('dockerExplorer.images.remove', `${repo}:v1`);
       assert.equal(ui.asked.filter((a) => a.kind === 'choose').length, 0, 'nothing destructive offered');
       assert.match(ui.messages[0].message, new RegExp(`stopped containers ${name}`));
       assert.deepEqual(await tagsOf(id), [`${repo}:v1`]);
@@ -144,11 +150,11 @@ describe('image and volume commands', function () {
         assert.match(asked.detail ?? '', /layers not shared with other images are deleted/);
         return undefined;
       });
-      await vscode.commands.executeCommand('dockerExplorer.images.remove', `${repo}:v1`);
+      await run('dockerExplorer.images.remove', `${repo}:v1`);
       assert.deepEqual(await tagsOf(id), [`${repo}:v1`], 'Cancel changed nothing');
 
       ui.answer(answerWith('Remove'));
-      await vscode.commands.executeCommand('dockerExplorer.images.remove', `${repo}:v1`);
+      await run('dockerExplorer.images.remove', `${repo}:v1`);
       assert.equal(await tagsOf(id), undefined, 'the image is gone');
       assert.match(ui.messages.at(-1)?.message ?? '', /Removed .*: 1 untagged, 1 deleted/);
     });
@@ -163,11 +169,11 @@ describe('image and volume commands', function () {
         assert.match(asked.detail ?? '', new RegExp(`${repo}:v1.*${repo}:v2|${repo}:v2.*${repo}:v1`));
         return undefined;
       });
-      await vscode.commands.executeCommand('dockerExplorer.images.remove', id);
+      await run('dockerExplorer.images.remove', id);
       assert.equal((await tagsOf(id))?.length, 2, 'Cancel kept both tags');
 
       ui.answer(answerWith('Force Untag and Remove'));
-      await vscode.commands.executeCommand('dockerExplorer.images.remove', id);
+      await run('dockerExplorer.images.remove', id);
       assert.equal(await tagsOf(id), undefined);
     });
 
@@ -183,14 +189,15 @@ describe('image and volume commands', function () {
       await waitFor(async () => ![...api.store.containers.values()].some((c) => c.imageId === first), 'no container uses it');
 
       ui.answer(
-        (_asked, items) => items?.find((i) => i.value === 'dangling')?.value,
+        (_asked, items) => items?.find((i) => i.value === 'dangling')?.label,
         (asked) => {
           assert.match(asked.detail ?? '', new RegExp(first.replace('sha256:', '').slice(0, 12)));
           assert.doesNotMatch(asked.detail ?? '', new RegExp(repo), 'a tagged image is not listed');
           return 'Remove Dangling Images';
         },
       );
-      await vscode.commands.executeCommand('dockerExplorer.images.prune');
+      await run('dockerExplorer.images.prune');
+      assert.deepEqual(ui.asked.filter((a) => a.kind !== 'info').map((a) => a.kind), ['pick', 'choose'], 'asked which images, then to confirm');
       assert.equal(await tagsOf(first), undefined, 'the dangling image went');
       assert.deepEqual(await tagsOf(second), [`${repo}:v1`]);
       assert.ok(await tagsOf(testImage), 'the test image stays');
@@ -205,12 +212,13 @@ describe('image and volume commands', function () {
       const name = uniqueName('keeper');
       await createContainer(docker, name, { Image: used });
       await waitFor(async () => [...api.store.containers.values()].some((c) => c.name === name), `${name} known`);
-      ui.answer((_asked, items) => items?.find((i) => i.value === 'all')?.value, (asked) => {
+      ui.answer((_asked, items) => items?.find((i) => i.value === 'all')?.label, (asked) => {
         assert.match(asked.detail ?? '', new RegExp(`${unusedRepo}:v1`));
         assert.doesNotMatch(asked.detail ?? '', new RegExp(usedRepo));
         return undefined;
       });
-      await vscode.commands.executeCommand('dockerExplorer.images.prune');
+      await run('dockerExplorer.images.prune');
+      assert.deepEqual(ui.asked.map((a) => a.kind), ['pick', 'choose'], 'asked which images, then to confirm');
       assert.ok(await tagsOf(unused));
       assert.ok(await tagsOf(used));
     });
@@ -221,7 +229,7 @@ describe('image and volume commands', function () {
       const name = uniqueName('vol');
       madeVolumes.push(name);
       ui.answer(name, 'local', `${runLabel}=${runId}, team=web`);
-      await vscode.commands.executeCommand('dockerExplorer.volumes.create');
+      await run('dockerExplorer.volumes.create');
       const volume = await docker.getVolume(name).inspect();
       assert.equal(volume.Driver, 'local');
       assert.equal(volume.Labels?.team, 'web');
@@ -231,7 +239,7 @@ describe('image and volume commands', function () {
     it('lets the engine generate a name when the name is left empty', async () => {
       const marker = uniqueName('anon');
       ui.answer('', 'local', `${runLabel}=${runId},marker=${marker}`);
-      await vscode.commands.executeCommand('dockerExplorer.volumes.create');
+      await run('dockerExplorer.volumes.create');
       const { Volumes } = await docker.listVolumes({ filters: { label: [`marker=${marker}`] } });
       assert.equal(Volumes?.length, 1);
       assert.match(Volumes[0].Name, /^[0-9a-f]{64}$/);
@@ -247,7 +255,7 @@ describe('image and volume commands', function () {
       ];
       for (const [value, reason] of cases) {
         ui.answer(value);
-        await vscode.commands.executeCommand('dockerExplorer.volumes.create');
+        await run('dockerExplorer.volumes.create');
         const last = ui.asked.at(-1);
         assert.equal(last?.kind, 'error', `"${value}" refused`);
         assert.match(last?.message ?? '', reason, `"${value}": ${last?.message}`);
@@ -259,14 +267,14 @@ describe('image and volume commands', function () {
       const name = uniqueName('taken');
       await labelledVolume(name);
       ui.answer(name);
-      await vscode.commands.executeCommand('dockerExplorer.volumes.create');
+      await run('dockerExplorer.volumes.create');
       assert.match(ui.messages[0].message, new RegExp(`${name} already exists`));
     });
 
     it('refuses labels that are not KEY=VALUE', async () => {
       const name = uniqueName('lbl');
       ui.answer(name, 'local', 'team');
-      await vscode.commands.executeCommand('dockerExplorer.volumes.create');
+      await run('dockerExplorer.volumes.create');
       assert.match(ui.asked.at(-1)?.message ?? '', /KEY=VALUE/);
       assert.ok(!(await volumeNames()).includes(name));
     });
@@ -277,7 +285,7 @@ describe('image and volume commands', function () {
       const name = uniqueName('mounter');
       await (await createContainer(docker, name, { HostConfig: { Init: true, Binds: [`${volume}:/data`] } })).start();
       await waitFor(async () => [...api.store.containers.values()].some((c) => c.name === name && c.state === 'running'), `${name} running`);
-      await vscode.commands.executeCommand('dockerExplorer.volumes.remove', volume);
+      await run('dockerExplorer.volumes.remove', volume);
       assert.equal(ui.messages.length, 1);
       assert.match(ui.messages[0].message, new RegExp(`${volume} is used by ${name} \\(running\\)`));
       assert.ok((await volumeNames()).includes(volume));
@@ -292,11 +300,11 @@ describe('image and volume commands', function () {
         assert.match(asked.detail ?? '', /deleted for good/);
         return undefined;
       });
-      await vscode.commands.executeCommand('dockerExplorer.volumes.remove', [a, b]);
+      await run('dockerExplorer.volumes.remove', [a, b]);
       assert.ok((await volumeNames()).includes(a) && (await volumeNames()).includes(b), 'Cancel kept both');
 
       ui.answer(answerWith('Remove'));
-      await vscode.commands.executeCommand('dockerExplorer.volumes.remove', [a, b]);
+      await run('dockerExplorer.volumes.remove', [a, b]);
       const after = await volumeNames();
       assert.ok(!after.includes(a) && !after.includes(b), 'both removed');
     });
@@ -317,7 +325,7 @@ describe('image and volume commands', function () {
         assert.doesNotMatch(asked.detail ?? '', new RegExp(kept));
         return 'Remove Unused Volumes';
       });
-      await vscode.commands.executeCommand('dockerExplorer.volumes.prune');
+      await run('dockerExplorer.volumes.prune');
       const after = await volumeNames();
       assert.ok(!after.includes(free1) && !after.includes(free2), 'unused volumes went');
       assert.ok(after.includes(kept), 'the mounted volume stays');
