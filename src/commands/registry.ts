@@ -6,7 +6,13 @@ import { stopContainer } from './containers/stopContainer';
 import { retryConnection } from './engine/retryConnection';
 import { showEngineLog } from './engine/showEngineLog';
 import { refreshImages } from './images/refreshImages';
+import { pruneImages } from './images/pruneImages';
+import { removeImage } from './images/removeImage';
+import { tagImage } from './images/tagImage';
 import { refreshVolumes } from './volumes/refreshVolumes';
+import { createVolume } from './volumes/createVolume';
+import { pruneVolumes } from './volumes/pruneVolumes';
+import { removeVolume } from './volumes/removeVolume';
 
 /** Every command id the extension contributes, mapped to its handler (one file per verb). */
 export const commandHandlers: Record<string, CommandHandler> = {
@@ -17,6 +23,12 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.volumes.refresh': refreshVolumes,
   'dockerExplorer.engine.retry': retryConnection,
   'dockerExplorer.engine.showLog': showEngineLog,
+  'dockerExplorer.images.remove': removeImage,
+  'dockerExplorer.images.tag': tagImage,
+  'dockerExplorer.images.prune': pruneImages,
+  'dockerExplorer.volumes.create': createVolume,
+  'dockerExplorer.volumes.remove': removeVolume,
+  'dockerExplorer.volumes.prune': pruneVolumes,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -107,7 +107,9 @@ export async function imageTargets(ctx: CommandContext, args: unknown[], options
   if (names) {
     const found: ImageTarget[] = [];
     for (const name of names) {
-      const match = all.find((t) => t.image.id === name || shortId(t.image.id) === name || t.reference === name || t.reference === normalizeImageName(name));
+      // An id names the image itself (all its tags); a reference names one tag.
+      const byId = all.find((t) => t.image.id === name || t.image.id === `sha256:${name}` || shortId(t.image.id) === name);
+      const match = byId ? { image: byId.image, reference: undefined } : all.find((t) => t.reference === name || t.reference === normalizeImageName(name));
       if (!match) {
         void ctx.ui.error(vscode.l10n.t('No local image matches "{0}". Pull it first, or check the name in the Images view.', name));
         return undefined;

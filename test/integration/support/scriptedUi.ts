@@ -24,6 +24,11 @@ export class ScriptedUi implements UserInterface {
     return this;
   }
 
+  /** Answers queued but not asked for yet: a test whose question never came should say so. */
+  get unanswered(): number {
+    return this.answers.length;
+  }
+
   get messages(): Asked[] {
     return this.asked.filter((a) => a.kind === 'info' || a.kind === 'error');
   }

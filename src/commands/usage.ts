@@ -1,0 +1,40 @@
+import { familiarImageName, parseImageRef } from '../docker/imageRef';
+import type { ContainerModel, ImageModel } from '../docker/models';
+import type { EngineStore } from '../docker/store';
+import { shortId } from '../tree/format';
+
+/** States in which a container holds its image and volumes busy (`docker rmi` refuses them even with -f). */
+const activeStates = new Set(['running', 'unhealthy', 'paused', 'restarting']);
+
+export function isActive(container: ContainerModel): boolean {
+  return activeStates.has(container.state);
+}
+
+/** The containers (any state) created from an image, by name. */
+export function containersUsingImage(store: EngineStore, imageId: string): ContainerModel[] {
+  return [...store.containers.values()].filter((c) => c.imageId === imageId).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The containers (any state) that mount a volume, by name. */
+export function containersUsingVolume(store: EngineStore, volumeName: string): ContainerModel[] {
+  return [...store.containers.values()]
+    .filter((c) => c.mounts.some((m) => m.type === 'volume' && m.name === volumeName))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A tag as people type it (nginx:latest), or the short id of an image without one. */
+export function imageDisplayName(image: ImageModel, reference?: string): string {
+  if (reference) {
+    try {
+      return familiarImageName(parseImageRef(reference));
+    } catch {
+      return reference;
+    }
+  }
+  return shortId(image.id);
+}
+
+/** "web, db" for messages. */
+export function names(containers: ContainerModel[]): string {
+  return containers.map((c) => c.name).join(', ');
+}
