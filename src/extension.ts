@@ -63,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
     log: new DockerLog(),
     ui: vscodeUserInterface,
     engineDescription: endpoint?.description ?? '',
+    memory: context.globalState,
   };
 
   const updateBadge = () => {

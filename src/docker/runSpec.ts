@@ -530,6 +530,11 @@ export function toCreateOptions(spec: RunSpec, options: { create?: boolean } = {
 
 /** A `docker run ...` (or `docker create ...`) line people can paste into a shell. */
 export function toDockerRunLine(spec: RunSpec, options: { create?: boolean } = {}): string {
+  return toDockerRunWords(spec, options).map(shellQuote).join(' ');
+}
+
+/** The words of that line, unquoted. */
+export function toDockerRunWords(spec: RunSpec, options: { create?: boolean } = {}): string[] {
   const words: string[] = ['docker', options.create ? 'create' : 'run'];
   const flags = `${spec.detach && !options.create ? 'd' : ''}${spec.interactive ? 'i' : ''}${spec.tty ? 't' : ''}`;
   if (flags) words.push(`-${flags}`);
@@ -544,7 +549,7 @@ export function toDockerRunLine(spec: RunSpec, options: { create?: boolean } = {
   for (const l of spec.links) words.push('--link', l);
   for (const l of spec.labels) words.push('--label', l);
   words.push(spec.image, ...(spec.command ?? []));
-  return words.map(shellQuote).join(' ');
+  return words;
 }
 
 // ---- back from inspect -----------------------------------------------------------------------
