@@ -64,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
     log,
     ui: vscodeUserInterface,
     engineDescription: endpoint?.description ?? '',
+    memory: context.globalState,
   };
 
   const updateBadge = () => {

@@ -12,6 +12,13 @@ export interface CommandContext {
   ui: UserInterface;
   /** "unix:///var/run/docker.sock (default)", for messages. */
   engineDescription: string;
+  /** Small values kept across sessions (the extension's globalState), e.g. the last run options per image. */
+  memory?: CommandMemory;
+}
+
+export interface CommandMemory {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Thenable<void>;
 }
 
 export type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => unknown;

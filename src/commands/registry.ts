@@ -2,6 +2,10 @@ import * as vscode from 'vscode';
 import type { CommandContext, CommandHandler } from './context';
 import { refreshContainers } from './containers/refreshContainers';
 import { startContainer } from './containers/startContainer';
+import { copyRunCommand } from './containers/copyRunCommand';
+import { createContainer } from './containers/createContainer';
+import { runContainer } from './containers/runContainer';
+import { pullImage } from './images/pullImage';
 import { stopContainer } from './containers/stopContainer';
 import { retryConnection } from './engine/retryConnection';
 import { showEngineLog } from './engine/showEngineLog';
@@ -29,6 +33,10 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.volumes.create': createVolume,
   'dockerExplorer.volumes.remove': removeVolume,
   'dockerExplorer.volumes.prune': pruneVolumes,
+  'dockerExplorer.containers.run': runContainer,
+  'dockerExplorer.containers.create': createContainer,
+  'dockerExplorer.containers.copyRunCommand': copyRunCommand,
+  'dockerExplorer.images.pull': pullImage,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -135,9 +135,9 @@ export async function terminate(pid, timeoutMs) {
   for (const deadline = Date.now() + 5000; isAlive(pid) && Date.now() < deadline;) await sleep(50);
 }
 
-export function spawnDetached(cmd, args, logFile) {
+export function spawnDetached(cmd, args, logFile, extraEnv = {}) {
   const fd = fs.openSync(logFile, 'a');
-  const child = spawn(cmd, args, { detached: true, stdio: ['ignore', fd, fd], env: childEnv() });
+  const child = spawn(cmd, args, { detached: true, stdio: ['ignore', fd, fd], env: childEnv(extraEnv) });
   fs.closeSync(fd);
   child.on('error', () => {}); // reported below through the missing pid
   child.unref();
@@ -482,7 +482,11 @@ async function start(opts) {
     registry: null, registryPid: 0, testImage: TEST_IMAGE, registryImage: null,
     root: L.root, execRoot: L.execRoot, bridge: L.bridge, logFile: L.logFile,
   };
-  st.pid = spawnDetached('dockerd', dockerdArgs(L, tlsHost), L.logFile);
+  // Its own TMPDIR: a restart from inside a test VS Code would otherwise inherit that window's
+  // temporary dir, deleted after the run, and every later `-t` container fails to start.
+  const tmpDir = path.join(L.root, 'tmp');
+  fs.mkdirSync(tmpDir, { recursive: true });
+  st.pid = spawnDetached('dockerd', dockerdArgs(L, tlsHost), L.logFile, { TMPDIR: tmpDir });
   writeState(st); // recorded before waiting, so a failed start can still be stopped
   try {
     await waitFor('dockerd', () => ping(L.socketPath), { pid: st.pid, logFile: L.logFile, timeoutMs: opts.timeoutMs });

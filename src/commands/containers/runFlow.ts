@@ -1,0 +1,186 @@
+import * as vscode from 'vscode';
+import { toDockerError } from '../../docker/errors';
+import { familiarImageName, parseImageRef } from '../../docker/imageRef';
+import { parseRunOptions, RunSpec, runOptionsProblem, runSpecFrom, RunSpecError, toCreateOptions, toDockerRunLine, toDockerRunWords } from '../../docker/runSpec';
+import { describeError } from '../../errorMessages';
+import { actOnce } from '../act';
+import type { CommandContext } from '../context';
+import { pullWithProgress } from '../images/pullWithProgress';
+
+export type RunMode = 'run' | 'create';
+
+const typeReference = Symbol('type a reference');
+
+/**
+ * Run or Create, as a short guided flow: the image, one line of docker run options (the last
+ * ones used for that image prefilled), then the equivalent docker command to confirm or copy.
+ * A RunSpec-like object argument (keybindings, tests) skips the questions.
+ */
+export async function runFlow(ctx: CommandContext, mode: RunMode, args: unknown[]): Promise<string | undefined> {
+  const [first] = args;
+  const title = mode === 'run' ? vscode.l10n.t('Run Container') : vscode.l10n.t('Create Container');
+  if (first && typeof first === 'object' && 'image' in first) {
+    let spec: RunSpec;
+    try {
+      spec = runSpecFrom(first as Record<string, unknown>);
+      parseImageRef(spec.image);
+    } catch (err) {
+      void ctx.ui.error((err as Error).message);
+      return undefined;
+    }
+    return execute(ctx, spec, mode);
+  }
+
+  const image = await chooseImage(ctx, first, title);
+  if (image === undefined) {
+    return undefined;
+  }
+  const memoryKey = `dockerExplorer.runOptions:${image}`;
+  const text = await ctx.ui.input({
+    title: vscode.l10n.t('{0} (2/3): options for {1}', title, image),
+    prompt: vscode.l10n.t('docker run options, then the command (after --), e.g. --name web -p 8080:80 -e MODE=dev -v data:/data --restart unless-stopped -- sh -c "..."'),
+    value: ctx.memory?.get<string>(memoryKey) ?? '',
+    placeHolder: '--name web -p 8080:80 -e KEY=VALUE -v data:/data -it --rm',
+    ignoreFocusOut: true,
+    validateInput: runOptionsProblem,
+  });
+  if (text === undefined) {
+    return undefined;
+  }
+  let spec: RunSpec;
+  try {
+    spec = { image, ...parseRunOptions(text) };
+  } catch (err) {
+    // The input box already refuses bad lines; this covers a caller that answers without it.
+    void ctx.ui.error(err instanceof RunSpecError ? err.message : String(err));
+    return undefined;
+  }
+  await ctx.memory?.update(memoryKey, text);
+
+  const act = mode === 'run' ? vscode.l10n.t('Run') : vscode.l10n.t('Create');
+  const copy = vscode.l10n.t('Copy Command');
+  for (;;) {
+    const line = toDockerRunLine(spec, { create: mode === 'create' });
+    const choice = await ctx.ui.choose(vscode.l10n.t('{0} (3/3): {1} a container from {2}?', title, act, image), line, [act, copy]);
+    if (choice === copy) {
+      await vscode.env.clipboard.writeText(line);
+      void ctx.ui.info(vscode.l10n.t('Copied to the clipboard: {0}', line));
+      continue;
+    }
+    if (choice !== act) {
+      return undefined;
+    }
+    return execute(ctx, spec, mode);
+  }
+}
+
+async function chooseImage(ctx: CommandContext, first: unknown, title: string): Promise<string | undefined> {
+  const row = first as { kind?: string; model?: { id: string }; reference?: string } | undefined;
+  if (row && typeof row === 'object' && row.kind === 'image' && row.model) {
+    return row.reference ? familiarImageName(parseImageRef(row.reference)) : row.model.id;
+  }
+  if (typeof first === 'string') {
+    return checkedReference(ctx, first);
+  }
+  ctx.store.start();
+  await ctx.store.whenSettled();
+  const tags = [...ctx.store.images.values()]
+    .flatMap((image) => image.tags.map((tag) => familiarImageName(parseImageRef(tag))))
+    .sort((a, b) => a.localeCompare(b));
+  const picked = await ctx.ui.pick<string | typeof typeReference>(
+    [
+      ...tags.map((tag) => ({ label: tag, value: tag as string | typeof typeReference })),
+      { label: vscode.l10n.t('$(edit) Type an image reference…'), description: vscode.l10n.t('pulled first when not here'), value: typeReference },
+    ],
+    { title: vscode.l10n.t('{0} (1/3): image', title), placeHolder: vscode.l10n.t('Image to run a container from'), ignoreFocusOut: true },
+  );
+  if (picked === undefined) {
+    return undefined;
+  }
+  if (picked !== typeReference) {
+    return picked;
+  }
+  const typed = await ctx.ui.input({
+    title: vscode.l10n.t('{0} (1/3): image', title),
+    prompt: vscode.l10n.t('An image reference, e.g. nginx:1.27 or registry.example.com/team/app:2.0'),
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      try {
+        parseImageRef(value);
+        return undefined;
+      } catch (err) {
+        return (err as Error).message;
+      }
+    },
+  });
+  return typed === undefined ? undefined : checkedReference(ctx, typed);
+}
+
+function checkedReference(ctx: CommandContext, value: string): string | undefined {
+  try {
+    parseImageRef(value);
+    return value.trim();
+  } catch (err) {
+    void ctx.ui.error((err as Error).message);
+    return undefined;
+  }
+}
+
+/** Pulls a missing image, creates the container and, for Run, starts it; returns its id. */
+async function execute(ctx: CommandContext, spec: RunSpec, mode: RunMode): Promise<string | undefined> {
+  let present: boolean;
+  try {
+    present = (await ctx.service.findImage(spec.image)) !== undefined;
+  } catch (err) {
+    void ctx.ui.error(describeError(toDockerError(err), ctx.engineDescription));
+    return undefined;
+  }
+  if (!present) {
+    const pulled = await pullWithProgress(ctx, spec.image);
+    if (pulled.result === 'failed' || pulled.result === 'cancelled') {
+      return undefined;
+    }
+  }
+  const created = await actOnce(ctx, toDockerRunWords(spec, { create: mode === 'create' }), () =>
+    ctx.service.createContainer(toCreateOptions(spec, { create: mode === 'create' })),
+  );
+  if (!created) {
+    return undefined;
+  }
+  for (const warning of created.warnings) {
+    ctx.log.info(warning);
+  }
+  if (mode === 'create') {
+    return created.id;
+  }
+  const name = spec.name ?? (await nameOf(ctx, created.id));
+  try {
+    await ctx.service.startContainer(created.id);
+  } catch (err) {
+    const message = vscode.l10n.t(
+      'Created container {0}, but it could not start: {1} It is still there, created but not running: fix the cause and start it, or remove it.',
+      name,
+      describeError(toDockerError(err), ctx.engineDescription),
+    );
+    ctx.log.error(message);
+    void ctx.ui.error(message);
+    return created.id;
+  }
+  if (spec.interactive && spec.tty) {
+    void ctx.ui.info(
+      vscode.l10n.t(
+        'Container {0} runs with a terminal (-it). Attaching a terminal from VS Code comes with the terminals feature; until then attach from a shell: docker attach {0} (detach with Ctrl+P Ctrl+Q).',
+        name,
+      ),
+    );
+  }
+  return created.id;
+}
+
+async function nameOf(ctx: CommandContext, id: string): Promise<string> {
+  try {
+    return (await ctx.service.inspectContainer(id)).Name.replace(/^\//, '');
+  } catch {
+    return id.slice(0, 12);
+  }
+}

@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import { DockerError, toDockerError } from '../../docker/errors';
+import { familiarImageName, parseImageRef } from '../../docker/imageRef';
+import { formatBytes, jsonLines, PullProgress } from '../../docker/pullProgress';
+import { commandLine } from '../../docker/shell';
+import { describeError } from '../../errorMessages';
+import type { CommandContext } from '../context';
+
+export type PullOutcome =
+  | { result: 'pulled'; digest?: string }
+  | { result: 'upToDate'; digest?: string }
+  | { result: 'cancelled' }
+  | { result: 'failed'; message: string };
+
+/**
+ * `docker pull` in a cancellable notification with the layers' download added up. Says what
+ * failed (a missing tag clearly); the caller says what succeeded when it wants to.
+ * `signal` lets a caller (or a test) cancel as the notification's Cancel button does.
+ */
+export async function pullWithProgress(ctx: CommandContext, reference: string, signal?: AbortSignal): Promise<PullOutcome> {
+  const ref = parseImageRef(reference);
+  const familiar = familiarImageName({ ...ref, tag: ref.tag ?? (ref.digest ? undefined : 'latest') });
+  ctx.log.command(commandLine(['docker', 'pull', familiar]));
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Pulling {0}', familiar), cancellable: true },
+    async (progress, token): Promise<PullOutcome> => {
+      const abort = new AbortController();
+      const cancel = () => abort.abort();
+      token.onCancellationRequested(cancel);
+      signal?.addEventListener('abort', cancel);
+      if (signal?.aborted) cancel();
+      const tracker = new PullProgress();
+      let reported = 0;
+      try {
+        const stream = await ctx.service.pullImage(familiar, abort.signal);
+        abort.signal.addEventListener('abort', () => (stream as unknown as { destroy?: () => void }).destroy?.());
+        for await (const event of jsonLines(stream)) {
+          tracker.add(event);
+          const s = tracker.summary;
+          if (s.error) break;
+          if (s.total > 0) {
+            const percent = Math.floor((s.current / s.total) * 100);
+            progress.report({
+              increment: Math.max(0, percent - reported),
+              message: vscode.l10n.t('{0} of {1}, {2} of {3} layers', formatBytes(s.current), formatBytes(s.total), s.layersDone, s.layers),
+            });
+            reported = Math.max(reported, percent);
+          }
+        }
+        if (abort.signal.aborted) {
+          return { result: 'cancelled' };
+        }
+      } catch (err) {
+        if (abort.signal.aborted) {
+          return { result: 'cancelled' };
+        }
+        return { result: 'failed', message: pullErrorMessage(ctx, familiar, toDockerError(err)) };
+      } finally {
+        signal?.removeEventListener('abort', cancel);
+      }
+      const s = tracker.summary;
+      if (s.error) {
+        return { result: 'failed', message: pullErrorMessage(ctx, familiar, new DockerError(/not found|manifest unknown/i.test(s.error) ? 'notFound' : 'engine', s.error)) };
+      }
+      return s.upToDate ? { result: 'upToDate', digest: s.digest } : { result: 'pulled', digest: s.digest };
+    },
+  );
+  if (outcome.result === 'failed') {
+    ctx.log.error(outcome.message);
+    void ctx.ui.error(outcome.message);
+  } else if (outcome.result === 'cancelled') {
+    ctx.log.info(vscode.l10n.t('Pull of {0} cancelled.', familiar));
+    void ctx.ui.info(vscode.l10n.t('Pull of {0} cancelled; nothing was changed.', familiar));
+  } else {
+    ctx.log.info(outcome.result === 'upToDate' ? `${familiar}: up to date ${outcome.digest ?? ''}` : `${familiar}: pulled ${outcome.digest ?? ''}`);
+  }
+  return outcome;
+}
+
+function pullErrorMessage(ctx: CommandContext, familiar: string, error: DockerError): string {
+  if (error.code === 'notFound' || /manifest unknown|not found/i.test(error.message)) {
+    return vscode.l10n.t(
+      'The registry has no image {0} ({1}). Check the name and the tag: tags are case-sensitive and "latest" exists only when someone pushed it.',
+      familiar,
+      error.message,
+    );
+  }
+  if (/pull access denied|unauthorized|authentication required/i.test(error.message)) {
+    return vscode.l10n.t('The registry refused to give {0}: {1}. Log in with docker login, or check that the repository exists.', familiar, error.message);
+  }
+  return describeError(error, ctx.engineDescription);
+}
