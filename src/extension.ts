@@ -7,6 +7,7 @@ import type { EngineEndpoint } from './docker/connection';
 import { processDockerodeOptions, resolveEndpointFromProcess } from './docker/hostEnvironment';
 import { DockerService } from './docker/service';
 import { EngineStore } from './docker/store';
+import { InspectDocuments } from './inspect/inspectDocuments';
 import { ContainersProvider, ContainersViewSettings } from './tree/containersProvider';
 import { EngineState } from './tree/engineState';
 import { ImagesProvider } from './tree/imagesProvider';
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
     log: new DockerLog(),
     ui: vscodeUserInterface,
     engineDescription: endpoint?.description ?? '',
+    inspect: new InspectDocuments(service),
   };
 
   const updateBadge = () => {
@@ -88,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
       }
     }),
     commands.log,
+    commands.inspect,
     ...registerCommands(commands),
   );
 
