@@ -7,6 +7,7 @@ import type { EngineEndpoint } from './docker/connection';
 import { processDockerodeOptions, resolveEndpointFromProcess } from './docker/hostEnvironment';
 import { DockerService } from './docker/service';
 import { EngineStore } from './docker/store';
+import { InspectDocuments } from './inspect/inspectDocuments';
 import { ContainersProvider, ContainersViewSettings } from './tree/containersProvider';
 import { EngineState } from './tree/engineState';
 import { ImagesProvider } from './tree/imagesProvider';
@@ -65,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
     ui: vscodeUserInterface,
     engineDescription: endpoint?.description ?? '',
     memory: context.globalState,
+    inspect: new InspectDocuments(service),
   };
 
   const updateBadge = () => {
@@ -90,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
       }
     }),
     commands.log,
+    commands.inspect,
     ...registerCommands(commands),
   );
 

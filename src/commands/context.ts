@@ -1,5 +1,6 @@
 import type { DockerService } from '../docker/service';
 import type { EngineStore } from '../docker/store';
+import type { InspectDocuments } from '../inspect/inspectDocuments';
 import type { DockerLog } from './dockerLog';
 import type { UserInterface } from './userInterface';
 
@@ -12,6 +13,8 @@ export interface CommandContext {
   ui: UserInterface;
   /** "unix:///var/run/docker.sock (default)", for messages. */
   engineDescription: string;
+  /** The read-only `docker inspect` documents. */
+  inspect: InspectDocuments;
   /** Small values kept across sessions (the extension's globalState), e.g. the last run options per image. */
   memory?: CommandMemory;
 }

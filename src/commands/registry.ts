@@ -7,6 +7,19 @@ import { createContainer } from './containers/createContainer';
 import { runContainer } from './containers/runContainer';
 import { pullImage } from './images/pullImage';
 import { stopContainer } from './containers/stopContainer';
+import { copyContainerId } from './containers/copyContainerId';
+import { inspectContainer } from './containers/inspectContainer';
+import { killContainer } from './containers/killContainer';
+import { pauseContainer } from './containers/pauseContainer';
+import { pruneContainers } from './containers/pruneContainers';
+import { removeAllContainers } from './containers/removeAllContainers';
+import { removeContainer } from './containers/removeContainer';
+import { renameContainer } from './containers/renameContainer';
+import { restartContainer } from './containers/restartContainer';
+import { stopAllContainers } from './containers/stopAllContainers';
+import { unpauseContainer } from './containers/unpauseContainer';
+import { inspectImage } from './images/inspectImage';
+import { inspectVolume } from './volumes/inspectVolume';
 import { retryConnection } from './engine/retryConnection';
 import { showEngineLog } from './engine/showEngineLog';
 import { refreshImages } from './images/refreshImages';
@@ -37,6 +50,19 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.containers.create': createContainer,
   'dockerExplorer.containers.copyRunCommand': copyRunCommand,
   'dockerExplorer.images.pull': pullImage,
+  'dockerExplorer.containers.restart': restartContainer,
+  'dockerExplorer.containers.pause': pauseContainer,
+  'dockerExplorer.containers.unpause': unpauseContainer,
+  'dockerExplorer.containers.kill': killContainer,
+  'dockerExplorer.containers.rename': renameContainer,
+  'dockerExplorer.containers.remove': removeContainer,
+  'dockerExplorer.containers.prune': pruneContainers,
+  'dockerExplorer.containers.stopAll': stopAllContainers,
+  'dockerExplorer.containers.removeAll': removeAllContainers,
+  'dockerExplorer.containers.inspect': inspectContainer,
+  'dockerExplorer.containers.copyId': copyContainerId,
+  'dockerExplorer.images.inspect': inspectImage,
+  'dockerExplorer.volumes.inspect': inspectVolume,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -28,6 +28,9 @@ export interface StoreOptions {
 
 type Listener<T> = (value: T) => void;
 
+/** The engine state a container event implies, where the list view may lag behind the event. */
+const impliedStates: Record<string, string | undefined> = { pause: 'paused', unpause: 'running' };
+
 /**
  * The explorer's picture of the engine, kept current by the events stream: a full list when the
  * stream (re)opens, then only the objects events name. All refresh policy lives here.
@@ -46,6 +49,11 @@ export class EngineStore {
   private current: StoreStatus = { state: 'idle' };
   private readonly dirty = { containers: new Set<string>(), images: new Set<string>(), volumes: new Set<string>() };
   private readonly removedContainers = new Set<string>();
+  /**
+   * dockerd (20.10) emits pause/unpause before its list view has the new state: the state such
+   * an event implies, checked against the listed container and listed again until they agree.
+   */
+  private readonly expectedStates = new Map<string, { state: string; retries: number }>();
   private pendingFull = new Set<ResourceKind>();
   private flushTimer: NodeJS.Timeout | undefined;
   private queue: Promise<void> = Promise.resolve();
@@ -143,6 +151,12 @@ export class EngineStore {
         this.dirty.containers.delete(event.id);
       } else {
         this.dirty.containers.add(event.id);
+      }
+      const implied = impliedStates[event.action];
+      if (implied) {
+        this.expectedStates.set(event.id, { state: implied, retries: 0 });
+      } else {
+        this.expectedStates.delete(event.id);
       }
     } else if (event.type === 'image') {
       this.dirty.images.add(event.id);
@@ -247,6 +261,7 @@ export class EngineStore {
         if (container) {
           this.containers.set(id, container);
           updated.push(id);
+          this.checkExpectedState(container);
         } else if (this.containers.delete(id)) {
           removed.push(id);
         }
@@ -255,6 +270,20 @@ export class EngineStore {
     if (updated.length + removed.length > 0) {
       this.emit({ kind: 'containers', full: false, updated, removed });
     }
+  }
+
+  private checkExpectedState(container: ContainerModel): void {
+    const expected = this.expectedStates.get(container.id);
+    if (!expected) {
+      return;
+    }
+    if (container.engineState === expected.state || expected.retries >= 20) {
+      this.expectedStates.delete(container.id);
+      return;
+    }
+    expected.retries++;
+    this.dirty.containers.add(container.id);
+    this.scheduleFlush(25);
   }
 
   private async updateImages(idsOrRefs: string[]): Promise<void> {

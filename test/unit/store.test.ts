@@ -182,4 +182,22 @@ describe('EngineStore', () => {
     await new Promise((r) => setTimeout(r, 30));
     assert.deepEqual(engine.requests, []);
   });
+  it("lists a paused container again until the engine's list shows it paused (dockerd emits pause first)", async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a'));
+    const { store } = await started(engine);
+    // The event arrives while the list view still says running; it catches up a little later.
+    engine.emit('container', 'pause', 'a');
+    setTimeout(() => engine.containers.set('a', container('a', 'paused')), 60);
+    const deadline = Date.now() + 2000;
+    while (store.containers.get('a')?.state !== 'paused' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    assert.equal(store.containers.get('a')?.state, 'paused');
+    await store.whenIdle();
+    const requestsAfter = engine.requests.length;
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(engine.requests.length, requestsAfter, 'no more lists once the states agree');
+    store.stop();
+  });
 });

@@ -1,0 +1,134 @@
+import * as vscode from 'vscode';
+import { toDockerError } from '../../docker/errors';
+import type { ContainerModel } from '../../docker/models';
+import { describeError } from '../../errorMessages';
+import { actOnEach } from '../act';
+import type { CommandContext } from '../context';
+import { containerTargets } from '../targets';
+
+const activeStates = ['running', 'unhealthy', 'paused', 'restarting'];
+
+/** A volume Docker created for the container alone: its name is 64 hex characters. */
+export function anonymousVolumes(container: ContainerModel): string[] {
+  return container.mounts.filter((m) => m.type === 'volume' && m.name && /^[0-9a-f]{64}$/.test(m.name)).map((m) => m.name as string);
+}
+
+export function isActive(container: ContainerModel): boolean {
+  return activeStates.includes(container.state);
+}
+
+interface Removal {
+  container: ContainerModel;
+  /** Paths changed in the writable layer (`docker diff`), undefined when the engine would not say. */
+  changes: number | undefined;
+  anonymous: string[];
+}
+
+function describeRemoval(r: Removal): string {
+  const parts = [
+    r.changes === undefined
+      ? vscode.l10n.t('changed files in its writable layer: unknown')
+      : r.changes === 1
+        ? vscode.l10n.t('1 changed path in its writable layer')
+        : vscode.l10n.t('{0} changed paths in its writable layer', r.changes),
+  ];
+  if (r.anonymous.length > 0) {
+    parts.push(r.anonymous.length === 1 ? vscode.l10n.t('1 anonymous volume') : vscode.l10n.t('{0} anonymous volumes', r.anonymous.length));
+  }
+  if (isActive(r.container)) {
+    parts.push(vscode.l10n.t('{0}, will be killed', r.container.state));
+  }
+  return `${r.container.name}: ${parts.join(', ')}`;
+}
+
+/**
+ * `docker rm [-f] [-v]`: after one modal confirmation that says what is lost (the files changed
+ * in each writable layer, counted with `docker diff`); running ones only with Force Remove,
+ * anonymous volumes only with the action that names them.
+ */
+export async function removeContainer(ctx: CommandContext, ...args: unknown[]): Promise<void> {
+  const targets = await containerTargets(ctx, args, {
+    many: true,
+    filter: (c) => c.state !== 'removing',
+    placeHolder: vscode.l10n.t('Containers to remove'),
+    noneMessage: vscode.l10n.t('No containers to remove.'),
+  });
+  if (!targets) {
+    return;
+  }
+  await removeContainers(ctx, targets);
+}
+
+/** Confirms and removes; shared with Remove All. `everything` words the question for that command. */
+export async function removeContainers(ctx: CommandContext, targets: ContainerModel[], everything = false): Promise<void> {
+  let gone: string | undefined;
+  const removals: Removal[] = [];
+  const queue = [...targets];
+  const count = async () => {
+    for (let container = queue.shift(); container; container = queue.shift()) {
+      let changes: number | undefined;
+      try {
+        changes = (await ctx.service.containerChanges(container.id)).length;
+      } catch (err) {
+        const error = toDockerError(err);
+        if (error.code === 'notFound') {
+          gone ??= describeError(error, ctx.engineDescription);
+        }
+      }
+      removals.push({ container, changes, anonymous: anonymousVolumes(container) });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, targets.length) }, count));
+  removals.sort((a, b) => targets.indexOf(a.container) - targets.indexOf(b.container));
+  if (gone) {
+    void ctx.ui.error(gone);
+    return;
+  }
+  const active = removals.filter((r) => isActive(r.container));
+  const withVolumes = removals.filter((r) => r.anonymous.length > 0);
+
+  const message = everything
+    ? vscode.l10n.t('Remove all {0} containers?', removals.length)
+    : removals.length === 1
+      ? vscode.l10n.t('Remove container "{0}"?', removals[0].container.name)
+      : vscode.l10n.t('Remove {0} containers?', removals.length);
+  const listed = removals.slice(0, 15).map(describeRemoval);
+  if (removals.length > listed.length) {
+    listed.push(vscode.l10n.t('... and {0} more', removals.length - listed.length));
+  }
+  const lines = [
+    ...listed,
+    '',
+    vscode.l10n.t('Removed containers cannot be recovered. The files changed in their writable layers are lost; data in volumes is kept.'),
+  ];
+  if (active.length > 0 && everything) {
+    lines.push(vscode.l10n.t('{0} of them are running: they are forced (killed first).', active.length));
+  } else if (active.length > 0) {
+    lines.push(
+      active.length === 1
+        ? vscode.l10n.t('{0} is {1}: Force Remove kills it first.', active[0].container.name, active[0].container.state)
+        : vscode.l10n.t('{0} of them are running: Force Remove kills them first.', active.length),
+    );
+  }
+  if (withVolumes.length > 0) {
+    lines.push(vscode.l10n.t('Anonymous volumes are kept unless you choose the action that removes them too.'));
+  }
+
+  const [remove, removeWithVolumes] = everything
+    ? [vscode.l10n.t('Remove All'), vscode.l10n.t('Remove All with Anonymous Volumes')]
+    : active.length > 0
+      ? [vscode.l10n.t('Force Remove'), vscode.l10n.t('Force Remove with Anonymous Volumes')]
+      : [vscode.l10n.t('Remove'), vscode.l10n.t('Remove with Anonymous Volumes')];
+  const choice = await ctx.ui.choose(message, lines.join('\n'), withVolumes.length > 0 ? [remove, removeWithVolumes] : [remove]);
+  if (choice !== remove && choice !== removeWithVolumes) {
+    return;
+  }
+  const volumes = choice === removeWithVolumes;
+  const flags = (r: Removal) => [...(isActive(r.container) ? ['-f'] : []), ...(volumes && r.anonymous.length > 0 ? ['-v'] : [])];
+  await actOnEach(
+    ctx,
+    removals,
+    (r) => ['docker', 'rm', ...flags(r), r.container.name],
+    (r) => ctx.service.removeContainer(r.container.id, { force: isActive(r.container), volumes: volumes && r.anonymous.length > 0 }),
+  );
+}
