@@ -42,4 +42,21 @@ describe('packaging and manifest', () => {
     assert.match(manifest.engines.vscode, /^\^1\.1[0-3]\d\.0$/);
     assert.deepEqual(manifest.activationEvents, []);
   });
+
+  it('puts at most three inline actions on any kind of row', () => {
+    const inline = (manifest.contributes.menus['view/item/context'] as { command: string; when: string; group?: string }[]).filter((m) =>
+      m.group?.startsWith('inline'),
+    );
+    const rows = ['running', 'paused', 'exited', 'created', 'dead', 'unhealthy', 'restarting']
+      .map((s) => `container.${s}`)
+      .concat(['image.tagged', 'image.dangling', 'volume.inUse', 'volume.unused']);
+    for (const row of rows) {
+      const matching = inline.filter((m) => {
+        const pattern = /viewItem =~ \/(.*?)\//.exec(m.when);
+        const exact = /viewItem == ([\w.]+)/.exec(m.when);
+        return pattern ? new RegExp(pattern[1]).test(row) : exact ? exact[1] === row : false;
+      });
+      assert.ok(matching.length <= 3, `${row} has ${matching.length} inline actions: ${matching.map((m) => m.command).join(', ')}`);
+    }
+  });
 });
