@@ -48,41 +48,75 @@ export interface TargetOptions<T> {
   noneMessage: string;
 }
 
-export async function containerTargets(ctx: CommandContext, args: unknown[], options: TargetOptions<ContainerModel>): Promise<ContainerModel[] | undefined> {
-  const rows = rowsOf(args, 'container');
+/** How one kind of target is found among rows, by name, and offered in a quick pick. */
+interface TargetKind<T> {
+  rowKind: string;
+  fromRow(row: RowLike): T;
+  all(ctx: CommandContext): T[];
+  /** Finds what a name or id given as an argument means; undefined when nothing matches. */
+  byName(all: T[], name: string): T | undefined;
+  item(target: T): { label: string; description?: string; detail?: string };
+  sortKey?(target: T): string;
+  unreachable: string;
+  notFound(name: string): string;
+}
+
+async function resolveTargets<T>(ctx: CommandContext, args: unknown[], kind: TargetKind<T>, options: TargetOptions<T>): Promise<T[] | undefined> {
+  const rows = rowsOf(args, kind.rowKind);
   if (rows.length > 0) {
-    return rows.map((r) => r.model as ContainerModel);
+    return rows.map((r) => kind.fromRow(r));
   }
   if (!(await ready(ctx))) {
-    void ctx.ui.error(vscode.l10n.t('The Docker Engine is not reachable; see the Containers view.'));
+    void ctx.ui.error(kind.unreachable);
     return undefined;
   }
-  const all = [...ctx.store.containers.values()];
+  const all = kind.all(ctx);
   const names = namesOf(args);
   if (names) {
-    const found: ContainerModel[] = [];
+    const found: T[] = [];
     for (const name of names) {
-      const match = all.find((c) => c.id === name || c.name === name || (name.length >= 4 && c.id.startsWith(name)));
+      const match = kind.byName(all, name);
       if (!match) {
-        void ctx.ui.error(vscode.l10n.t('No container is named or has the id "{0}". Check the name in the Containers view.', name));
+        void ctx.ui.error(kind.notFound(name));
         return undefined;
       }
       found.push(match);
     }
     return found;
   }
-  const candidates = all.filter(options.filter ?? (() => true)).sort((a, b) => a.name.localeCompare(b.name));
+  const candidates = all.filter(options.filter ?? (() => true));
+  if (kind.sortKey) {
+    candidates.sort((a, b) => kind.sortKey!(a).localeCompare(kind.sortKey!(b)));
+  }
   if (candidates.length === 0) {
     void ctx.ui.info(options.noneMessage);
     return undefined;
   }
-  const items = candidates.map((c) => ({ label: c.name, description: `${c.image} · ${c.status}`, detail: shortId(c.id), value: c }));
+  const items = candidates.map((target) => ({ ...kind.item(target), value: target }));
+  const pickOptions = { placeHolder: options.placeHolder, title: options.placeHolder };
   if (options.many) {
-    const picked = await ctx.ui.pick(items, { canPickMany: true, placeHolder: options.placeHolder, title: options.placeHolder });
+    const picked = await ctx.ui.pick(items, { ...pickOptions, canPickMany: true });
     return picked && picked.length > 0 ? picked : undefined;
   }
-  const one = await ctx.ui.pick(items, { placeHolder: options.placeHolder, title: options.placeHolder });
+  const one = await ctx.ui.pick(items, pickOptions);
   return one ? [one] : undefined;
+}
+
+const containerKind: TargetKind<ContainerModel> = {
+  rowKind: 'container',
+  fromRow: (row) => row.model as ContainerModel,
+  all: (ctx) => [...ctx.store.containers.values()],
+  byName: (all, name) => all.find((c) => c.id === name || c.name === name || (name.length >= 4 && c.id.startsWith(name))),
+  item: (c) => ({ label: c.name, description: `${c.image} · ${c.status}`, detail: shortId(c.id) }),
+  sortKey: (c) => c.name,
+  get unreachable() {
+    return vscode.l10n.t('The Docker Engine is not reachable; see the Containers view.');
+  },
+  notFound: (name) => vscode.l10n.t('No container is named or has the id "{0}". Check the name in the Containers view.', name),
+};
+
+export function containerTargets(ctx: CommandContext, args: unknown[], options: TargetOptions<ContainerModel>): Promise<ContainerModel[] | undefined> {
+  return resolveTargets(ctx, args, containerKind, options);
 }
 
 /** An image target: the image, and the tag the row or the user named (undefined for an id). */
@@ -91,80 +125,42 @@ export interface ImageTarget {
   reference: string | undefined;
 }
 
-export async function imageTargets(ctx: CommandContext, args: unknown[], options: TargetOptions<ImageTarget>): Promise<ImageTarget[] | undefined> {
-  const rows = rowsOf(args, 'image');
-  if (rows.length > 0) {
-    return rows.map((r) => ({ image: r.model as ImageModel, reference: r.reference }));
-  }
-  if (!(await ready(ctx))) {
-    void ctx.ui.error(vscode.l10n.t('The Docker Engine is not reachable; see the Images view.'));
-    return undefined;
-  }
-  const all: ImageTarget[] = [...ctx.store.images.values()].flatMap((image): ImageTarget[] =>
-    image.tags.length > 0 ? image.tags.map((reference) => ({ image, reference })) : [{ image, reference: undefined }],
-  );
-  const names = namesOf(args);
-  if (names) {
-    const found: ImageTarget[] = [];
-    for (const name of names) {
-      // An id names the image itself (all its tags); a reference names one tag.
-      const byId = all.find((t) => t.image.id === name || t.image.id === `sha256:${name}` || shortId(t.image.id) === name);
-      const match = byId ? { image: byId.image, reference: undefined } : all.find((t) => t.reference === name || t.reference === normalizeImageName(name));
-      if (!match) {
-        void ctx.ui.error(vscode.l10n.t('No local image matches "{0}". Pull it first, or check the name in the Images view.', name));
-        return undefined;
-      }
-      found.push(match);
-    }
-    return found;
-  }
-  const candidates = all.filter(options.filter ?? (() => true));
-  if (candidates.length === 0) {
-    void ctx.ui.info(options.noneMessage);
-    return undefined;
-  }
-  const items = candidates.map((t) => ({ label: t.reference ?? `<none>:<none> ${shortId(t.image.id)}`, description: shortId(t.image.id), value: t }));
-  if (options.many) {
-    const picked = await ctx.ui.pick(items, { canPickMany: true, placeHolder: options.placeHolder, title: options.placeHolder });
-    return picked && picked.length > 0 ? picked : undefined;
-  }
-  const one = await ctx.ui.pick(items, { placeHolder: options.placeHolder, title: options.placeHolder });
-  return one ? [one] : undefined;
+const imageKind: TargetKind<ImageTarget> = {
+  rowKind: 'image',
+  fromRow: (row) => ({ image: row.model as ImageModel, reference: row.reference }),
+  all: (ctx) =>
+    [...ctx.store.images.values()].flatMap((image): ImageTarget[] =>
+      image.tags.length > 0 ? image.tags.map((reference) => ({ image, reference })) : [{ image, reference: undefined }],
+    ),
+  byName: (all, name) => {
+    // An id names the image itself (all its tags); a reference names one tag.
+    const byId = all.find((t) => t.image.id === name || t.image.id === `sha256:${name}` || shortId(t.image.id) === name);
+    return byId ? { image: byId.image, reference: undefined } : all.find((t) => t.reference === name || t.reference === normalizeImageName(name));
+  },
+  item: (t) => ({ label: t.reference ?? `<none>:<none> ${shortId(t.image.id)}`, description: shortId(t.image.id) }),
+  get unreachable() {
+    return vscode.l10n.t('The Docker Engine is not reachable; see the Images view.');
+  },
+  notFound: (name) => vscode.l10n.t('No local image matches "{0}". Pull it first, or check the name in the Images view.', name),
+};
+
+export function imageTargets(ctx: CommandContext, args: unknown[], options: TargetOptions<ImageTarget>): Promise<ImageTarget[] | undefined> {
+  return resolveTargets(ctx, args, imageKind, options);
 }
 
-export async function volumeTargets(ctx: CommandContext, args: unknown[], options: TargetOptions<VolumeModel>): Promise<VolumeModel[] | undefined> {
-  const rows = rowsOf(args, 'volume');
-  if (rows.length > 0) {
-    return rows.map((r) => r.model as VolumeModel);
-  }
-  if (!(await ready(ctx))) {
-    void ctx.ui.error(vscode.l10n.t('The Docker Engine is not reachable; see the Volumes view.'));
-    return undefined;
-  }
-  const all = [...ctx.store.volumes.values()];
-  const names = namesOf(args);
-  if (names) {
-    const found: VolumeModel[] = [];
-    for (const name of names) {
-      const match = all.find((v) => v.name === name);
-      if (!match) {
-        void ctx.ui.error(vscode.l10n.t('No volume is named "{0}". Check the name in the Volumes view.', name));
-        return undefined;
-      }
-      found.push(match);
-    }
-    return found;
-  }
-  const candidates = all.filter(options.filter ?? (() => true)).sort((a, b) => a.name.localeCompare(b.name));
-  if (candidates.length === 0) {
-    void ctx.ui.info(options.noneMessage);
-    return undefined;
-  }
-  const items = candidates.map((v) => ({ label: v.name, description: v.driver, value: v }));
-  if (options.many) {
-    const picked = await ctx.ui.pick(items, { canPickMany: true, placeHolder: options.placeHolder, title: options.placeHolder });
-    return picked && picked.length > 0 ? picked : undefined;
-  }
-  const one = await ctx.ui.pick(items, { placeHolder: options.placeHolder, title: options.placeHolder });
-  return one ? [one] : undefined;
+const volumeKind: TargetKind<VolumeModel> = {
+  rowKind: 'volume',
+  fromRow: (row) => row.model as VolumeModel,
+  all: (ctx) => [...ctx.store.volumes.values()],
+  byName: (all, name) => all.find((v) => v.name === name),
+  item: (v) => ({ label: v.name, description: v.driver }),
+  sortKey: (v) => v.name,
+  get unreachable() {
+    return vscode.l10n.t('The Docker Engine is not reachable; see the Volumes view.');
+  },
+  notFound: (name) => vscode.l10n.t('No volume is named "{0}". Check the name in the Volumes view.', name),
+};
+
+export function volumeTargets(ctx: CommandContext, args: unknown[], options: TargetOptions<VolumeModel>): Promise<VolumeModel[] | undefined> {
+  return resolveTargets(ctx, args, volumeKind, options);
 }

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DockerExplorerApi } from '../../src/extension';
-import { activateExtension } from './support/extension';
-import { useScriptedUi } from './support/scriptedUi';
+import { commandSuiteHooks, useScriptedUi } from './support/scriptedUi';
 import { cleanupRun, createContainer, runId, runLabel, testDocker, testImage, uniqueName } from './support/testEngine';
 import { waitFor } from './support/uiBridge';
 
@@ -17,15 +16,10 @@ describe('image and volume commands', function () {
   /** Volumes created through the command cannot be told apart by label: removed by name. */
   const madeVolumes: string[] = [];
 
-  before(async () => {
-    api = await activateExtension();
-    api.store.start();
-    await api.store.whenSettled();
+  commandSuiteHooks((a, u) => {
+    api = a;
+    ui = u;
   });
-  beforeEach(() => {
-    ui = useScriptedUi(api);
-  });
-  afterEach(() => ui.restore());
   after(async () => {
     await cleanupRun(docker);
     for (const tag of addedTags) {

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DockerExplorerApi } from '../../src/extension';
-import { activateExtension } from './support/extension';
-import { useScriptedUi } from './support/scriptedUi';
+import { commandSuiteHooks, useScriptedUi } from './support/scriptedUi';
 import { cleanupRun, createContainer, runId, runLabel, testDocker, testImage, uniqueName } from './support/testEngine';
 import { waitFor } from './support/uiBridge';
 
@@ -12,15 +11,10 @@ describe('container lifecycle beyond start and stop, and inspect', function () {
   let api: DockerExplorerApi;
   let ui: ReturnType<typeof useScriptedUi>;
 
-  before(async () => {
-    api = await activateExtension();
-    api.store.start();
-    await api.store.whenSettled();
+  commandSuiteHooks((a, u) => {
+    api = a;
+    ui = u;
   });
-  beforeEach(() => {
-    ui = useScriptedUi(api);
-  });
-  afterEach(() => ui.restore());
   after(() => cleanupRun(docker));
 
   async function stateOf(name: string): Promise<string> {

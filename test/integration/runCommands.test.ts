@@ -4,8 +4,7 @@ import * as vscode from 'vscode';
 import { normalizeImageName } from '../../src/docker/imageRef';
 import { parseRunOptions } from '../../src/docker/runSpec';
 import type { DockerExplorerApi } from '../../src/extension';
-import { activateExtension } from './support/extension';
-import { useScriptedUi } from './support/scriptedUi';
+import { commandSuiteHooks, useScriptedUi } from './support/scriptedUi';
 import { cleanupRun, createContainer, runId, runLabel, testDocker, testImage, uniqueName } from './support/testEngine';
 import { waitFor } from './support/uiBridge';
 
@@ -27,15 +26,10 @@ describe('run, create, pull and copy docker run command', function () {
   let api: DockerExplorerApi;
   let ui: ReturnType<typeof useScriptedUi>;
 
-  before(async () => {
-    api = await activateExtension();
-    api.store.start();
-    await api.store.whenSettled();
+  commandSuiteHooks((a, u) => {
+    api = a;
+    ui = u;
   });
-  beforeEach(() => {
-    ui = useScriptedUi(api);
-  });
-  afterEach(() => ui.restore());
   after(async () => {
     await cleanupRun(docker);
     await docker.getImage(registryImage).remove({ force: true }).catch(() => undefined);

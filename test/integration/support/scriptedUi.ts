@@ -1,5 +1,6 @@
 import type { PickItem, UserInterface } from '../../../src/commands/userInterface';
 import type { DockerExplorerApi } from '../../../src/extension';
+import { activateExtension } from './extension';
 
 export interface Asked {
   kind: 'choose' | 'pick' | 'input' | 'info' | 'error';
@@ -93,4 +94,23 @@ export function useScriptedUi(api: DockerExplorerApi): ScriptedUi & { restore():
     api.commands.ui = original;
   };
   return ui;
+}
+
+/**
+ * The hooks every command suite needs: the extension active with its store settled, and a
+ * fresh ScriptedUi in place for each test. `bind` receives them as they are made.
+ */
+export function commandSuiteHooks(bind: (api: DockerExplorerApi, ui: ReturnType<typeof useScriptedUi>) => void): void {
+  let api: DockerExplorerApi;
+  before(async () => {
+    api = await activateExtension();
+    api.store.start();
+    await api.store.whenSettled();
+  });
+  let ui: ReturnType<typeof useScriptedUi>;
+  beforeEach(() => {
+    ui = useScriptedUi(api);
+    bind(api, ui);
+  });
+  afterEach(() => ui.restore());
 }
