@@ -37,14 +37,22 @@ export async function actOnEach<T>(
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
-  if (result.failed.length === 1) {
-    void ctx.ui.error(result.failed[0].message);
-  } else if (result.failed.length > 1) {
-    void ctx.ui.error(
-      vscode.l10n.t('{0} of {1} failed. First: {2} (all are in the Docker Explorer output).', result.failed.length, targets.length, result.failed[0].message),
-    );
+  if (result.failed.length > 0) {
+    const message =
+      result.failed.length === 1
+        ? result.failed[0].message
+        : vscode.l10n.t('{0} of {1} failed. First: {2}', result.failed.length, targets.length, result.failed[0].message);
+    void showFailure(ctx, message);
   }
   return result;
+}
+
+/** An error notification with a way to the details: the output channel has every command and error. */
+async function showFailure(ctx: CommandContext, message: string): Promise<void> {
+  const details = vscode.l10n.t('Show Details');
+  if ((await ctx.ui.error(message, details)) === details) {
+    ctx.log.show();
+  }
 }
 
 /** Runs one operation and reports its failure the same way; returns undefined when it failed. */

@@ -119,6 +119,24 @@ describe('run, create, pull and copy docker run command', function () {
     assert.deepEqual(await containerNames(), before);
   });
 
+  it('refuses a link to a container that does not exist, and a name already taken, before any request', async () => {
+    const before = await containerNames();
+    ui.answer(testImage, `--name ${uniqueName('linked')} -l ${label} --link dxt-nobody:db -- sleep 1`);
+    await vscode.commands.executeCommand('dockerExplorer.containers.run');
+    assert.equal(said().length, 1);
+    assert.match(said()[0].message, /--link dxt-nobody:db: no container named "dxt-nobody" exists/);
+    assert.deepEqual(await containerNames(), before);
+
+    const taken = uniqueName('taken');
+    await createContainer(docker, taken);
+    await waitFor(async () => [...api.store.containers.values()].some((c) => c.name === taken), `${taken} known`);
+    const again = await containerNames();
+    const created = await vscode.commands.executeCommand('dockerExplorer.containers.create', { image: testImage, name: taken, labels: [label] });
+    assert.equal(created, undefined);
+    assert.match(said()[1].message, new RegExp(`--name ${taken}: a container with this name already exists`));
+    assert.deepEqual(await containerNames(), again);
+  });
+
   it('says clearly when a created container fails to start, and names it', async () => {
     const name = uniqueName('nostart');
     await vscode.commands.executeCommand('dockerExplorer.containers.run', { image: testImage, name, labels: [label], command: ['/no/such/program'] });

@@ -42,7 +42,7 @@ export async function runFlow(ctx: CommandContext, mode: RunMode, args: unknown[
     value: ctx.memory?.get<string>(memoryKey) ?? '',
     placeHolder: '--name web -p 8080:80 -e KEY=VALUE -v data:/data -it --rm',
     ignoreFocusOut: true,
-    validateInput: runOptionsProblem,
+    validateInput: async (value) => runOptionsProblem(value) ?? (await referencesProblemOfText(ctx, image, value)),
   });
   if (text === undefined) {
     return undefined;
@@ -127,7 +127,62 @@ function checkedReference(ctx: CommandContext, value: string): string | undefine
 }
 
 /** Pulls a missing image, creates the container and, for Run, starts it; returns its id. */
+/**
+ * What only the engine's current state can tell: a name already taken, a --link or
+ * --volumes-from naming a container that does not exist. The store answers at once; a name it
+ * does not know (created a moment ago, event not in yet) is asked of the engine.
+ */
+async function referencesProblem(ctx: CommandContext, spec: RunSpec): Promise<string | undefined> {
+  const containers = [...ctx.store.containers.values()];
+  const exists = async (nameOrId: string) =>
+    containers.some((c) => c.name === nameOrId || c.id === nameOrId || (nameOrId.length >= 12 && c.id.startsWith(nameOrId))) ||
+    (await ctx.service.inspectContainer(nameOrId).then(
+      () => true,
+      () => false,
+    ));
+  // A taken name is asked of the engine alone: the store may still list one just removed.
+  const taken = async (name: string) =>
+    ctx.service.inspectContainer(name).then(
+      (c) => c.Name.replace(/^\//, '') === name,
+      () => false,
+    );
+  if (spec.name && (await taken(spec.name))) {
+    return vscode.l10n.t('--name {0}: a container with this name already exists. Choose another name, or remove the other container first.', spec.name);
+  }
+  for (const link of spec.links) {
+    const target = link.split(':')[0];
+    if (!(await exists(target))) {
+      return vscode.l10n.t('--link {0}: no container named "{1}" exists. Create or start it first, or fix the name.', link, target);
+    }
+  }
+  for (const from of spec.volumesFrom) {
+    const target = from.split(':')[0];
+    if (!(await exists(target))) {
+      return vscode.l10n.t('--volumes-from {0}: no container named "{1}" exists. Fix the name.', from, target);
+    }
+  }
+  return undefined;
+}
+
+async function referencesProblemOfText(ctx: CommandContext, image: string, text: string): Promise<string | undefined> {
+  let spec: RunSpec;
+  try {
+    spec = { image, ...parseRunOptions(text) };
+  } catch {
+    return undefined;
+  }
+  return referencesProblem(ctx, spec);
+}
+
 async function execute(ctx: CommandContext, spec: RunSpec, mode: RunMode): Promise<string | undefined> {
+  ctx.store.start();
+  if ((await ctx.store.whenSettled()).state === 'ready') {
+    const problem = await referencesProblem(ctx, spec);
+    if (problem) {
+      void ctx.ui.error(problem);
+      return undefined;
+    }
+  }
   let present: boolean;
   try {
     present = (await ctx.service.findImage(spec.image)) !== undefined;
