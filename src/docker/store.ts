@@ -28,8 +28,17 @@ export interface StoreOptions {
 
 type Listener<T> = (value: T) => void;
 
-/** The engine state a container event implies, where the list view may lag behind the event. */
-const impliedStates: Record<string, string | undefined> = { pause: 'paused', unpause: 'running' };
+const stopped = ['exited', 'dead', 'removing'];
+
+/** The engine states a container event implies, where the list view may lag behind the event. */
+const impliedStates: Record<string, string[] | undefined> = {
+  pause: ['paused'],
+  unpause: ['running'],
+  // A container that really restarts or dies at once sends the next event, which replaces this.
+  start: ['running', 'restarting', 'paused'],
+  die: stopped,
+  stop: stopped,
+};
 
 /**
  * The explorer's picture of the engine, kept current by the events stream: a full list when the
@@ -50,10 +59,10 @@ export class EngineStore {
   private readonly dirty = { containers: new Set<string>(), images: new Set<string>(), volumes: new Set<string>() };
   private readonly removedContainers = new Set<string>();
   /**
-   * dockerd (20.10) emits pause/unpause before its list view has the new state: the state such
+   * dockerd (20.10) emits pause/unpause/die before its list view has the new state: the states such
    * an event implies, checked against the listed container and listed again until they agree.
    */
-  private readonly expectedStates = new Map<string, { state: string; retries: number }>();
+  private readonly expectedStates = new Map<string, { states: string[]; retries: number }>();
   private pendingFull = new Set<ResourceKind>();
   private flushTimer: NodeJS.Timeout | undefined;
   private queue: Promise<void> = Promise.resolve();
@@ -154,7 +163,7 @@ export class EngineStore {
       }
       const implied = impliedStates[event.action];
       if (implied) {
-        this.expectedStates.set(event.id, { state: implied, retries: 0 });
+        this.expectedStates.set(event.id, { states: implied, retries: 0 });
       } else {
         this.expectedStates.delete(event.id);
       }
@@ -277,7 +286,7 @@ export class EngineStore {
     if (!expected) {
       return;
     }
-    if (container.engineState === expected.state || expected.retries >= 20) {
+    if (expected.states.includes(container.engineState) || expected.retries >= 20) {
       this.expectedStates.delete(container.id);
       return;
     }
