@@ -7,6 +7,7 @@ import type { EngineEndpoint } from './docker/connection';
 import { processDockerodeOptions, resolveEndpointFromProcess } from './docker/hostEnvironment';
 import { DockerService } from './docker/service';
 import { EngineStore } from './docker/store';
+import { TerminalSessions } from './terminal/terminals';
 import { ContainersProvider, ContainersViewSettings } from './tree/containersProvider';
 import { EngineState } from './tree/engineState';
 import { ImagesProvider } from './tree/imagesProvider';
@@ -24,6 +25,8 @@ export interface DockerExplorerApi {
   /** The context every command runs with; tests replace `ui` to answer questions. */
   commands: CommandContext;
   treeViews: { containers: vscode.TreeView<unknown>; images: vscode.TreeView<unknown>; volumes: vscode.TreeView<unknown> };
+  /** Exec, attach and logs sessions open in terminals. */
+  terminals: TerminalSessions;
 }
 
 export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
@@ -64,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
     log,
     ui: vscodeUserInterface,
     engineDescription: endpoint?.description ?? '',
+    terminals: new TerminalSessions(),
   };
 
   const updateBadge = () => {
@@ -89,10 +93,11 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
       }
     }),
     commands.log,
+    commands.terminals,
     ...registerCommands(commands),
   );
 
-  return { endpoint, service, store, engineState, views, treeViews, commands };
+  return { endpoint, service, store, engineState, views, treeViews, commands, terminals: commands.terminals };
 }
 
 function containersViewSettings(): ContainersViewSettings {

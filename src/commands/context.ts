@@ -1,6 +1,7 @@
 import type { DockerService } from '../docker/service';
 import type { EngineStore } from '../docker/store';
 import type { DockerLog } from './dockerLog';
+import type { TerminalSessions } from '../terminal/terminals';
 import type { UserInterface } from './userInterface';
 
 /** What every command handler may use; commands never reach into a tree's internals. */
@@ -12,6 +13,8 @@ export interface CommandContext {
   ui: UserInterface;
   /** "unix:///var/run/docker.sock (default)", for messages. */
   engineDescription: string;
+  /** Exec, attach and logs sessions open in terminals. */
+  terminals: TerminalSessions;
 }
 
 export type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => unknown;

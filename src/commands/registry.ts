@@ -3,6 +3,10 @@ import type { CommandContext, CommandHandler } from './context';
 import { refreshContainers } from './containers/refreshContainers';
 import { startContainer } from './containers/startContainer';
 import { stopContainer } from './containers/stopContainer';
+import { openShell } from './containers/openShell';
+import { execCommand } from './containers/execCommand';
+import { attachContainer } from './containers/attachContainer';
+import { containerLogs } from './containers/containerLogs';
 import { retryConnection } from './engine/retryConnection';
 import { showEngineLog } from './engine/showEngineLog';
 import { refreshImages } from './images/refreshImages';
@@ -29,6 +33,10 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.volumes.create': createVolume,
   'dockerExplorer.volumes.remove': removeVolume,
   'dockerExplorer.volumes.prune': pruneVolumes,
+  'dockerExplorer.containers.openShell': openShell,
+  'dockerExplorer.containers.execCommand': execCommand,
+  'dockerExplorer.containers.attach': attachContainer,
+  'dockerExplorer.containers.logs': containerLogs,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
