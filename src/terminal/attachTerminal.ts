@@ -52,11 +52,15 @@ export class AttachTerminal extends TerminalSession {
     } else {
       const demux = new StreamDemultiplexer();
       stream.on('data', (chunk: Buffer) => {
-        for (const frame of demux.push(chunk)) {
-          const text = this.decoder.decode(frame.stream, frame.data);
-          // Without a TTY nothing turns LF into CR LF: the terminal needs it.
-          const lines = text.replace(/\r?\n/g, '\r\n');
-          this.write(frame.stream === 'stderr' ? ansi.stderr(lines) : lines);
+        try {
+          for (const frame of demux.push(chunk)) {
+            const text = this.decoder.decode(frame.stream, frame.data);
+            // Without a TTY nothing turns LF into CR LF: the terminal needs it.
+            const lines = text.replace(/\r?\n/g, '\r\n');
+            this.write(frame.stream === 'stderr' ? ansi.stderr(lines) : lines);
+          }
+        } catch (err) {
+          this.fail(err);
         }
       });
     }

@@ -61,10 +61,14 @@ export class LogsTerminal extends TerminalSession {
     } else {
       const demux = new StreamDemultiplexer();
       stream.on('data', (chunk: Buffer) => {
-        for (const frame of demux.push(chunk)) {
-          if (frame.stream !== 'stdin') {
-            take(frame.stream, frame.data);
+        try {
+          for (const frame of demux.push(chunk)) {
+            if (frame.stream !== 'stdin') {
+              take(frame.stream, frame.data);
+            }
           }
+        } catch (err) {
+          this.fail(err);
         }
       });
     }
