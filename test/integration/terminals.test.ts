@@ -55,8 +55,12 @@ describe('terminals: exec, attach and logs', function () {
     });
   }
 
-  function shows(session: TerminalSession, pattern: RegExp, what: string, timeoutMs = 10_000): Promise<RegExpMatchArray> {
-    return waitFor(async () => session.transcript.match(pattern) ?? undefined, `${what} in the ${session.kind} terminal (transcript: ${JSON.stringify(session.transcript.slice(-300))})`, timeoutMs);
+  async function shows(session: TerminalSession, pattern: RegExp, what: string, timeoutMs = 10_000): Promise<RegExpMatchArray> {
+    try {
+      return await waitFor(async () => session.transcript.match(pattern) ?? undefined, `${what} in the ${session.kind} terminal`, timeoutMs);
+    } catch (err) {
+      throw new Error(`${(err as Error).message}; transcript ends with ${JSON.stringify(session.transcript.slice(-300))}`);
+    }
   }
 
   async function stateOf(name: string): Promise<string> {
@@ -64,6 +68,10 @@ describe('terminals: exec, attach and logs', function () {
   }
 
   describe('exec', () => {
+    // The DOM renderer writes rows the page can read (the GPU renderers draw on a canvas).
+    before(() => vscode.workspace.getConfiguration('terminal.integrated').update('gpuAcceleration', 'off', vscode.ConfigurationTarget.Global));
+    after(() => vscode.workspace.getConfiguration('terminal.integrated').update('gpuAcceleration', undefined, vscode.ConfigurationTarget.Global));
+
     it('opens sh where the container has no bash; what is typed runs in the container and shows in the terminal', async () => {
       const name = await running('sh');
       const session = (await vscode.commands.executeCommand('dockerExplorer.containers.openShell', name)) as TerminalSession & { command: string[] };
@@ -78,11 +86,13 @@ describe('terminals: exec, attach and logs', function () {
       // What the real terminal shows, through the workbench page.
       await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
       terminal.show();
-      const rows = await waitFor(async () => {
-        const texts = await page.texts('.terminal-wrapper .xterm-rows');
-        return texts.some((t) => t.includes('dx-42')) ? texts : undefined;
-      }, 'dx-42 on the rows of the real terminal', 10_000);
-      assert.ok(rows.length > 0);
+      try {
+        await waitFor(async () => (await page.texts('.terminal-wrapper .xterm-rows')).some((t) => t.includes('dx-42')), 'dx-42 on the rows of the real terminal', 10_000);
+      } catch (err) {
+        const wrappers = await page.texts('.terminal-wrapper');
+        const classes = await page.attributes('.terminal-wrapper *', 'class');
+        throw new Error(`${(err as Error).message}; wrappers: ${JSON.stringify(wrappers)}; classes: ${JSON.stringify([...new Set(classes)].slice(0, 40))}`);
+      }
       await page.screenshot('exec-terminal');
     });
 
@@ -90,9 +100,14 @@ describe('terminals: exec, attach and logs', function () {
       const name = await running('stty');
       const session = (await vscode.commands.executeCommand('dockerExplorer.containers.openShell', name)) as TerminalSession;
       const terminal = terminalOf(session);
-      await shows(session, /[#$] $/, 'a prompt');
+      await shows(session, /\/ # /, 'a prompt');
+      await new Promise((r) => setTimeout(r, 1000));
+      // The first size is the real terminal's, applied as soon as the exec runs.
+      const initial = (session as unknown as { dimensions: vscode.TerminalDimensions }).dimensions;
+      terminal.sendText('echo first=$(stty size)');
+      await shows(session, new RegExp(`first=${initial.rows} ${initial.columns}`), 'the terminal\'s own size from stty');
       session.setDimensions({ columns: 97, rows: 23 });
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 300));
       terminal.sendText('echo size=$(stty size)');
       await shows(session, /size=23 97/, 'the new size from stty');
     });
@@ -101,7 +116,7 @@ describe('terminals: exec, attach and logs', function () {
       const name = await running('exit');
       const session = (await vscode.commands.executeCommand('dockerExplorer.containers.openShell', name)) as TerminalSession;
       const terminal = terminalOf(session);
-      await shows(session, /[#$] $/, 'a prompt');
+      await shows(session, /\/ # /, 'a prompt');
       const done = closed(terminal);
       terminal.sendText('exit 7');
       const status = await done;
@@ -113,7 +128,7 @@ describe('terminals: exec, attach and logs', function () {
       const name = await running('utf8');
       const session = (await vscode.commands.executeCommand('dockerExplorer.containers.openShell', name)) as TerminalSession;
       const terminal = terminalOf(session);
-      await shows(session, /[#$] $/, 'a prompt');
+      await shows(session, /\/ # /, 'a prompt');
       // ✓ is \342\234\223 and 日 is \346\227\245: 3000 of each make many chunks, with characters cut between them.
       terminal.sendText(`i=0; while [ $i -lt 3000 ]; do printf '\\342\\234\\223\\346\\227\\245'; i=$((i+1)); done; echo; echo utf8-$((1+1))-done`);
       await shows(session, /utf8-2-done/, 'the end marker', 20_000);
