@@ -12,6 +12,9 @@ describe('terminals: exec, attach and logs', function () {
   const docker = testDocker();
   let api: DockerExplorerApi;
   let ui: ReturnType<typeof useScriptedUi>;
+  /** The docker commands written to the output channel during the test. */
+  let logged: string[];
+  let restoreLog: () => void;
 
   before(async () => {
     api = await activateExtension();
@@ -20,9 +23,20 @@ describe('terminals: exec, attach and logs', function () {
   });
   beforeEach(() => {
     ui = useScriptedUi(api);
+    logged = [];
+    const log = api.commands.log;
+    const original = log.command;
+    log.command = (line: string) => {
+      logged.push(line);
+      original.call(log, line);
+    };
+    restoreLog = () => {
+      log.command = original;
+    };
   });
   afterEach(() => {
     ui.restore();
+    restoreLog();
     for (const { terminal } of api.terminals.sessions) {
       terminal.dispose();
     }
@@ -77,6 +91,7 @@ describe('terminals: exec, attach and logs', function () {
       const session = (await vscode.commands.executeCommand('dockerExplorer.containers.openShell', name)) as TerminalSession & { command: string[] };
       assert.ok(session, 'a session opened');
       assert.deepEqual(session.command, ['sh']);
+      assert.deepEqual(logged, [`docker exec -it ${name} sh`]);
       const terminal = terminalOf(session);
       assert.equal(terminal.name, name);
       terminal.sendText('echo dx-$((6*7)) && hostname');
@@ -94,6 +109,25 @@ describe('terminals: exec, attach and logs', function () {
         throw new Error(`${(err as Error).message}; wrappers: ${JSON.stringify(wrappers)}; classes: ${JSON.stringify([...new Set(classes)].slice(0, 40))}`);
       }
       await page.screenshot('exec-terminal');
+    });
+
+    it('opens bash where the container has /bin/bash, and the command of the shell setting when one is set', async () => {
+      const name = await running('bash');
+      const ln = await docker.getContainer(name).exec({ Cmd: ['ln', '-s', '/bin/busybox', '/bin/bash'] });
+      await new Promise<void>((resolve, reject) => ln.start({}, (err, stream) => (err ? reject(err) : stream!.on('end', () => resolve()).resume())));
+      const bash = (await vscode.commands.executeCommand('dockerExplorer.containers.openShell', name)) as TerminalSession & { command: string[] };
+      assert.deepEqual(bash.command, ['bash']);
+      const config = vscode.workspace.getConfiguration('dockerExplorer.terminal');
+      await config.update('shell', 'sh -c "echo chosen-$((4+4)); exit 5"', vscode.ConfigurationTarget.Global);
+      try {
+        const custom = (await vscode.commands.executeCommand('dockerExplorer.containers.openShell', name)) as TerminalSession & { command: string[] };
+        assert.deepEqual(custom.command, ['sh', '-c', 'echo chosen-$((4+4)); exit 5']);
+        const done = closed(terminalOf(custom));
+        await shows(custom, /chosen-8/, 'the output of the configured command');
+        assert.equal((await done)?.code, 5);
+      } finally {
+        await config.update('shell', undefined, vscode.ConfigurationTarget.Global);
+      }
     });
 
     it('resizes the exec TTY: stty size inside shows the new size', async () => {
@@ -156,6 +190,7 @@ describe('terminals: exec, attach and logs', function () {
       const session = (await vscode.commands.executeCommand('dockerExplorer.containers.attach', name)) as TerminalSession;
       const terminal = terminalOf(session);
       assert.equal(terminal.name, `${name} (attach)`);
+      assert.deepEqual(logged, [`docker attach ${name}`]);
       terminal.sendText('echo attached-$((1+1))');
       await shows(session, /attached-2/, 'the main shell\'s output');
       const done = closed(terminal);
@@ -211,6 +246,7 @@ describe('terminals: exec, attach and logs', function () {
       const name = await running('logs', { Cmd: ['sh', '-c', script] });
       const session = (await vscode.commands.executeCommand('dockerExplorer.containers.logs', name)) as TerminalSession;
       assert.equal(terminalOf(session).name, `${name} (logs)`);
+      assert.deepEqual(logged, [`docker logs -f --tail 1000 ${name}`]);
       await shows(session, /run1-out[\s\S]*run1-err|run1-err[\s\S]*run1-out/, 'the first run');
       await docker.getContainer(name).restart({ t: 1 });
       await shows(session, /run2-out/, 'the second run after a restart');
@@ -239,6 +275,7 @@ describe('terminals: exec, attach and logs', function () {
       try {
         const session = (await vscode.commands.executeCommand('dockerExplorer.containers.logs', name)) as TerminalSession;
         await shows(session, /line-6/, 'the last line');
+        assert.deepEqual(logged, [`docker logs -f --tail 2 -t ${name}`]);
         assert.doesNotMatch(session.transcript, /line-4/);
         assert.match(session.transcript, /line-5/);
         assert.match(session.transcript, /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z\x1b\[39m line-5/, 'each line with its timestamp');
@@ -246,6 +283,21 @@ describe('terminals: exec, attach and logs', function () {
         await config.update('tail', undefined, vscode.ConfigurationTarget.Global);
         await config.update('timestamps', undefined, vscode.ConfigurationTarget.Global);
       }
+    });
+
+    it('stops following when its terminal is closed', async () => {
+      const name = await running('logsclose', { Cmd: ['sh', '-c', 'while true; do echo tick; sleep 0.2; done'] });
+      const session = (await vscode.commands.executeCommand('dockerExplorer.containers.logs', name)) as TerminalSession;
+      await shows(session, /tick/, 'a line');
+      const terminal = terminalOf(session);
+      const done = closed(terminal);
+      terminal.dispose();
+      await done;
+      assert.ok(session.ended, 'the session ended');
+      const length = session.transcript.length;
+      await new Promise((r) => setTimeout(r, 600));
+      assert.equal(session.transcript.length, length, 'nothing more is read after the terminal closed');
+      assert.ok(!api.terminals.sessions.some((s) => s.session === session), 'the session is forgotten');
     });
 
     it('says so when the container is removed during the follow, and closes with a non-zero code', async () => {
