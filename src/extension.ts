@@ -8,6 +8,7 @@ import { processDockerodeOptions, resolveEndpointFromProcess } from './docker/ho
 import { DockerService } from './docker/service';
 import { EngineStore } from './docker/store';
 import { InspectDocuments } from './inspect/inspectDocuments';
+import { TerminalSessions } from './terminal/terminals';
 import { ContainersProvider, ContainersViewSettings } from './tree/containersProvider';
 import { EngineState } from './tree/engineState';
 import { ImagesProvider } from './tree/imagesProvider';
@@ -25,6 +26,8 @@ export interface DockerExplorerApi {
   /** The context every command runs with; tests replace `ui` to answer questions. */
   commands: CommandContext;
   treeViews: { containers: vscode.TreeView<unknown>; images: vscode.TreeView<unknown>; volumes: vscode.TreeView<unknown> };
+  /** Exec, attach and logs sessions open in terminals. */
+  terminals: TerminalSessions;
 }
 
 export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
@@ -67,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
     engineDescription: endpoint?.description ?? '',
     memory: context.globalState,
     inspect: new InspectDocuments(service),
+    terminals: new TerminalSessions(),
   };
 
   const updateBadge = () => {
@@ -93,10 +97,11 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
     }),
     commands.log,
     commands.inspect,
+    commands.terminals,
     ...registerCommands(commands),
   );
 
-  return { endpoint, service, store, engineState, views, treeViews, commands };
+  return { endpoint, service, store, engineState, views, treeViews, commands, terminals: commands.terminals };
 }
 
 function containersViewSettings(): ContainersViewSettings {

@@ -2,6 +2,7 @@ import type { DockerService } from '../docker/service';
 import type { EngineStore } from '../docker/store';
 import type { InspectDocuments } from '../inspect/inspectDocuments';
 import type { DockerLog } from './dockerLog';
+import type { TerminalSessions } from '../terminal/terminals';
 import type { UserInterface } from './userInterface';
 
 /** What every command handler may use; commands never reach into a tree's internals. */
@@ -15,6 +16,8 @@ export interface CommandContext {
   engineDescription: string;
   /** The read-only `docker inspect` documents. */
   inspect: InspectDocuments;
+  /** Exec, attach and logs sessions open in terminals. */
+  terminals: TerminalSessions;
   /** Small values kept across sessions (the extension's globalState), e.g. the last run options per image. */
   memory?: CommandMemory;
 }

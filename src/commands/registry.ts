@@ -20,6 +20,10 @@ import { stopAllContainers } from './containers/stopAllContainers';
 import { unpauseContainer } from './containers/unpauseContainer';
 import { inspectImage } from './images/inspectImage';
 import { inspectVolume } from './volumes/inspectVolume';
+import { openShell } from './containers/openShell';
+import { execCommand } from './containers/execCommand';
+import { attachContainer } from './containers/attachContainer';
+import { containerLogs } from './containers/containerLogs';
 import { retryConnection } from './engine/retryConnection';
 import { showEngineLog } from './engine/showEngineLog';
 import { refreshImages } from './images/refreshImages';
@@ -63,6 +67,10 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.containers.copyId': copyContainerId,
   'dockerExplorer.images.inspect': inspectImage,
   'dockerExplorer.volumes.inspect': inspectVolume,
+  'dockerExplorer.containers.openShell': openShell,
+  'dockerExplorer.containers.execCommand': execCommand,
+  'dockerExplorer.containers.attach': attachContainer,
+  'dockerExplorer.containers.logs': containerLogs,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -197,6 +197,86 @@ export class DockerService {
     return { deleted: result.VolumesDeleted ?? [], spaceReclaimed: result.SpaceReclaimed ?? 0 };
   }
 
+  // Sessions (exec, attach, logs): each returns the engine's stream; the caller owns it.
+
+  /** Creates an exec (`docker exec`), with a TTY and stdin when `tty`; returns its id. */
+  async createExec(containerId: string, cmd: string[], options: { tty: boolean; stdin?: boolean; env?: string[] }): Promise<string> {
+    const exec = await this.call(() =>
+      this.docker.getContainer(containerId).exec({
+        Cmd: cmd,
+        AttachStdin: options.stdin ?? options.tty,
+        AttachStdout: true,
+        AttachStderr: true,
+        Tty: options.tty,
+        Env: options.env,
+      }),
+    );
+    return exec.id;
+  }
+
+  /** Starts an exec on a hijacked connection: the duplex carries stdin one way, output the other. */
+  startExec(execId: string, tty: boolean): Promise<NodeJS.ReadWriteStream> {
+    return this.call(() => this.docker.getExec(execId).start({ hijack: true, stdin: true, Tty: tty }) as Promise<NodeJS.ReadWriteStream>);
+  }
+
+  /** Resizes an exec's TTY. The engine may answer 201 where dockerode expects 200: that is success. */
+  resizeExec(execId: string, rows: number, columns: number): Promise<void> {
+    return this.call(() => acceptCreated(this.docker.getExec(execId).resize({ h: rows, w: columns })));
+  }
+
+  async inspectExec(execId: string): Promise<{ running: boolean; exitCode: number | null }> {
+    const info = await this.call(() => this.docker.getExec(execId).inspect());
+    return { running: info.Running, exitCode: info.ExitCode };
+  }
+
+  /** Runs a command without a TTY to its end and returns its exit code (for quick checks). */
+  async execExitCode(containerId: string, cmd: string[]): Promise<number | null> {
+    const id = await this.createExec(containerId, cmd, { tty: false, stdin: false });
+    const stream = await this.call(() => this.docker.getExec(id).start({ hijack: true, stdin: false }) as Promise<NodeJS.ReadableStream>);
+    await new Promise<void>((resolve) => {
+      stream.on('end', resolve);
+      stream.on('close', resolve);
+      stream.on('error', () => resolve());
+      stream.resume();
+    });
+    return (await this.inspectExec(id)).exitCode;
+  }
+
+  /** `docker attach`: a hijacked connection to the main process; stdin only when asked for. */
+  attachContainer(containerId: string, options: { stdin: boolean; detachKeys?: string }): Promise<NodeJS.ReadWriteStream> {
+    return this.call(
+      () =>
+        this.docker.getContainer(containerId).attach({
+          stream: true,
+          stdin: options.stdin,
+          stdout: true,
+          stderr: true,
+          hijack: true,
+          detachKeys: options.detachKeys,
+        }) as Promise<NodeJS.ReadWriteStream>,
+    );
+  }
+
+  /** Resizes a container's own TTY (for attach). */
+  resizeContainer(containerId: string, rows: number, columns: number): Promise<void> {
+    return this.call(() => acceptCreated(this.docker.getContainer(containerId).resize({ h: rows, w: columns })));
+  }
+
+  /** `docker logs -f`: the stream ends when the container stops. Multiplexed unless the container has a TTY. */
+  followLogs(containerId: string, options: { tail?: number; since?: string; timestamps: boolean }): Promise<NodeJS.ReadableStream> {
+    return this.call(
+      () =>
+        this.docker.getContainer(containerId).logs({
+          follow: true,
+          stdout: true,
+          stderr: true,
+          timestamps: options.timestamps,
+          tail: options.since === undefined && options.tail !== undefined ? options.tail : undefined,
+          since: options.since as unknown as number,
+        }) as unknown as Promise<NodeJS.ReadableStream>,
+    );
+  }
+
   protected async call<T>(operation: () => Promise<T>): Promise<T> {
     try {
       return await operation();
@@ -212,6 +292,17 @@ export class DockerService {
       if (toDockerError(err).code === 'notFound') {
         return undefined;
       }
+      throw err;
+    }
+  }
+}
+
+/** Resize answers 201 on some engines; docker-modem treats any code it was not told of as an error. */
+async function acceptCreated(request: Promise<unknown>): Promise<void> {
+  try {
+    await request;
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode !== 201) {
       throw err;
     }
   }

@@ -36,7 +36,7 @@ export async function run(): Promise<void> {
 }
 
 /** Suites that restart the engine run last, so the others keep the runner's endpoints. */
-const runLast = ['recovery.test.js'];
+const runLast = ['recovery.test.js', 'terminalsEngineGone.test.js'];
 
 function findTests(dir: string): string[] {
   const rank = (f: string) => (runLast.includes(path.basename(f)) ? 1 : 0);
