@@ -5,6 +5,7 @@ import { parseRunOptions, RunSpec, runOptionsProblem, runSpecFrom, RunSpecError,
 import { describeError } from '../../errorMessages';
 import { actOnce } from '../act';
 import type { CommandContext } from '../context';
+import { openAttachTerminal } from './attachContainer';
 import { pullWithProgress } from '../images/pullWithProgress';
 
 export type RunMode = 'run' | 'create';
@@ -221,13 +222,9 @@ async function execute(ctx: CommandContext, spec: RunSpec, mode: RunMode): Promi
     void ctx.ui.error(message);
     return created.id;
   }
-  if (spec.interactive && spec.tty) {
-    void ctx.ui.info(
-      vscode.l10n.t(
-        'Container {0} runs with a terminal (-it). Attaching a terminal from VS Code comes with the terminals feature; until then attach from a shell: docker attach {0} (detach with Ctrl+P Ctrl+Q).',
-        name,
-      ),
-    );
+  if (spec.interactive && spec.tty && !spec.detach) {
+    // As `docker run -it` does: the terminal is attached to the new container's main process.
+    openAttachTerminal(ctx, created.id, name);
   }
   return created.id;
 }
