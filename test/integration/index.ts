@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { cleanupEarlierRuns, testDocker } from './support/testEngine';
 
 interface TestRecord {
   title: string;
@@ -12,6 +13,8 @@ interface TestRecord {
 }
 
 export async function run(): Promise<void> {
+  // The private engine outlives a run: start from what earlier (crashed) runs left behind.
+  await cleanupEarlierRuns(testDocker()).catch(() => undefined);
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, grep: process.env.DX_TEST_GREP || undefined });
   for (const file of findTests(__dirname)) {
     mocha.addFile(file);
