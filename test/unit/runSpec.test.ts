@@ -1,19 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type Docker from 'dockerode';
-import {
-  parsePort,
-  parseRunOptions,
-  parseVolume,
-  PortSpec,
-  RunSpec,
-  runOptionsProblem,
-  runSpecFrom,
-  RunSpecError,
-  specFromInspect,
-  splitShellWords,
-  toCreateOptions,
-  toDockerRunLine,
-} from '../../src/docker/runSpec';
+import { parseRunOptions, runOptionsProblem, runSpecFrom, splitShellWords } from '../../src/docker/runOptions';
+import { parsePort, parseVolume, PortSpec, RunSpec, RunSpecError } from '../../src/docker/runSpec';
+import { specFromInspect, toCreateOptions, toDockerRunLine } from '../../src/docker/runSpecBuild';
 
 describe('docker run options', () => {
   describe('shell-like words', () => {

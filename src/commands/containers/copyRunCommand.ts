@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { toDockerError } from '../../docker/errors';
-import { specFromInspect, toDockerRunLine } from '../../docker/runSpec';
+import { specFromInspect, toDockerRunLine } from '../../docker/runSpecBuild';
 import { describeError } from '../../errorMessages';
 import type { CommandContext } from '../context';
 import { containerTargets } from '../targets';

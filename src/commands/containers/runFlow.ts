@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { toDockerError } from '../../docker/errors';
 import { familiarImageName, parseImageRef } from '../../docker/imageRef';
-import { parseRunOptions, RunSpec, runOptionsProblem, runSpecFrom, RunSpecError, toCreateOptions, toDockerRunLine, toDockerRunWords } from '../../docker/runSpec';
+import { parseRunOptions, runOptionsProblem, runSpecFrom } from '../../docker/runOptions';
+import { RunSpec, RunSpecError } from '../../docker/runSpec';
+import { toCreateOptions, toDockerRunLine, toDockerRunWords } from '../../docker/runSpecBuild';
 import { describeError } from '../../errorMessages';
 import { actOnce } from '../act';
 import type { CommandContext } from '../context';

@@ -1,0 +1,211 @@
+// A whole line of `docker run` options, read the way the CLI reads it.
+import {
+  emptyRunOptions,
+  fail,
+  formatPort,
+  formatVolume,
+  PortSpec,
+  VolumeSpec,
+  parseKeyValue,
+  parseLink,
+  parsePort,
+  parseRestart,
+  parseVolume,
+  parseVolumesFrom,
+  RunOptions,
+  RunSpec,
+  RunSpecError,
+  validateContainerName,
+  validateRunOptions,
+} from './runSpec';
+
+/** Splits like a POSIX shell: single and double quotes, backslash escapes; no expansion. */
+export function splitShellWords(text: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      else word += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = undefined;
+      else if (c === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) word += text[++i];
+      else word += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+    } else if (c === '\\') {
+      if (i + 1 < text.length) word += text[++i];
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (quote) {
+    fail(`A ${quote === '"' ? 'double' : 'single'} quote is not closed; close it or remove it.`);
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+
+type ValueOption = 'name' | 'env' | 'label' | 'publish' | 'volume' | 'volumes-from' | 'link' | 'restart';
+type FlagOption = 'interactive' | 'tty' | 'detach' | 'rm' | 'init';
+
+const longValueOptions = new Set<ValueOption>(['name', 'env', 'label', 'publish', 'volume', 'volumes-from', 'link', 'restart']);
+const longFlagOptions = new Set<FlagOption>(['interactive', 'tty', 'detach', 'rm', 'init']);
+const shortValue: Record<string, ValueOption> = { e: 'env', l: 'label', p: 'publish', v: 'volume' };
+const shortFlag: Record<string, FlagOption> = { i: 'interactive', t: 'tty', d: 'detach' };
+const supported = '--name, -p, -e, -v, -l, --link, --volumes-from, --restart, --rm, --init, -i, -t, -d';
+
+/**
+ * Reads a line of `docker run` options (everything between `docker run` and the image) plus an
+ * optional command: after `--`, or from the first word that is not an option.
+ */
+export function parseRunOptions(text: string): RunOptions {
+  const words = splitShellWords(text);
+  const options = emptyRunOptions();
+  const setValue = (option: ValueOption, value: string) => {
+    switch (option) {
+      case 'name':
+        options.name = validateContainerName(value);
+        break;
+      case 'env':
+        options.env.push(parseKeyValue(value, '-e'));
+        break;
+      case 'label':
+        options.labels.push(parseKeyValue(value, '--label'));
+        break;
+      case 'publish':
+        options.ports.push(parsePort(value));
+        break;
+      case 'volume':
+        options.volumes.push(parseVolume(value));
+        break;
+      case 'volumes-from':
+        options.volumesFrom.push(parseVolumesFrom(value));
+        break;
+      case 'link':
+        options.links.push(parseLink(value));
+        break;
+      case 'restart':
+        options.restart = parseRestart(value);
+        break;
+    }
+  };
+  const setFlag = (flag: FlagOption) => {
+    if (flag === 'rm') options.autoRemove = true;
+    else options[flag] = true;
+  };
+  const example: Record<ValueOption, string> = {
+    name: '--name web',
+    env: '-e MODE=production',
+    label: '--label team=web',
+    publish: '-p 8080:80',
+    volume: '-v data:/data',
+    'volumes-from': '--volumes-from data',
+    link: '--link db:db',
+    restart: '--restart unless-stopped',
+  };
+  let i = 0;
+  const valueFor = (option: ValueOption, typed: string): string => {
+    if (i + 1 >= words.length) {
+      fail(`${typed} needs a value, e.g. ${example[option]}.`);
+    }
+    return words[++i];
+  };
+  for (; i < words.length; i++) {
+    const word = words[i];
+    if (word === '--') {
+      i++;
+      break;
+    }
+    if (word.startsWith('--')) {
+      const eq = word.indexOf('=');
+      const name = (eq < 0 ? word.slice(2) : word.slice(2, eq)) as ValueOption & FlagOption;
+      if (longValueOptions.has(name)) {
+        setValue(name, eq < 0 ? valueFor(name, word) : word.slice(eq + 1));
+      } else if (longFlagOptions.has(name) && eq < 0) {
+        setFlag(name);
+      } else {
+        fail(`${word} is not an option this form knows. Supported: ${supported}. Put the command after -- (e.g. -- sh -c "echo hi").`);
+      }
+    } else if (word.startsWith('-') && word.length > 1) {
+      // Short options combine like the CLI's: -it, -dit, -p8080:80, -eA=1.
+      for (let j = 1; j < word.length; j++) {
+        const letter = word[j];
+        if (shortFlag[letter]) {
+          setFlag(shortFlag[letter]);
+        } else if (shortValue[letter]) {
+          const attached = word.slice(j + 1).replace(/^=/, '');
+          setValue(shortValue[letter], attached !== '' ? attached : valueFor(shortValue[letter], `-${letter}`));
+          break;
+        } else {
+          fail(`-${letter} (in ${word}) is not an option this form knows. Supported: ${supported}.`);
+        }
+      }
+    } else {
+      break;
+    }
+  }
+  const command = words.slice(i);
+  if (command.length > 0) {
+    options.command = command;
+  }
+  validateRunOptions(options);
+  return options;
+}
+
+/** The problem with an options line, or undefined when it is fine (for an input box). */
+export function runOptionsProblem(text: string): string | undefined {
+  try {
+    parseRunOptions(text);
+    return undefined;
+  } catch (err) {
+    if (err instanceof RunSpecError) {
+      return err.message;
+    }
+    throw err;
+  }
+}
+
+/** A RunSpec-like object (from a keybinding or a test): strings where parsed values go, all checked. */
+export function runSpecFrom(input: Record<string, unknown>): RunSpec {
+  if (typeof input.image !== 'string' || input.image.trim() === '') {
+    fail('The run arguments need an image, e.g. { image: "nginx:1.27" }.');
+  }
+  const strings = (key: string): string[] => {
+    const value = input[key] ?? [];
+    if (!Array.isArray(value)) {
+      return fail(`"${key}" must be a list.`);
+    }
+    return value.map((v) => (typeof v === 'string' ? v : typeof v === 'object' && v ? (key === 'ports' ? formatPort(v as PortSpec) : formatVolume(v as VolumeSpec)) : String(v)));
+  };
+  const command = input.command;
+  const spec: RunSpec = {
+    image: (input.image as string).trim(),
+    name: input.name === undefined ? undefined : validateContainerName(String(input.name)),
+    command: typeof command === 'string' ? splitShellWords(command) : Array.isArray(command) ? command.map(String) : undefined,
+    env: strings('env').map((e) => parseKeyValue(e, '-e')),
+    labels: strings('labels').map((e) => parseKeyValue(e, '--label')),
+    ports: strings('ports').map(parsePort),
+    volumes: strings('volumes').map(parseVolume),
+    volumesFrom: strings('volumesFrom').map(parseVolumesFrom),
+    links: strings('links').map(parseLink),
+    interactive: input.interactive === true,
+    tty: input.tty === true,
+    detach: input.detach === true,
+    autoRemove: input.autoRemove === true,
+    init: input.init === true,
+    restart: input.restart === undefined ? undefined : parseRestart(String(input.restart)),
+  };
+  validateRunOptions(spec);
+  return spec;
+}
