@@ -7,6 +7,16 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/** dockerode's BuildKit session module pulls in gRPC; the extension never builds images. */
+const withoutBuildkitSession = {
+  name: 'without-buildkit-session',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/session$/ }, (args) =>
+      args.importer.includes(`${path.sep}dockerode${path.sep}`) ? { path: path.join(root, 'scripts', 'shims', 'dockerode-session.js') } : undefined,
+    );
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 export const extensionOptions = {
   absWorkingDir: root,
@@ -22,6 +32,7 @@ export const extensionOptions = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  plugins: [withoutBuildkitSession],
 };
 
 export async function build() {
