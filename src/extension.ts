@@ -31,20 +31,12 @@ export interface DockerExplorerApi {
 }
 
 export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
-  // Machine scope: only the user's own settings may point the extension at an engine.
-  const hostSetting = vscode.workspace.getConfiguration('dockerExplorer').inspect<string>('host')?.globalValue;
-  let endpoint: EngineEndpoint | undefined;
-  let configError: unknown;
-  try {
-    endpoint = resolveEndpointFromProcess(hostSetting);
-  } catch (err) {
-    configError = err;
-  }
+  let connection = resolveConnection();
   const service = new DockerService(() => {
-    if (!endpoint) {
-      throw configError;
+    if (!connection.endpoint) {
+      throw connection.error;
     }
-    return processDockerodeOptions(endpoint);
+    return processDockerodeOptions(connection.endpoint);
   });
   const store = new EngineStore(service);
 
@@ -60,14 +52,16 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
   } as DockerExplorerApi['treeViews'];
   const allTreeViews = [treeViews.containers, treeViews.images, treeViews.volumes];
   const log = new DockerLog();
-  const engineState = new EngineState(store, endpoint?.description ?? '', allTreeViews, (message) => log.error(message));
+  const engineState = new EngineState(store, () => connection.endpoint?.description ?? '', allTreeViews, (message) => log.error(message));
 
   const commands: CommandContext = {
     service,
     store,
     log,
     ui: vscodeUserInterface,
-    engineDescription: endpoint?.description ?? '',
+    get engineDescription() {
+      return connection.endpoint?.description ?? '';
+    },
     memory: context.globalState,
     inspect: new InspectDocuments(service),
     terminals: new TerminalSessions(),
@@ -92,7 +86,10 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
         views.containers.relayout();
       }
       if (e.affectsConfiguration('dockerExplorer.host')) {
-        void offerReload();
+        // Another engine: connect to it in place, no reload.
+        connection = resolveConnection();
+        service.reconnect();
+        store.switchEngine();
       }
     }),
     commands.log,
@@ -101,7 +98,18 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
     ...registerCommands(commands),
   );
 
-  return { endpoint, service, store, engineState, views, treeViews, commands, terminals: commands.terminals };
+  return {
+    get endpoint() {
+      return connection.endpoint;
+    },
+    service,
+    store,
+    engineState,
+    views,
+    treeViews,
+    commands,
+    terminals: commands.terminals,
+  };
 }
 
 function containersViewSettings(): ContainersViewSettings {
@@ -112,14 +120,13 @@ function containersViewSettings(): ContainersViewSettings {
   };
 }
 
-async function offerReload(): Promise<void> {
-  const reload = vscode.l10n.t('Reload Window');
-  const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t('Docker Explorer connects to the new engine after a reload of the window.'),
-    reload,
-  );
-  if (choice === reload) {
-    await vscode.commands.executeCommand('workbench.action.reloadWindow');
+/** The engine to use now: machine scope, so only the user's own settings may point elsewhere. */
+function resolveConnection(): { endpoint?: EngineEndpoint; error?: unknown } {
+  const hostSetting = vscode.workspace.getConfiguration('dockerExplorer').inspect<string>('host')?.globalValue;
+  try {
+    return { endpoint: resolveEndpointFromProcess(hostSetting) };
+  } catch (error) {
+    return { error };
   }
 }
 

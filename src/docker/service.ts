@@ -29,6 +29,11 @@ export class DockerService {
   /** `connect` may throw (a bad host setting): that surfaces as a DockerError on the first call. */
   constructor(private readonly connect: () => Docker.DockerOptions) {}
 
+  /** Forgets the client: the next request connects again, through `connect`, to whatever it now says. */
+  reconnect(): void {
+    this.client = undefined;
+  }
+
   get docker(): Docker {
     this.client ??= new Docker(this.connect());
     return this.client;

@@ -105,6 +105,22 @@ export class EngineStore {
     this.events.start();
   }
 
+  /** Another engine (the host setting changed): forget everything and list it afresh. */
+  switchEngine(): void {
+    this.stop();
+    this.dirty.containers.clear();
+    this.dirty.images.clear();
+    this.dirty.volumes.clear();
+    this.removedContainers.clear();
+    this.expectedStates.clear();
+    for (const kind of ['containers', 'images', 'volumes'] as const) {
+      this[kind].clear();
+      this.emit({ kind, full: true, updated: [], removed: [] });
+    }
+    this.setStatus({ state: 'connecting' });
+    this.events.start();
+  }
+
   /** Closes the stream: nothing is asked of the engine until start() again. */
   stop(): void {
     this.events.stop();

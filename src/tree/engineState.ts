@@ -53,7 +53,7 @@ export class EngineState implements vscode.Disposable {
 
   constructor(
     store: EngineStore,
-    private readonly engineDescription: string,
+    private readonly engineDescriptionOf: () => string,
     private readonly views: vscode.TreeView<unknown>[],
     private readonly report: (message: string) => void,
   ) {
@@ -63,6 +63,10 @@ export class EngineState implements vscode.Disposable {
 
   get current(): EngineStateKey | undefined {
     return this.key;
+  }
+
+  private get engineDescription(): string {
+    return this.engineDescriptionOf();
   }
 
   private publish(status: StoreStatus): void {
