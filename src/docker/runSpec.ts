@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { scrubSecrets } from './maskSecrets';
 import { shellQuote } from './shell';
 
 /**
@@ -47,7 +48,8 @@ export type RunOptions = Omit<RunSpec, 'image'>;
 
 export class RunSpecError extends Error {
   constructor(message: string) {
-    super(message);
+    // Messages quote what was typed: control characters are shown as \xNN and secrets masked.
+    super(scrubSecrets(message).replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
     this.name = 'RunSpecError';
   }
 }
