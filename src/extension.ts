@@ -32,7 +32,7 @@ export interface DockerExplorerApi {
 
 export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
   // Machine scope: only the user's own settings may point the extension at an engine.
-  const hostSetting = vscode.workspace.getConfiguration('dockerExplorer').inspect<string>('host')?.globalValue;
+  const hostSetting = userHostSetting();
   let endpoint: EngineEndpoint | undefined;
   let configError: unknown;
   try {
@@ -91,7 +91,8 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
       if (e.affectsConfiguration('dockerExplorer.containers')) {
         views.containers.relayout();
       }
-      if (e.affectsConfiguration('dockerExplorer.host')) {
+      // A workspace can't set the machine-scoped host: only a change of the user's own value counts.
+      if (e.affectsConfiguration('dockerExplorer.host') && userHostSetting() !== hostSetting) {
         void offerReload();
       }
     }),
@@ -102,6 +103,11 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
   );
 
   return { endpoint, service, store, engineState, views, treeViews, commands, terminals: commands.terminals };
+}
+
+/** Machine scope: only the user's own settings may point the extension at an engine. */
+function userHostSetting(): string | undefined {
+  return vscode.workspace.getConfiguration('dockerExplorer').inspect<string>('host')?.globalValue;
 }
 
 function containersViewSettings(): ContainersViewSettings {
