@@ -14,24 +14,22 @@ import { commandSuiteHooks, useScriptedUi } from './support/scriptedUi';
 import { cleanupRun, createContainer, testDocker, uniqueName } from './support/testEngine';
 import { waitFor } from './support/uiBridge';
 
-/** A unix socket in front of the private engine that holds each connection `delayMs` before passing it on. */
+/**
+ * A unix socket in front of the private engine that holds back everything the engine answers
+ * by `delayMs` (so connections kept alive and reused are slow too).
+ */
 async function slowProxy(delayMs: number): Promise<{ socketPath: string; close(): Promise<void> }> {
   const engine = (process.env.DOCKER_HOST ?? '').slice('unix://'.length);
   const socketPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dx-slow-')), 'docker.sock');
   const open = new Set<net.Socket>();
   const server = net.createServer((client) => {
-    open.add(client);
-    client.pause();
-    const timer = setTimeout(() => {
-      const upstream = net.connect(engine, () => {
-        client.pipe(upstream).pipe(client);
-        client.resume();
-      });
-      open.add(upstream);
-      upstream.on('error', () => client.destroy());
-    }, delayMs);
-    client.on('close', () => clearTimeout(timer));
-    client.on('error', () => undefined);
+    const upstream = net.connect(engine);
+    open.add(client).add(upstream);
+    client.pipe(upstream);
+    upstream.on('data', (chunk) => setTimeout(() => client.writable && client.write(chunk), delayMs));
+    upstream.on('end', () => setTimeout(() => client.end(), delayMs));
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
   });
   await new Promise<void>((resolve) => server.listen(socketPath, resolve));
   return {
