@@ -31,7 +31,8 @@ export interface DockerExplorerApi {
 }
 
 export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
-  let connection = resolveConnection();
+  let hostSetting = userHostSetting();
+  let connection = resolveConnection(hostSetting);
   const service = new DockerService(() => {
     if (!connection.endpoint) {
       throw connection.error;
@@ -85,9 +86,11 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
       if (e.affectsConfiguration('dockerExplorer.containers')) {
         views.containers.relayout();
       }
-      if (e.affectsConfiguration('dockerExplorer.host')) {
+      // A workspace can't set the machine-scoped host: only a change of the user's own value counts.
+      if (e.affectsConfiguration('dockerExplorer.host') && userHostSetting() !== hostSetting) {
         // Another engine: connect to it in place, no reload.
-        connection = resolveConnection();
+        hostSetting = userHostSetting();
+        connection = resolveConnection(hostSetting);
         service.reconnect();
         store.switchEngine();
       }
@@ -112,6 +115,11 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
   };
 }
 
+/** Machine scope: only the user's own settings may point the extension at an engine. */
+function userHostSetting(): string | undefined {
+  return vscode.workspace.getConfiguration('dockerExplorer').inspect<string>('host')?.globalValue;
+}
+
 function containersViewSettings(): ContainersViewSettings {
   const config = vscode.workspace.getConfiguration('dockerExplorer.containers');
   return {
@@ -121,8 +129,7 @@ function containersViewSettings(): ContainersViewSettings {
 }
 
 /** The engine to use now: machine scope, so only the user's own settings may point elsewhere. */
-function resolveConnection(): { endpoint?: EngineEndpoint; error?: unknown } {
-  const hostSetting = vscode.workspace.getConfiguration('dockerExplorer').inspect<string>('host')?.globalValue;
+function resolveConnection(hostSetting: string | undefined): { endpoint?: EngineEndpoint; error?: unknown } {
   try {
     return { endpoint: resolveEndpointFromProcess(hostSetting) };
   } catch (error) {

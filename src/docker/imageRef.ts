@@ -1,3 +1,5 @@
+import { scrubSecrets } from './maskSecrets';
+
 /**
  * Image references as Docker reads them (distribution's reference grammar): no registry means
  * Docker Hub (docker.io), an official image lives under library/, no tag means latest.
@@ -13,7 +15,8 @@ export interface ImageRef {
 
 export class ImageRefError extends Error {
   constructor(message: string) {
-    super(message);
+    // A registry URL pasted with its password must not have the password repeated on screen.
+    super(scrubSecrets(message));
     this.name = 'ImageRefError';
   }
 }

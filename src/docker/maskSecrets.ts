@@ -38,3 +38,21 @@ export function maskInspectSecrets<T>(value: T): T {
   }
   return value;
 }
+
+const urlPassword = /\b([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s:/@'"]*):[^\s@/'"]*@/g;
+const privateKeyBlock = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(-----END \1PRIVATE KEY-----|$)/g;
+const quotedSecretAssignment = /(['"])([A-Za-z_][A-Za-z0-9_]*(?:PASSWORD|TOKEN|SECRET|KEY)[A-Za-z0-9_]*)=[^'"]*\1/gi;
+const secretAssignment = /\b([A-Za-z_][A-Za-z0-9_]*(?:PASSWORD|TOKEN|SECRET|KEY)[A-Za-z0-9_]*)=('[^']*'|"[^"]*"|[^\s'"]*)/gi;
+
+/**
+ * Text with what must never reach a log or a message masked: the password of a URL
+ * (scheme://user:PASSWORD@host), a PEM private key, and the value of KEY=VALUE where the key
+ * looks secret (PASSWORD, TOKEN, SECRET, KEY).
+ */
+export function scrubSecrets(text: string): string {
+  return text
+    .replace(urlPassword, `$1:${secretMask}@`)
+    .replace(privateKeyBlock, `-----BEGIN $1PRIVATE KEY----- ${secretMask} -----END $1PRIVATE KEY-----`)
+    .replace(quotedSecretAssignment, (_all, quote: string, key: string) => `${quote}${key}=${secretMask}${quote}`)
+    .replace(secretAssignment, (_all, key: string) => `${key}=${secretMask}`);
+}

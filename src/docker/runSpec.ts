@@ -1,3 +1,4 @@
+import { scrubSecrets } from './maskSecrets';
 
 /**
  * The everyday `docker run` options as a specification, each option parsed and validated the way
@@ -46,7 +47,8 @@ export type RunOptions = Omit<RunSpec, 'image'>;
 
 export class RunSpecError extends Error {
   constructor(message: string) {
-    super(message);
+    // Messages quote what was typed: control characters are shown as \xNN and secrets masked.
+    super(scrubSecrets(message).replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
     this.name = 'RunSpecError';
   }
 }

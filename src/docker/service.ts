@@ -1,5 +1,5 @@
 import Docker from 'dockerode';
-import { toDockerError } from './errors';
+import { DockerError, toDockerError } from './errors';
 import {
   ContainerDetails,
   ContainerModel,
@@ -23,11 +23,26 @@ export interface EngineVersion {
  * Typed operations over one engine. Every failure leaves here as a DockerError, so callers
  * decide what to tell the user from its code alone.
  */
+/** How long a request may wait for the engine's answer before it fails with code 'timeout'. */
+export const defaultRequestTimeoutMs = 60_000;
+/** Prunes and image removals delete layers on disk: they may take minutes on a big engine. */
+const slowRequestTimeoutMs = 10 * 60_000;
+
 export class DockerService {
   private client: Docker | undefined;
+  private readonly timeoutMs: number;
 
-  /** `connect` may throw (a bad host setting): that surfaces as a DockerError on the first call. */
-  constructor(private readonly connect: () => Docker.DockerOptions) {}
+  /**
+   * `connect` may throw (a bad host setting): that surfaces as a DockerError on the first call.
+   * `timeoutMs` bounds the wait for each answer (not the streams that follow one: events,
+   * logs, exec and attach stay open as long as they live). 0 waits forever.
+   */
+  constructor(
+    private readonly connect: () => Docker.DockerOptions,
+    options: { timeoutMs?: number } = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? defaultRequestTimeoutMs;
+  }
 
   /** Forgets the client: the next request connects again, through `connect`, to whatever it now says. */
   reconnect(): void {
@@ -69,11 +84,11 @@ export class DockerService {
 
   /** `timeoutSeconds` before SIGKILL, like `docker stop -t`. */
   stopContainer(id: string, timeoutSeconds = 10): Promise<void> {
-    return this.call(() => this.docker.getContainer(id).stop({ t: timeoutSeconds }));
+    return this.call(() => this.docker.getContainer(id).stop({ t: timeoutSeconds }), this.timeoutMs && this.timeoutMs + timeoutSeconds * 1000);
   }
 
   restartContainer(id: string, timeoutSeconds = 10): Promise<void> {
-    return this.call(() => this.docker.getContainer(id).restart({ t: timeoutSeconds }));
+    return this.call(() => this.docker.getContainer(id).restart({ t: timeoutSeconds }), this.timeoutMs && this.timeoutMs + timeoutSeconds * 1000);
   }
 
   pauseContainer(id: string): Promise<void> {
@@ -118,7 +133,7 @@ export class DockerService {
 
   /** Removes stopped containers (optionally only those matching label filters). */
   async pruneContainers(filters?: Record<string, string[]>): Promise<{ removed: string[]; spaceReclaimed: number }> {
-    const result = await this.call(() => this.docker.pruneContainers(filters ? { filters } : {}));
+    const result = await this.call(() => this.docker.pruneContainers(filters ? { filters } : {}), this.slow());
     return { removed: result.ContainersDeleted ?? [], spaceReclaimed: result.SpaceReclaimed ?? 0 };
   }
 
@@ -126,7 +141,8 @@ export class DockerService {
 
   /** Starts a pull; the stream carries the engine's JSON progress lines. */
   pullImage(reference: string, signal?: AbortSignal): Promise<NodeJS.ReadableStream> {
-    return this.call(() => this.docker.pull(reference, signal ? { abortSignal: signal } : {}));
+    // The engine answers once it has asked the registry; the progress stream after that is not bounded.
+    return this.call(() => this.docker.pull(reference, signal ? { abortSignal: signal } : {}), this.slow());
   }
 
   removeImage(idOrRef: string, options: { force?: boolean; noprune?: boolean } = {}): Promise<{ untagged: string[]; deleted: string[] }> {
@@ -138,7 +154,7 @@ export class DockerService {
         untagged: (result ?? []).flatMap((r) => (r.Untagged ? [r.Untagged] : [])),
         deleted: (result ?? []).flatMap((r) => (r.Deleted ? [r.Deleted] : [])),
       };
-    });
+    }, this.slow());
   }
 
   tagImage(idOrRef: string, repo: string, tag: string): Promise<void> {
@@ -154,7 +170,7 @@ export class DockerService {
   /** Dangling images only, unless `all` (every image no container uses), like `docker image prune -a`. */
   async pruneImages(all = false): Promise<{ deleted: string[]; spaceReclaimed: number }> {
     const filters = all ? { dangling: ['false'] } : { dangling: ['true'] };
-    const result = await this.call(() => this.docker.pruneImages({ filters }));
+    const result = await this.call(() => this.docker.pruneImages({ filters }), this.slow());
     return {
       deleted: (result.ImagesDeleted ?? []).flatMap((r) => (r.Deleted ? [r.Deleted] : [])),
       spaceReclaimed: result.SpaceReclaimed ?? 0,
@@ -198,7 +214,7 @@ export class DockerService {
 
   /** Removes volumes no container uses; engine 1.41 prunes anonymous and named ones alike. */
   async pruneVolumes(): Promise<{ deleted: string[]; spaceReclaimed: number }> {
-    const result = await this.call(() => this.docker.pruneVolumes());
+    const result = await this.call(() => this.docker.pruneVolumes(), this.slow());
     return { deleted: result.VolumesDeleted ?? [], spaceReclaimed: result.SpaceReclaimed ?? 0 };
   }
 
@@ -282,11 +298,33 @@ export class DockerService {
     );
   }
 
-  protected async call<T>(operation: () => Promise<T>): Promise<T> {
+  private slow(): number {
+    return this.timeoutMs && Math.max(this.timeoutMs, slowRequestTimeoutMs);
+  }
+
+  /**
+   * Runs one request; fails with code 'timeout' when no answer comes in `timeoutMs`. The request
+   * itself is not withdrawn (the engine may still carry it out), but nobody waits forever.
+   */
+  protected async call<T>(operation: () => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      return await operation();
+      const answer = operation();
+      if (!timeoutMs) {
+        return await answer;
+      }
+      const expired = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          answer.catch(() => undefined); // a late failure has nobody left to tell
+          const seconds = Math.round(timeoutMs / 100) / 10;
+          reject(new DockerError('timeout', `no answer within ${seconds} s; the request may still complete`));
+        }, timeoutMs);
+      });
+      return await Promise.race([answer, expired]);
     } catch (err) {
       throw toDockerError(err);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

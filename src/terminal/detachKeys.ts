@@ -4,7 +4,12 @@ for (let c = 0; c < 26; c++) {
   controlCodes[String.fromCharCode(97 + c)] = c + 1;
 }
 
-export class DetachKeysError extends Error {}
+export class DetachKeysError extends Error {
+  constructor(message: string) {
+    // Messages quote what was typed: control characters are shown as \xNN.
+    super(message.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  }
+}
 
 /**
  * Parses a detach sequence in docker's format ("ctrl-p,ctrl-q", "ctrl-a,x"): keys separated by

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { toDockerError } from '../../docker/errors';
 import { specFromInspect, toDockerRunLine } from '../../docker/runSpecBuild';
 import { describeError } from '../../errorMessages';
+import { withSecretsMasked } from './runFlow';
 import type { CommandContext } from '../context';
 import { containerTargets } from '../targets';
 
@@ -17,18 +18,22 @@ export async function copyRunCommand(ctx: CommandContext, ...args: unknown[]): P
     return undefined;
   }
   let line: string;
+  let shown: string;
   try {
     const container = await ctx.service.inspectContainer(target.id);
     // The image's own settings are left out; if the image is gone, everything is kept.
     const image = await ctx.service.inspectImage(container.Image).catch(() => undefined);
-    line = toDockerRunLine(specFromInspect(container, image));
+    const spec = specFromInspect(container, image);
+    line = toDockerRunLine(spec);
+    shown = toDockerRunLine(withSecretsMasked(spec));
   } catch (err) {
     void ctx.ui.error(describeError(toDockerError(err), ctx.engineDescription));
     return undefined;
   }
+  // The user asked for the command: the clipboard keeps real values; the output and the screen show them masked.
   await vscode.env.clipboard.writeText(line);
   ctx.log.info(vscode.l10n.t('docker run command of {0}:', target.name));
-  ctx.log.info(line);
-  void ctx.ui.info(vscode.l10n.t('Copied the docker run command of {0}: {1}', target.name, line));
+  ctx.log.info(shown);
+  void ctx.ui.info(vscode.l10n.t('Copied the docker run command of {0}: {1}', target.name, shown));
   return line;
 }

@@ -4,11 +4,22 @@ import type { ExecTerminal } from '../../terminal/execTerminal';
 import type { CommandContext } from '../context';
 import { describeCommandProblem, execTarget, openExecTerminal } from './openShell';
 
-/** `docker exec -it <container> <command>`: any command the user types, in a terminal. */
+/**
+ * `docker exec -it <container> <command>`: any command the user types, in a terminal; a
+ * keybinding or another extension may give the command line as the second argument.
+ */
 export async function execCommand(ctx: CommandContext, ...args: unknown[]): Promise<ExecTerminal | undefined> {
   const [target] = (await execTarget(ctx, args, vscode.l10n.t('Container to run a command in'))) ?? [];
   if (!target) {
     return undefined;
+  }
+  if (typeof args[1] === 'string') {
+    const problem = commandLineProblem(args[1]);
+    if (problem) {
+      void ctx.ui.error(describeCommandProblem(problem));
+      return undefined;
+    }
+    return openExecTerminal(ctx, target, splitCommandLine(args[1]));
   }
   const line = await ctx.ui.input({
     title: vscode.l10n.t('Run a command in {0}', target.name),

@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import { containerNameProblem } from '../../docker/containerName';
+import { scrubSecrets } from '../../docker/maskSecrets';
 import type { ContainerModel } from '../../docker/models';
 import { actOnce } from '../act';
 import type { CommandContext } from '../context';
 import { containerTargets } from '../targets';
 
 /** What is wrong with `name` as the new name of `container`, in words; undefined when fine. */
-function nameProblem(ctx: CommandContext, container: ContainerModel, name: string): string | undefined {
-  switch (containerNameProblem(name)) {
+function nameProblem(ctx: CommandContext, container: ContainerModel, typed: string): string | undefined {
+  // Quoted back to the user: never a pasted password or a raw control character.
+  const name = scrubSecrets(typed).replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  switch (containerNameProblem(typed)) {
     case 'empty':
       return vscode.l10n.t('Type a new name for the container.');
     case 'tooShort':
@@ -17,10 +20,10 @@ function nameProblem(ctx: CommandContext, container: ContainerModel, name: strin
     case 'badCharacters':
       return vscode.l10n.t('"{0}" is not a valid container name: use only letters, digits, "_", "." and "-".', name);
   }
-  if (name === container.name) {
+  if (typed === container.name) {
     return vscode.l10n.t('The container is already named "{0}".', name);
   }
-  const holder = [...ctx.store.containers.values()].find((c) => c.name === name && c.id !== container.id);
+  const holder = [...ctx.store.containers.values()].find((c) => c.name === typed && c.id !== container.id);
   if (holder) {
     return vscode.l10n.t('The name "{0}" is already taken by another container ({1}). Choose another name, or rename or remove that container first.', name, holder.id.slice(0, 12));
   }

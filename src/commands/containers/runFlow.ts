@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { toDockerError } from '../../docker/errors';
 import { familiarImageName, parseImageRef } from '../../docker/imageRef';
+import { maskSecretEnv } from '../../docker/maskSecrets';
 import { parseRunOptions, runOptionsProblem, runSpecFrom } from '../../docker/runOptions';
 import { RunSpec, RunSpecError } from '../../docker/runSpec';
 import { toCreateOptions, toDockerRunLine, toDockerRunWords } from '../../docker/runSpecBuild';
@@ -64,10 +65,12 @@ export async function runFlow(ctx: CommandContext, mode: RunMode, args: unknown[
   const copy = vscode.l10n.t('Copy Command');
   for (;;) {
     const line = toDockerRunLine(spec, { create: mode === 'create' });
-    const choice = await ctx.ui.choose(vscode.l10n.t('{0} (3/3): {1} a container from {2}?', title, act, image), line, [act, copy]);
+    const shown = toDockerRunLine(withSecretsMasked(spec), { create: mode === 'create' });
+    const choice = await ctx.ui.choose(vscode.l10n.t('{0} (3/3): {1} a container from {2}?', title, act, image), shown, [act, copy]);
     if (choice === copy) {
+      // Asked for explicitly: the clipboard gets the real values; the screen shows them masked.
       await vscode.env.clipboard.writeText(line);
-      void ctx.ui.info(vscode.l10n.t('Copied to the clipboard: {0}', line));
+      void ctx.ui.info(vscode.l10n.t('Copied to the clipboard: {0}', shown));
       continue;
     }
     if (choice !== act) {
@@ -199,7 +202,7 @@ async function execute(ctx: CommandContext, spec: RunSpec, mode: RunMode): Promi
       return undefined;
     }
   }
-  const created = await actOnce(ctx, toDockerRunWords(spec, { create: mode === 'create' }), () =>
+  const created = await actOnce(ctx, toDockerRunWords(withSecretsMasked(spec), { create: mode === 'create' }), () =>
     ctx.service.createContainer(toCreateOptions(spec, { create: mode === 'create' })),
   );
   if (!created) {
@@ -229,6 +232,11 @@ async function execute(ctx: CommandContext, spec: RunSpec, mode: RunMode): Promi
     openAttachTerminal(ctx, created.id, name);
   }
   return created.id;
+}
+
+/** The spec as it may be shown or logged: secret-looking environment values masked. */
+export function withSecretsMasked(spec: RunSpec): RunSpec {
+  return { ...spec, env: maskSecretEnv(spec.env) };
 }
 
 async function nameOf(ctx: CommandContext, id: string): Promise<string> {

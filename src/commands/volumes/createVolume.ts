@@ -1,29 +1,30 @@
 import * as vscode from 'vscode';
+import { maxVolumeNameLength, volumeNameProblem as volumeNameCheck } from '../../docker/volumeName';
 import { actOnce } from '../act';
 import type { CommandContext } from '../context';
 
-/** Docker's rule for volume names (daemon/names: RestrictedNamePattern). */
-const volumeNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
-
-/** What is wrong with a volume name, or undefined; empty means the engine picks one. */
+/** What is wrong with a volume name, in words, or undefined; empty means the engine picks one. */
 export function volumeNameProblem(value: string): string | undefined {
-  if (value === '') {
-    return undefined;
-  }
-  if (/\s/.test(value)) {
-    return vscode.l10n.t('"{0}" contains spaces; a volume name cannot. Use letters, digits, _, . or -.', value);
-  }
-  if (value.length < 2) {
-    return vscode.l10n.t('"{0}" is too short: a volume name has at least two characters.', value);
-  }
-  if (!/^[a-zA-Z0-9]/.test(value)) {
-    return vscode.l10n.t('"{0}" must start with a letter or a digit.', value);
-  }
-  if (!volumeNamePattern.test(value)) {
-    const bad = [...new Set(value.replace(/[a-zA-Z0-9_.-]/g, ''))].join(' ');
-    return vscode.l10n.t('"{0}" contains {1}, which a volume name cannot have: use letters, digits, _, . or -.', value, bad);
+  switch (volumeNameCheck(value)) {
+    case 'whitespace':
+      return vscode.l10n.t('"{0}" contains spaces; a volume name cannot. Use letters, digits, _, . or -.', value);
+    case 'tooShort':
+      return vscode.l10n.t('"{0}" is too short: a volume name has at least two characters.', value);
+    case 'tooLong':
+      return vscode.l10n.t('The volume name is {0} characters long; Docker allows at most {1}.', value.length, maxVolumeNameLength);
+    case 'badFirst':
+      return vscode.l10n.t('"{0}" must start with a letter or a digit.', printable(value));
+    case 'badCharacters': {
+      const bad = [...new Set(value.replace(/[a-zA-Z0-9_.-]/g, ''))].map(printable).join(' ');
+      return vscode.l10n.t('"{0}" contains {1}, which a volume name cannot have: use letters, digits, _, . or -.', printable(value), bad);
+    }
   }
   return undefined;
+}
+
+/** Control characters shown as \xNN, so a message never carries them to the screen. */
+function printable(value: string): string {
+  return value.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 export function driverProblem(value: string): string | undefined {

@@ -1,0 +1,139 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { startContainer } from '../../src/commands/containers/startContainer';
+import type { CommandContext } from '../../src/commands/context';
+import { DockerError } from '../../src/docker/errors';
+import { DockerService } from '../../src/docker/service';
+import { describeError } from '../../src/errorMessages';
+import type { DockerExplorerApi } from '../../src/extension';
+import { commandSuiteHooks, useScriptedUi } from './support/scriptedUi';
+import { cleanupRun, createContainer, testDocker, uniqueName } from './support/testEngine';
+import { waitFor } from './support/uiBridge';
+
+/**
+ * A unix socket in front of the private engine that holds back everything the engine answers
+ * by `delayMs` (so connections kept alive and reused are slow too).
+ */
+async function slowProxy(delayMs: number): Promise<{ socketPath: string; close(): Promise<void> }> {
+  const engine = (process.env.DOCKER_HOST ?? '').slice('unix://'.length);
+  const socketPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dx-slow-')), 'docker.sock');
+  const open = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(engine);
+    open.add(client).add(upstream);
+    client.pipe(upstream);
+    upstream.on('data', (chunk) => setTimeout(() => client.writable && client.write(chunk), delayMs));
+    upstream.on('end', () => setTimeout(() => client.end(), delayMs));
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+  return {
+    socketPath,
+    close: () =>
+      new Promise<void>((resolve) => {
+        open.forEach((s) => s.destroy());
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe('faults: a slow engine, an object gone meanwhile, a missing tag, no permission', function () {
+  this.timeout(60_000);
+  const docker = testDocker();
+  let api: DockerExplorerApi;
+  let ui: ReturnType<typeof useScriptedUi>;
+
+  commandSuiteHooks((a, u) => {
+    api = a;
+    ui = u;
+  });
+  after(() => cleanupRun(docker));
+
+  it('a slow engine: a request times out with a clear message instead of hanging, a quick enough one succeeds', async () => {
+    const proxy = await slowProxy(3_000);
+    try {
+      const slow = new DockerService(() => ({ socketPath: proxy.socketPath }), { timeoutMs: 1_000 });
+      const patient = new DockerService(() => ({ socketPath: proxy.socketPath }), { timeoutMs: 10_000 });
+      const started = Date.now();
+      const err = await slow.listContainers().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      const waited = Date.now() - started;
+      assert.ok(err instanceof DockerError && err.code === 'timeout', `got ${String(err)}`);
+      assert.ok(waited < 2_500, `gave up after ${waited} ms`);
+      assert.match(describeError(err, 'the slow engine'), /did not answer in time \(no answer within 1 s; the request may still complete\)/);
+      assert.ok(Array.isArray(await patient.listContainers()), 'the proxy passes requests on: the same call with time to spare succeeds');
+
+      // Through a command: the user reads the timeout, nothing waits forever.
+      const name = uniqueName('slow');
+      await createContainer(docker, name);
+      await waitFor(async () => [...api.store.containers.values()].find((c) => c.name === name), `${name} known`);
+      const ctx: CommandContext = { ...api.commands, service: slow, ui };
+      await startContainer(ctx, name);
+      assert.match(ui.messages.at(-1)?.message ?? '', /did not answer in time/);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('the events stream is not bounded by the request timeout: it still delivers after a long quiet spell', async () => {
+    const quiet = new DockerService(() => ({ socketPath: (process.env.DOCKER_HOST ?? '').slice('unix://'.length) }), { timeoutMs: 300 });
+    const stream = (await quiet.docker.getEvents({ filters: { type: ['container'] } })) as NodeJS.ReadableStream & { destroy(): void };
+    try {
+      await new Promise((r) => setTimeout(r, 1_000));
+      const name = uniqueName('evt');
+      const seen = new Promise<void>((resolve) => stream.on('data', (chunk: Buffer) => chunk.toString().includes(name) && resolve()));
+      await createContainer(docker, name);
+      await Promise.race([seen, new Promise((_, reject) => setTimeout(() => reject(new Error('no event after the quiet spell')), 5_000))]);
+    } finally {
+      stream.destroy();
+    }
+  });
+
+  it('a container removed from outside while an action is in flight: a clear not-found message', async () => {
+    const name = uniqueName('gone');
+    await createContainer(docker, name);
+    const model = await waitFor(async () => [...api.store.containers.values()].find((c) => c.name === name), `${name} known`);
+    // The action is dispatched from the row the user clicked; the container goes before the request lands.
+    const service = Object.create(api.service) as DockerService;
+    service.startContainer = async (id: string) => {
+      await docker.getContainer(id).remove({ force: true });
+      return api.service.startContainer(id);
+    };
+    await startContainer({ ...api.commands, service, ui }, { kind: 'container', model });
+    assert.equal(ui.messages.length, 1);
+    assert.match(ui.messages[0].message, /No such container.*It may have been removed meanwhile/i);
+    await waitFor(async () => !api.store.containers.has(model.id), 'the row gone from the store');
+  });
+
+  it('a pull of a tag that does not exist says so and leaves nothing tagged', async () => {
+    const registry = process.env.DX_TEST_REGISTRY;
+    assert.ok(registry, 'the harness provides a local registry');
+    const reference = `${registry}/dx-test/busybox:no-such-tag-${Date.now()}`;
+    const before = (await docker.listImages()).flatMap((i) => i.RepoTags ?? []).sort();
+    await vscode.commands.executeCommand('dockerExplorer.images.pull', reference);
+    const error = ui.messages.find((m) => m.kind === 'error');
+    assert.ok(error, JSON.stringify(ui.messages));
+    assert.match(error.message, /not found|does not exist|manifest unknown/i);
+    assert.deepEqual((await docker.listImages()).flatMap((i) => i.RepoTags ?? []).sort(), before);
+  });
+
+  it('permission denied on the socket maps to the permission state and its fix (simulated: root bypasses file permissions)', () => {
+    const denied = Object.assign(new Error('connect EACCES /var/run/docker.sock'), { code: 'EACCES', errno: -13, syscall: 'connect' });
+    const service = new DockerService(() => ({ socketPath: '/nonexistent' }));
+    const error = (service as unknown as { call: (op: () => Promise<never>) => Promise<never> }).call(() => Promise.reject(denied));
+    return error.then(
+      () => assert.fail('resolved'),
+      (err: DockerError) => {
+        assert.equal(err.code, 'permission');
+        assert.match(describeError(err, 'unix:///var/run/docker.sock'), /Permission denied on the Docker socket.*usermod -aG docker/);
+      },
+    );
+  });
+});
