@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension } from './support/extension';
+import { useScriptedUi } from './support/scriptedUi';
 import { cleanupRun, createContainer, testDocker, uniqueName } from './support/testEngine';
 import { ui, waitFor } from './support/uiBridge';
 
@@ -10,6 +11,11 @@ const engineScript = path.resolve(__dirname, '../../../test/harness/engine.mjs')
 
 function engine(verb: 'start' | 'stop'): void {
   execFileSync(process.execPath, [engineScript, verb], { stdio: 'pipe', timeout: 120_000 });
+}
+
+function enginePid(): number {
+  const status = JSON.parse(execFileSync(process.execPath, [engineScript, 'status'], { encoding: 'utf8', timeout: 30_000 }));
+  return status.state.pid;
 }
 
 // Runs last (see index.ts): it stops and restarts the private engine.
@@ -49,5 +55,34 @@ describe('engine stopped and started again', function () {
     await waitFor(async () => api.engineState.current === 'ready', 'the ready state again', 30_000);
     await waitFor(async () => [...api.store.containers.values()].some((c) => c.name === name), `${name} listed again`, 10_000);
     assert.equal(api.treeViews.containers.description, undefined);
+  });
+
+  it('survives the engine killed (SIGKILL): unreachable within 2 s, no notifications, commands fail cleanly', async () => {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
+    api.store.start();
+    await waitFor(async () => api.engineState.current === 'ready', 'ready', 30_000);
+    const name = uniqueName('killed');
+    await createContainer(testDocker(), name);
+    await waitFor(async () => [...api.store.containers.values()].some((c) => c.name === name), `${name} listed`);
+    const ui = useScriptedUi(api);
+    try {
+      const killedAt = Date.now();
+      process.kill(enginePid(), 'SIGKILL');
+      await waitFor(async () => api.engineState.current === 'unreachable', 'the unreachable state', 2_000);
+      console.log(`unreachable state seen ${Date.now() - killedAt} ms after SIGKILL`);
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.deepEqual(ui.messages, [], 'no notification while nobody asked for anything');
+
+      await vscode.commands.executeCommand('dockerExplorer.containers.start', name);
+      assert.equal((ui.messages as unknown[]).length, 1, 'one message for the one command');
+      assert.match((ui.messages as { message: string }[])[0].message, /not reachable|Cannot reach/);
+    } finally {
+      ui.restore();
+    }
+    engine('start');
+    await waitFor(async () => api.engineState.current === 'ready', 'ready again after the restart', 30_000);
+    const container = await waitFor(async () => [...api.store.containers.values()].find((c) => c.name === name), `${name} listed again`, 10_000);
+    assert.equal(container.state, 'created', 'the command made while the engine was dead changed nothing');
   });
 });
