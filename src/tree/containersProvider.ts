@@ -65,15 +65,17 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     return node instanceof ContainerNode && node.parent ? this.groups.get(node.parent.id) : undefined;
   }
 
-  /** Fills the tooltip with what only inspect knows (links, volumes-from) when it is about to show. */
+  /** Builds a row's tooltip when it is about to show, with what only inspect knows (links, volumes-from). */
   async resolveTreeItem(item: vscode.TreeItem, node: ContainersTreeNode): Promise<vscode.TreeItem> {
-    if (node instanceof ContainerNode && !node.details) {
-      try {
-        node.details = await this.store.containerDetails(node.model.id);
-        item.tooltip = node.getTreeItem().tooltip;
-      } catch {
-        // The basic tooltip is still right; the details are a bonus.
+    if (node instanceof ContainerNode) {
+      if (!node.details) {
+        try {
+          node.details = await this.store.containerDetails(node.model.id);
+        } catch {
+          // The basic tooltip is still right; the details are a bonus.
+        }
       }
+      item.tooltip = node.tooltip();
     }
     return item;
   }

@@ -31,8 +31,13 @@ export class ContainerNode {
     const [icon, color] = stateIcons[m.state] ?? ['question', 'disabledForeground'];
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
     item.accessibilityInformation = { label: `${m.name}, ${m.state}, ${m.image}, ${m.status}` };
-    item.tooltip = containerTooltip(m, this.details);
+    // No tooltip here: building one per row was most of a 1000-row render; the provider's
+    // resolveTreeItem adds it on hover (VS Code resolves items whose tooltip is undefined).
     return item;
+  }
+
+  tooltip(): vscode.MarkdownString {
+    return containerTooltip(this.model, this.details);
   }
 
   /** Short form for pickers and messages. */
