@@ -4,6 +4,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { runContainer } from '../../src/commands/containers/runContainer';
 import { startContainer } from '../../src/commands/containers/startContainer';
 import type { CommandContext } from '../../src/commands/context';
 import { DockerError } from '../../src/docker/errors';
@@ -110,6 +111,22 @@ describe('faults: a slow engine, an object gone meanwhile, a missing tag, no per
     assert.equal(ui.messages.length, 1);
     assert.match(ui.messages[0].message, /No such container.*It may have been removed meanwhile/i);
     await waitFor(async () => !api.store.containers.has(model.id), 'the row gone from the store');
+  });
+
+  it('a name taken between validation and creation: a clear conflict message, nothing of ours created', async () => {
+    const name = uniqueName('race');
+    // Someone else takes the name after the checks passed, just before the create request lands.
+    const service = Object.create(api.service) as DockerService;
+    service.createContainer = async (options) => {
+      await createContainer(docker, name, { Labels: { 'dx.test.role': 'outside' } });
+      return api.service.createContainer(options);
+    };
+    const id = await runContainer({ ...api.commands, service, ui }, { image: process.env.DX_TEST_IMAGE ?? 'dx-test/busybox:latest', name, command: ['true'] });
+    assert.equal(id, undefined, 'Run returns no id');
+    assert.equal(ui.messages.length, 1);
+    assert.match(ui.messages[0].message, /refused: .*already in use/i);
+    const named = await docker.listContainers({ all: true, filters: { name: [name] } });
+    assert.deepEqual(named.map((c) => c.Labels['dx.test.role']), ['outside'], 'only the other party\'s container exists');
   });
 
   it('a pull of a tag that does not exist says so and leaves nothing tagged', async () => {
