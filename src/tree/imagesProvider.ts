@@ -38,6 +38,13 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
     return status.state === 'failed' ? [] : this.layout();
   }
 
+  resolveTreeItem(item: vscode.TreeItem, node: ImagesTreeNode): vscode.TreeItem {
+    if (node instanceof ImageNode) {
+      item.tooltip = node.tooltip();
+    }
+    return item;
+  }
+
   getParent(node: ImagesTreeNode): ImagesTreeNode | undefined {
     return node instanceof ImageNode ? this.roots?.find((g) => g.id === node.parent.id) : undefined;
   }

@@ -26,6 +26,11 @@ export class VolumesProvider implements vscode.TreeDataProvider<VolumeNode>, vsc
     return status.state === 'failed' ? [] : this.layout();
   }
 
+  resolveTreeItem(item: vscode.TreeItem, node: VolumeNode): vscode.TreeItem {
+    item.tooltip = node.tooltip();
+    return item;
+  }
+
   /** Containers (any state) that mount a volume, and whether read-only. */
   usesOf(name: string): VolumeUse[] {
     if (!this.usage) {

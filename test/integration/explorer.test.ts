@@ -130,6 +130,8 @@ describe('live explorer', function () {
       `volume ${name} in use`,
     );
     assert.match(String(row.getTreeItem().description), new RegExp(`${user} \\(ro\\)`));
+    const tooltip = (api.views.volumes.resolveTreeItem(row.getTreeItem(), row).tooltip as vscode.MarkdownString).value;
+    assert.match(tooltip, new RegExp(`Used by: \`${user}\` \\(read-only\\)`), 'the tooltip, built on hover, names the user');
     await container.remove();
     await docker.getVolume(name).remove();
     await waitFor(async () => !(await api.views.volumes.getChildren()).some((v) => v.model.name === name), `volume ${name} gone`);

@@ -29,7 +29,11 @@ export class ImageNode {
     item.contextValue = ContextValues.image(this.reference === undefined);
     const inUse = this.usedBy().some((c) => c.state === 'running' || c.state === 'unhealthy' || c.state === 'paused');
     item.iconPath = new vscode.ThemeIcon(inUse ? 'layers-active' : 'layers');
-    item.tooltip = imageTooltip(m, this.usedBy());
+    // The tooltip is built on hover (the provider's resolveTreeItem), not for every row.
     return item;
+  }
+
+  tooltip(): vscode.MarkdownString {
+    return imageTooltip(this.model, this.usedBy());
   }
 }

@@ -33,7 +33,11 @@ export class VolumeNode {
     item.description = parts.join(' · ');
     item.contextValue = ContextValues.volume(uses.length > 0);
     item.iconPath = new vscode.ThemeIcon(uses.length > 0 ? 'database' : 'circle-slash');
-    item.tooltip = volumeTooltip(m, uses);
+    // The tooltip is built on hover (the provider's resolveTreeItem), not for every row.
     return item;
+  }
+
+  tooltip(): vscode.MarkdownString {
+    return volumeTooltip(this.model, this.usedBy());
   }
 }
