@@ -7,6 +7,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { buildAll, ensureNodeModules, log, root } from './lib.mjs';
 
+// The engine npm start may start is not the tests' one: what a person makes in it is never
+// touched by `npm test` (which prunes and removes in its own engine).
+process.env.DX_ENGINE_ROOT ??= path.join(root, '.cache', 'start-engine');
+process.env.DX_ENGINE_BRIDGE ??= 'dxstart0';
+process.env.DX_ENGINE_CIDR ??= '172.31.249.1/24';
+
 const args = process.argv.slice(2);
 const desktop = args.includes('--desktop');
 const portArg = args.find((a) => a.startsWith('--port='));
