@@ -1,3 +1,5 @@
+import { printable } from './shell';
+
 import { scrubSecrets } from './maskSecrets';
 
 /**
@@ -123,8 +125,4 @@ function splitDomain(name: string): { domain: string; path: string } {
     path = `library/${path}`;
   }
   return { domain, path };
-}
-
-function printable(value: string): string {
-  return value.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

@@ -1,4 +1,7 @@
+import { containerNamePattern } from './containerName';
 import { scrubSecrets } from './maskSecrets';
+import { printable } from './shell';
+import { volumeNamePattern } from './volumeName';
 
 /**
  * The everyday `docker run` options as a specification, each option parsed and validated the way
@@ -48,7 +51,7 @@ export type RunOptions = Omit<RunSpec, 'image'>;
 export class RunSpecError extends Error {
   constructor(message: string) {
     // Messages quote what was typed: control characters are shown as \xNN and secrets masked.
-    super(scrubSecrets(message).replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+    super(printable(scrubSecrets(message)));
     this.name = 'RunSpecError';
   }
 }
@@ -57,8 +60,6 @@ export const fail = (message: string): never => {
   throw new RunSpecError(message);
 };
 
-const containerNamePattern = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
-const volumeNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 const controlChars = /[\x00-\x1f\x7f]/;
 
 export function emptyRunOptions(): RunOptions {
@@ -68,7 +69,8 @@ export function emptyRunOptions(): RunOptions {
 // ---- single values ---------------------------------------------------------------------------
 
 export function validateContainerName(name: string, option = '--name'): string {
-  if (!containerNamePattern.test(name)) {
+  // --link and --volumes-from also take the engine's own spelling with a leading slash.
+  if (!containerNamePattern.test(name.replace(/^\//, ''))) {
     fail(`${option} "${name}" is not a valid container name: use at least 2 characters, letters, digits, _, . or -, starting with a letter or digit (e.g. web-1).`);
   }
   return name.replace(/^\//, '');

@@ -1,5 +1,7 @@
-/** Docker's rule for volume names (daemon/names: RestrictedNamePattern). */
-export const volumeNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+import { containerNamePattern } from './containerName';
+
+/** Docker's rule for volume names: the daemon's RestrictedNamePattern, the one container names follow. */
+export const volumeNamePattern = containerNamePattern;
 
 /** The local driver makes a directory of the name: longer than a file name may be is refused by the kernel. */
 export const maxVolumeNameLength = 255;

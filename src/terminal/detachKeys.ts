@@ -1,3 +1,5 @@
+import { printable } from '../docker/shell';
+
 /** Docker's names for control keys after `ctrl-`, as `docker attach --detach-keys` accepts them. */
 const controlCodes: Record<string, number> = { '@': 0, '[': 27, '\\': 28, ']': 29, '^': 30, _: 31 };
 for (let c = 0; c < 26; c++) {
@@ -7,7 +9,7 @@ for (let c = 0; c < 26; c++) {
 export class DetachKeysError extends Error {
   constructor(message: string) {
     // Messages quote what was typed: control characters are shown as \xNN.
-    super(message.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+    super(printable(message));
   }
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { containerNameProblem } from '../../docker/containerName';
 import { scrubSecrets } from '../../docker/maskSecrets';
 import type { ContainerModel } from '../../docker/models';
+import { printable } from '../../docker/shell';
 import { actOnce } from '../act';
 import type { CommandContext } from '../context';
 import { containerTargets } from '../targets';
@@ -9,7 +10,7 @@ import { containerTargets } from '../targets';
 /** What is wrong with `name` as the new name of `container`, in words; undefined when fine. */
 function nameProblem(ctx: CommandContext, container: ContainerModel, typed: string): string | undefined {
   // Quoted back to the user: never a pasted password or a raw control character.
-  const name = scrubSecrets(typed).replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const name = printable(scrubSecrets(typed));
   switch (containerNameProblem(typed)) {
     case 'empty':
       return vscode.l10n.t('Type a new name for the container.');

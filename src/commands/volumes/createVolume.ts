@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { printable } from '../../docker/shell';
 import { maxVolumeNameLength, volumeNameProblem as volumeNameCheck } from '../../docker/volumeName';
 import { actOnce } from '../act';
 import type { CommandContext } from '../context';
@@ -20,11 +21,6 @@ export function volumeNameProblem(value: string): string | undefined {
     }
   }
   return undefined;
-}
-
-/** Control characters shown as \xNN, so a message never carries them to the screen. */
-function printable(value: string): string {
-  return value.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 export function driverProblem(value: string): string | undefined {
