@@ -6,6 +6,7 @@ import { vscodeUserInterface } from './commands/userInterface';
 import type { EngineEndpoint } from './docker/connection';
 import { processDockerodeOptions, resolveEndpointFromProcess } from './docker/hostEnvironment';
 import { DockerService } from './docker/service';
+import { isRunning } from './docker/models';
 import { EngineStore } from './docker/store';
 import { InspectDocuments } from './inspect/inspectDocuments';
 import { TerminalSessions } from './terminal/terminals';
@@ -69,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
   };
 
   const updateBadge = () => {
-    const running = [...store.containers.values()].filter((c) => c.engineState === 'running').length;
+    const running = [...store.containers.values()].filter(isRunning).length;
     treeViews.containers.badge = running > 0 ? { value: running, tooltip: vscode.l10n.t('{0} running containers', running) } : undefined;
   };
 

@@ -3,13 +3,6 @@ import type { ContainerModel, ImageModel } from '../docker/models';
 import type { EngineStore } from '../docker/store';
 import { shortId } from '../tree/format';
 
-/** States in which a container holds its image and volumes busy (`docker rmi` refuses them even with -f). */
-const activeStates = new Set(['running', 'unhealthy', 'paused', 'restarting']);
-
-export function isActive(container: ContainerModel): boolean {
-  return activeStates.has(container.state);
-}
-
 /** The containers (any state) created from an image, by name. */
 export function containersUsingImage(store: EngineStore, imageId: string): ContainerModel[] {
   return [...store.containers.values()].filter((c) => c.imageId === imageId).sort((a, b) => a.name.localeCompare(b.name));

@@ -60,6 +60,21 @@ export interface VolumeModel {
 
 export const composeProjectLabel = 'com.docker.compose.project';
 
+/** Running as `docker ps` counts it: the main process is up (a failing health check included). */
+export function isRunning(container: ContainerModel): boolean {
+  return container.state === 'running' || container.state === 'unhealthy';
+}
+
+/** Its process exists or is about to: stopping it is possible, removing it needs force, its image and volumes are busy. */
+export function isActive(container: ContainerModel): boolean {
+  return isRunning(container) || container.state === 'paused' || container.state === 'restarting';
+}
+
+/** Docker names an anonymous volume with 64 hex characters. */
+export function isAnonymousVolumeName(name: string): boolean {
+  return /^[0-9a-f]{64}$/.test(name);
+}
+
 export function toContainerModel(info: Docker.ContainerInfo): ContainerModel {
   const engineState = info.State ?? 'unknown';
   const unhealthy = engineState === 'running' && /\(unhealthy\)/.test(info.Status ?? '');
@@ -118,7 +133,7 @@ export function toVolumeModel(info: Docker.VolumeInspectInfo & { CreatedAt?: str
     scope: info.Scope,
     created: info.CreatedAt,
     labels: info.Labels ?? {},
-    anonymous: /^[0-9a-f]{64}$/.test(info.Name),
+    anonymous: isAnonymousVolumeName(info.Name),
   };
 }
 

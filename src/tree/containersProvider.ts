@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ContainerModel } from '../docker/models';
+import { ContainerModel, isRunning } from '../docker/models';
 import type { EngineStore, StoreChange } from '../docker/store';
 import { ContainerGroupBy, ContainerSortBy, groupContainers, groupKeyOf } from './grouping';
 import { ContainerNode } from './nodes/containerNode';
@@ -148,7 +148,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     const roots: ContainersTreeNode[] = [];
     for (const group of groups) {
       const id = `group:containers:${groupBy}:${group.key}`;
-      const running = group.containers.filter((c) => c.state === 'running' || c.state === 'unhealthy').length;
+      const running = group.containers.filter(isRunning).length;
       const description = vscode.l10n.t('{0} running of {1}', running, group.containers.length);
       const node = this.groups.get(id) ?? new GroupNode('containers', `${groupBy}:${group.key}`, group.label, description, groupIcons[groupBy]);
       node.description = description;

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
+import { isRunning } from '../../docker/models';
 import { commandLine } from '../../docker/shell';
 import { DetachKeysError, parseDetachKeys } from '../../terminal/detachKeys';
 import { AttachTerminal } from '../../terminal/attachTerminal';
 import type { CommandContext } from '../context';
 import { containerTargets } from '../targets';
-import { runningStates } from './openShell';
 
 const defaultDetachKeys = 'ctrl-p,ctrl-q';
 
@@ -13,7 +13,7 @@ export async function attachContainer(ctx: CommandContext, ...args: unknown[]): 
   const [target] =
     (await containerTargets(ctx, args, {
       many: false,
-      filter: (c) => runningStates.includes(c.state),
+      filter: isRunning,
       placeHolder: vscode.l10n.t('Container to attach to'),
       noneMessage: vscode.l10n.t('No running containers to attach to.'),
     })) ?? [];

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ContainerModel } from '../../docker/models';
+import { ContainerModel, isRunning } from '../../docker/models';
 import { commandLine } from '../../docker/shell';
 import { toDockerError } from '../../docker/errors';
 import { describeError } from '../../errorMessages';
@@ -7,8 +7,6 @@ import { commandLineProblem, CommandLineProblem, splitCommandLine } from '../../
 import { ExecTerminal } from '../../terminal/execTerminal';
 import type { CommandContext } from '../context';
 import { containerTargets } from '../targets';
-
-export const runningStates = ['running', 'unhealthy'];
 
 /** `docker exec -it <container> bash|sh`: a shell in a running container, in a terminal. */
 export async function openShell(ctx: CommandContext, ...args: unknown[]): Promise<ExecTerminal | undefined> {
@@ -43,7 +41,7 @@ export async function openShell(ctx: CommandContext, ...args: unknown[]): Promis
 export function execTarget(ctx: CommandContext, args: unknown[], placeHolder: string): Promise<ContainerModel[] | undefined> {
   return containerTargets(ctx, args, {
     many: false,
-    filter: (c) => runningStates.includes(c.state),
+    filter: isRunning,
     placeHolder,
     noneMessage: vscode.l10n.t('No running containers: start one first, then run a command in it.'),
   });

@@ -1,20 +1,14 @@
 import * as vscode from 'vscode';
 import { toDockerError } from '../../docker/errors';
-import type { ContainerModel } from '../../docker/models';
+import { ContainerModel, isActive, isAnonymousVolumeName } from '../../docker/models';
 import { describeError } from '../../errorMessages';
 import { actOnEach } from '../act';
 import type { CommandContext } from '../context';
 import { containerTargets } from '../targets';
 
-const activeStates = ['running', 'unhealthy', 'paused', 'restarting'];
-
 /** A volume Docker created for the container alone: its name is 64 hex characters. */
 export function anonymousVolumes(container: ContainerModel): string[] {
-  return container.mounts.filter((m) => m.type === 'volume' && m.name && /^[0-9a-f]{64}$/.test(m.name)).map((m) => m.name as string);
-}
-
-export function isActive(container: ContainerModel): boolean {
-  return activeStates.includes(container.state);
+  return container.mounts.filter((m) => m.type === 'volume' && m.name && isAnonymousVolumeName(m.name)).map((m) => m.name as string);
 }
 
 interface Removal {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isActive } from '../../docker/models';
 import { actOnEach } from '../act';
 import type { CommandContext } from '../context';
 import { allContainers, listNames } from './allContainers';
@@ -7,7 +8,7 @@ import { allContainers, listNames } from './allContainers';
 export async function stopAllContainers(ctx: CommandContext): Promise<void> {
   const running = await allContainers(
     ctx,
-    (c) => ['running', 'unhealthy', 'paused', 'restarting'].includes(c.state),
+    isActive,
     vscode.l10n.t('No running containers to stop.'),
   );
   if (!running) {

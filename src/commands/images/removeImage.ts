@@ -3,7 +3,8 @@ import { formatSize, shortId } from '../../tree/format';
 import { actOnce } from '../act';
 import type { CommandContext } from '../context';
 import { ImageTarget, imageTargets } from '../targets';
-import { containersUsingImage, imageDisplayName, isActive, names } from '../usage';
+import { isActive } from '../../docker/models';
+import { containersUsingImage, imageDisplayName, names } from '../usage';
 
 /**
  * `docker rmi`: untags one tag of an image that has several; otherwise removes the image, asking

@@ -3,7 +3,8 @@ import type { VolumeModel } from '../../docker/models';
 import { actOnEach } from '../act';
 import type { CommandContext } from '../context';
 import { volumeTargets } from '../targets';
-import { containersUsingVolume, isActive } from '../usage';
+import { isActive } from '../../docker/models';
+import { containersUsingVolume } from '../usage';
 
 export function volumeDisplayName(volume: VolumeModel): string {
   return volume.anonymous ? volume.name.slice(0, 12) : volume.name;
