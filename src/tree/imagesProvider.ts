@@ -3,7 +3,7 @@ import { parseImageRef, repositoryOf } from '../docker/imageRef';
 import type { ContainerModel } from '../docker/models';
 import type { EngineStore, StoreChange } from '../docker/store';
 import { GroupNode } from './nodes/groupNode';
-import { ImageNode } from './nodes/imageNode';
+import { imageInUse, ImageNode } from './nodes/imageNode';
 
 export type ImagesTreeNode = GroupNode | ImageNode;
 
@@ -16,6 +16,8 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
   private roots: GroupNode[] | undefined;
   private readonly children = new Map<string, ImageNode[]>();
   private usage: Map<string, ContainerModel[]> | undefined;
+  /** The images whose rows show "in use", to tell whether a container change changes any row. */
+  private inUse = '';
   private readonly unsubscribe: () => void;
 
   constructor(private readonly store: EngineStore) {
@@ -62,11 +64,24 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
 
   private apply(change: StoreChange): void {
     if (change.kind === 'containers') {
+      // Container events are the frequent ones: re-render only when a row's in-use icon changes.
       this.usage = undefined;
+      const inUse = this.inUseSignature();
+      if (inUse !== this.inUse) {
+        this.inUse = inUse;
+        this.changed.fire(undefined);
+      }
+      return;
     }
-    // Images are few: any change lays the view out again from the store, with no engine request.
-    this.roots = undefined;
-    this.changed.fire(undefined);
+    if (change.kind === 'images') {
+      // Images are few: an image change lays the view out again from the store, with no engine request.
+      this.roots = undefined;
+      this.changed.fire(undefined);
+    }
+  }
+
+  private inUseSignature(): string {
+    return [...this.store.images.keys()].filter((id) => imageInUse(this.containersUsing(id))).sort().join(',');
   }
 
   private layout(): GroupNode[] {

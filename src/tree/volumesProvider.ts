@@ -8,6 +8,8 @@ export class VolumesProvider implements vscode.TreeDataProvider<VolumeNode>, vsc
   readonly onDidChangeTreeData = this.changed.event;
   private roots: VolumeNode[] | undefined;
   private usage: Map<string, VolumeUse[]> | undefined;
+  /** What the rows show of their users, to tell whether a container change changes any row. */
+  private uses = '';
   private readonly unsubscribe: () => void;
 
   constructor(private readonly store: EngineStore) {
@@ -47,14 +49,26 @@ export class VolumesProvider implements vscode.TreeDataProvider<VolumeNode>, vsc
   }
 
   private apply(change: StoreChange): void {
-    if (change.kind === 'images') {
+    if (change.kind === 'containers') {
+      // Container events are the frequent ones: re-render only when what a row shows of its users changes.
+      this.usage = undefined;
+      const uses = this.usesSignature();
+      if (uses !== this.uses) {
+        this.uses = uses;
+        this.changed.fire(undefined);
+      }
       return;
     }
-    if (change.kind === 'containers') {
-      this.usage = undefined;
+    if (change.kind === 'volumes') {
+      this.roots = undefined;
+      this.changed.fire(undefined);
     }
-    this.roots = undefined;
-    this.changed.fire(undefined);
+  }
+
+  private usesSignature(): string {
+    return [...this.store.volumes.keys()]
+      .map((name) => `${name}:${this.usesOf(name).map((u) => `${u.container.name}${u.readOnly ? '(ro)' : ''}`).join(',')}`)
+      .join(';');
   }
 
   private layout(): VolumeNode[] {

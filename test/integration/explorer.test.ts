@@ -109,6 +109,35 @@ describe('live explorer', function () {
     assert.equal(api.store.fullLists.containers, fullListsBefore, 'no full list for one container event');
   });
 
+  it('re-renders the images and volumes views only when a container change shows in them', async () => {
+    const holder = await createContainer(docker, uniqueName('holder'));
+    await holder.start();
+    const quiet = uniqueName('quiet');
+    const container = await createContainer(docker, quiet);
+    await waitFor(async () => rowFor(await containerRows(api), quiet) && [...api.store.containers.values()].some((c) => c.id === holder.id && c.state === 'running'), `${quiet} listed and the image in use`);
+    await api.store.whenIdle();
+    let imageEvents = 0;
+    let volumeEvents = 0;
+    const subs = [api.views.images.onDidChangeTreeData(() => imageEvents++), api.views.volumes.onDidChangeTreeData(() => volumeEvents++)];
+    try {
+      await container.start();
+      await waitFor(async () => rowFor(await containerRows(api), quiet)?.model.state === 'running', `${quiet} running`);
+      await api.store.whenIdle();
+      assert.equal(imageEvents, 0, 'the image was in use already: no image row changes');
+      assert.equal(volumeEvents, 0, 'no volume gained or lost a user');
+
+      const volume = uniqueName('seen');
+      await docker.createVolume({ Name: volume, Labels: { [runLabel]: runId } });
+      await waitFor(async () => api.store.volumes.has(volume), `volume ${volume} known`);
+      await api.store.whenIdle();
+      volumeEvents = 0;
+      await createContainer(docker, uniqueName('mounter'), { HostConfig: { Binds: [`${volume}:/data`] } });
+      await waitFor(async () => volumeEvents > 0, 'the volumes view re-rendered for its new user');
+    } finally {
+      subs.forEach((s) => s.dispose());
+    }
+  });
+
   it('shows a tag added and removed from outside, under its normalised repository', async () => {
     const repo = `dxt-tag-${Math.random().toString(36).slice(2, 8)}`;
     await docker.getImage(testImage).tag({ repo, tag: 'v1' });

@@ -4,6 +4,11 @@ import { ContextValues } from '../contextValues';
 import { formatAge, formatSize, shortId } from '../format';
 import { imageTooltip } from '../tooltips';
 
+/** What the row's icon shows: a running or paused container holds the image. */
+export function imageInUse(users: ContainerModel[]): boolean {
+  return users.some((c) => c.state === 'running' || c.state === 'unhealthy' || c.state === 'paused');
+}
+
 /** One row per tag of an image; a dangling image gets one row labelled with its short id. */
 export class ImageNode {
   readonly kind = 'image';
@@ -27,8 +32,7 @@ export class ImageNode {
     item.id = `image:${m.id}:${this.reference ?? '<none>'}`;
     item.description = `${formatSize(m.size)} · ${formatAge(m.created)}`;
     item.contextValue = ContextValues.image(this.reference === undefined);
-    const inUse = this.usedBy().some((c) => c.state === 'running' || c.state === 'unhealthy' || c.state === 'paused');
-    item.iconPath = new vscode.ThemeIcon(inUse ? 'layers-active' : 'layers');
+    item.iconPath = new vscode.ThemeIcon(imageInUse(this.usedBy()) ? 'layers-active' : 'layers');
     // The tooltip is built on hover (the provider's resolveTreeItem), not for every row.
     return item;
   }
