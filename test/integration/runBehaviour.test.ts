@@ -1,25 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DockerExplorerApi } from '../../src/extension';
 import { commandSuiteHooks, useScriptedUi } from './support/scriptedUi';
-import { cleanupRun, runId, runLabel, testDocker, testImage, uniqueName } from './support/testEngine';
+import { cleanupRun, runId, runLabel, testDocker, testImage, uniqueName, freePort } from './support/testEngine';
 import { waitFor } from './support/uiBridge';
 
 const label = `${runLabel}=${runId}`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function httpGet(url: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -1,22 +1,11 @@
 import * as assert from 'node:assert/strict';
-import * as net from 'node:net';
 import * as vscode from 'vscode';
 import { normalizeImageName } from '../../src/docker/imageRef';
 import { parseRunOptions } from '../../src/docker/runOptions';
 import type { DockerExplorerApi } from '../../src/extension';
 import { commandSuiteHooks, useScriptedUi } from './support/scriptedUi';
-import { cleanupRun, createContainer, runId, runLabel, testDocker, testImage, uniqueName } from './support/testEngine';
+import { cleanupRun, createContainer, runId, runLabel, testDocker, testImage, uniqueName, freePort } from './support/testEngine';
 import { waitFor } from './support/uiBridge';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 describe('run, create, pull and copy docker run command', function () {
   this.timeout(60_000);

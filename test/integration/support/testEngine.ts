@@ -1,4 +1,5 @@
 import Docker from 'dockerode';
+import * as net from 'node:net';
 
 /** Every object a test creates carries this label, so cleanup removes only what tests made. */
 export const runLabel = 'dev.docker-explorer.test-run';
@@ -49,4 +50,15 @@ export async function cleanupEarlierRuns(docker: Docker): Promise<void> {
   }
   const { Volumes } = await docker.listVolumes({ filters: { label: [runLabel] } });
   await Promise.all((Volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(() => undefined)));
+}
+
+/** A loopback port free right now, for publishing a container port in a test. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
 }
