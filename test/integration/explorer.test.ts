@@ -60,8 +60,12 @@ describe('live explorer', function () {
     const engineImages = (await docker.listImages()).map((i) => i.Id).sort();
     const rowImages = [...new Set((await imageRows(api)).map((r) => r.model.id))].sort();
     assert.deepEqual(rowImages, engineImages);
+    // The volume was created after the container: its event may still be on its way.
     const engineVolumes = ((await docker.listVolumes()).Volumes ?? []).map((v) => v.Name).sort();
-    const rowVolumes = (await api.views.volumes.getChildren()).map((v) => v.model.name).sort();
+    const rowVolumes = await waitFor(async () => {
+      const rows = (await api.views.volumes.getChildren()).map((v) => v.model.name).sort();
+      return JSON.stringify(rows) === JSON.stringify(engineVolumes) && rows;
+    }, 'volume rows equal to GET /volumes');
     assert.deepEqual(rowVolumes, engineVolumes);
   });
 
