@@ -1,6 +1,7 @@
 // Shared steps of the project's own scripts. Only Node built-ins at top level: these run
 // before `npm ci` on a fresh clone.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,14 +19,23 @@ export function run(command, args, options = {}) {
   }
 }
 
-/** Installs npm dependencies when node_modules is missing or older than the lockfile. */
+/**
+ * Installs npm dependencies when node_modules is missing or was installed from another lockfile.
+ * Compares the lockfile's content, not its date: a fresh checkout or a git worktree has a new
+ * lockfile date, and `npm ci` through a symlinked node_modules empties the shared folder.
+ */
 export function ensureNodeModules() {
-  const marker = path.join(root, 'node_modules', '.package-lock.json');
+  const stamp = path.join(root, 'node_modules', '.docker-explorer-lock.sha256');
   const lock = path.join(root, 'package-lock.json');
-  const stale = !fs.existsSync(marker) || fs.statSync(lock).mtimeMs > fs.statSync(marker).mtimeMs;
-  if (stale) {
+  const wanted = createHash('sha256').update(fs.readFileSync(lock)).digest('hex');
+  const installed = fs.existsSync(stamp) ? fs.readFileSync(stamp, 'utf8').trim() : '';
+  if (installed !== wanted) {
+    if (fs.lstatSync(path.join(root, 'node_modules'), { throwIfNoEntry: false })?.isSymbolicLink()) {
+      throw new Error('node_modules is a symlink to another checkout installed from a different package-lock.json; run npm ci there, or replace the link with a folder');
+    }
     log('installing npm dependencies (npm ci)');
     run('npm', ['ci', '--no-audit', '--no-fund']);
+    fs.writeFileSync(stamp, `${wanted}\n`);
   }
 }
 

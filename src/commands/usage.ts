@@ -1,18 +1,17 @@
 import { familiarImageName, parseImageRef } from '../docker/imageRef';
 import type { ContainerModel, ImageModel } from '../docker/models';
 import type { EngineStore } from '../docker/store';
+import { usersByImage, usersByVolume } from '../docker/usage';
 import { shortId } from '../tree/format';
 
 /** The containers (any state) created from an image, by name. */
 export function containersUsingImage(store: EngineStore, imageId: string): ContainerModel[] {
-  return [...store.containers.values()].filter((c) => c.imageId === imageId).sort((a, b) => a.name.localeCompare(b.name));
+  return usersByImage(store.containers.values()).get(imageId) ?? [];
 }
 
 /** The containers (any state) that mount a volume, by name. */
 export function containersUsingVolume(store: EngineStore, volumeName: string): ContainerModel[] {
-  return [...store.containers.values()]
-    .filter((c) => c.mounts.some((m) => m.type === 'volume' && m.name === volumeName))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return (usersByVolume(store.containers.values()).get(volumeName) ?? []).map((use) => use.container);
 }
 
 /** A tag as people type it (nginx:latest), or the short id of an image without one. */

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { parseImageRef, repositoryOf } from '../docker/imageRef';
 import type { ContainerModel } from '../docker/models';
 import type { EngineStore, StoreChange } from '../docker/store';
+import { imageInUse, usersByImage } from '../docker/usage';
 import { GroupNode } from './nodes/groupNode';
-import { imageInUse, ImageNode } from './nodes/imageNode';
+import { ImageNode } from './nodes/imageNode';
 
 export type ImagesTreeNode = GroupNode | ImageNode;
 
@@ -53,12 +54,7 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
 
   /** The containers created from an image, any state. */
   containersUsing(imageId: string): ContainerModel[] {
-    if (!this.usage) {
-      this.usage = new Map();
-      for (const c of this.store.containers.values()) {
-        this.usage.set(c.imageId, [...(this.usage.get(c.imageId) ?? []), c]);
-      }
-    }
+    this.usage ??= usersByImage(this.store.containers.values());
     return this.usage.get(imageId) ?? [];
   }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { EngineStore, StoreChange } from '../docker/store';
-import { VolumeNode, VolumeUse } from './nodes/volumeNode';
+import { usersByVolume, type VolumeUse } from '../docker/usage';
+import { VolumeNode } from './nodes/volumeNode';
 
 /** Volumes, named first then anonymous, each with the containers that mount it. */
 export class VolumesProvider implements vscode.TreeDataProvider<VolumeNode>, vscode.Disposable {
@@ -35,16 +36,7 @@ export class VolumesProvider implements vscode.TreeDataProvider<VolumeNode>, vsc
 
   /** Containers (any state) that mount a volume, and whether read-only. */
   usesOf(name: string): VolumeUse[] {
-    if (!this.usage) {
-      this.usage = new Map();
-      for (const container of this.store.containers.values()) {
-        for (const mount of container.mounts) {
-          if (mount.type === 'volume' && mount.name) {
-            this.usage.set(mount.name, [...(this.usage.get(mount.name) ?? []), { container, readOnly: mount.readOnly }]);
-          }
-        }
-      }
-    }
+    this.usage ??= usersByVolume(this.store.containers.values());
     return this.usage.get(name) ?? [];
   }
 

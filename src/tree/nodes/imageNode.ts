@@ -1,13 +1,9 @@
 import * as vscode from 'vscode';
 import type { ContainerModel, ImageModel } from '../../docker/models';
+import { imageInUse } from '../../docker/usage';
 import { ContextValues } from '../contextValues';
 import { formatAge, formatSize, shortId } from '../format';
 import { imageTooltip } from '../tooltips';
-
-/** What the row's icon shows: a running or paused container holds the image. */
-export function imageInUse(users: ContainerModel[]): boolean {
-  return users.some((c) => c.state === 'running' || c.state === 'unhealthy' || c.state === 'paused');
-}
 
 /** One row per tag of an image; a dangling image gets one row labelled with its short id. */
 export class ImageNode {

@@ -1,13 +1,9 @@
 import * as vscode from 'vscode';
-import type { ContainerModel, VolumeModel } from '../../docker/models';
+import type { VolumeModel } from '../../docker/models';
+import type { VolumeUse } from '../../docker/usage';
 import { ContextValues } from '../contextValues';
 import { formatAge } from '../format';
 import { volumeTooltip } from '../tooltips';
-
-export interface VolumeUse {
-  container: ContainerModel;
-  readOnly: boolean;
-}
 
 /** One row per volume, named or anonymous, with the containers that mount it. */
 export class VolumeNode {
