@@ -18,42 +18,18 @@ import {
   validateContainerName,
   validateRunOptions,
 } from './runSpec';
+import { splitShellWords, UnclosedQuoteError } from './shell';
 
-/** Splits like a POSIX shell: single and double quotes, backslash escapes; no expansion. */
-export function splitShellWords(text: string): string[] {
-  const words: string[] = [];
-  let word = '';
-  let inWord = false;
-  let quote: '"' | "'" | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote === "'") {
-      if (c === "'") quote = undefined;
-      else word += c;
-    } else if (quote === '"') {
-      if (c === '"') quote = undefined;
-      else if (c === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) word += text[++i];
-      else word += c;
-    } else if (c === "'" || c === '"') {
-      quote = c;
-      inWord = true;
-    } else if (c === '\\') {
-      if (i + 1 < text.length) word += text[++i];
-      inWord = true;
-    } else if (/\s/.test(c)) {
-      if (inWord) words.push(word);
-      word = '';
-      inWord = false;
-    } else {
-      word += c;
-      inWord = true;
+/** Splits like a POSIX shell (no expansion); an unclosed quote is a RunSpecError that says which. */
+export function splitRunWords(text: string): string[] {
+  try {
+    return splitShellWords(text);
+  } catch (e) {
+    if (e instanceof UnclosedQuoteError) {
+      fail(`A ${e.quote === '"' ? 'double' : 'single'} quote is not closed; close it or remove it.`);
     }
+    throw e;
   }
-  if (quote) {
-    fail(`A ${quote === '"' ? 'double' : 'single'} quote is not closed; close it or remove it.`);
-  }
-  if (inWord) words.push(word);
-  return words;
 }
 
 type ValueOption = 'name' | 'env' | 'label' | 'publish' | 'volume' | 'volumes-from' | 'link' | 'restart';
@@ -70,7 +46,7 @@ const supported = '--name, -p, -e, -v, -l, --link, --volumes-from, --restart, --
  * optional command: after `--`, or from the first word that is not an option.
  */
 export function parseRunOptions(text: string): RunOptions {
-  const words = splitShellWords(text);
+  const words = splitRunWords(text);
   const options = emptyRunOptions();
   const setValue = (option: ValueOption, value: string) => {
     switch (option) {
@@ -192,7 +168,7 @@ export function runSpecFrom(input: Record<string, unknown>): RunSpec {
   const spec: RunSpec = {
     image: (input.image as string).trim(),
     name: input.name === undefined ? undefined : validateContainerName(String(input.name)),
-    command: typeof command === 'string' ? splitShellWords(command) : Array.isArray(command) ? command.map(String) : undefined,
+    command: typeof command === 'string' ? splitRunWords(command) : Array.isArray(command) ? command.map(String) : undefined,
     env: strings('env').map((e) => parseKeyValue(e, '-e')),
     labels: strings('labels').map((e) => parseKeyValue(e, '--label')),
     ports: strings('ports').map(parsePort),

@@ -12,3 +12,48 @@ export function printable(value: string): string {
 export function commandLine(words: string[]): string {
   return words.map(shellQuote).join(' ');
 }
+
+/** A quote opened and never closed in a line split by splitShellWords. */
+export class UnclosedQuoteError extends Error {
+  constructor(readonly quote: '"' | "'") {
+    super(`unclosed ${quote} quote`);
+  }
+}
+
+/**
+ * Splits a line into words the way a POSIX shell does for a simple command, with no expansion:
+ * blanks separate words, single quotes keep everything, double quotes and backslashes escape.
+ */
+export function splitShellWords(line: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote === "'") {
+      if (ch === "'") quote = undefined;
+      else word += ch;
+    } else if (quote === '"') {
+      if (ch === '"') quote = undefined;
+      else if (ch === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1])) word += line[++i];
+      else word += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      inWord = true;
+    } else if (ch === '\\' && i + 1 < line.length) {
+      word += line[++i];
+      inWord = true;
+    } else if (ch === ' ' || ch === '\t' || ch === '\n') {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += ch;
+      inWord = true;
+    }
+  }
+  if (quote) throw new UnclosedQuoteError(quote);
+  if (inWord) words.push(word);
+  return words;
+}

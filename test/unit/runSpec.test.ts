@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type Docker from 'dockerode';
-import { parseRunOptions, runOptionsProblem, runSpecFrom, splitShellWords } from '../../src/docker/runOptions';
+import { parseRunOptions, runOptionsProblem, runSpecFrom, splitRunWords } from '../../src/docker/runOptions';
 import { parsePort, parseVolume, PortSpec, RunSpec, RunSpecError } from '../../src/docker/runSpec';
 import { specFromInspect, toCreateOptions, toDockerRunLine } from '../../src/docker/runSpecBuild';
 
@@ -13,10 +13,10 @@ describe('docker run options', () => {
       ['  spaced   out  ', ['spaced', 'out']],
     ];
     for (const [text, words] of cases) {
-      it(`splits ${text} into ${JSON.stringify(words)}`, () => assert.deepEqual(splitShellWords(text), words));
+      it(`splits ${text} into ${JSON.stringify(words)}`, () => assert.deepEqual(splitRunWords(text), words));
     }
     it('refuses an unclosed quote and says which', () => {
-      assert.throws(() => splitShellWords('sh -c "echo'), /double quote is not closed/);
+      assert.throws(() => splitRunWords('sh -c "echo'), /double quote is not closed/);
     });
   });
 
