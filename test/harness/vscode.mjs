@@ -401,6 +401,7 @@ export async function startCodeServer({
   dataDir,
   settings = {},
   startTimeoutMs = 60_000,
+  keepServerLogsIn,
 } = {}) {
   const { nodeBin, codeServerBin } = await ensureVSCode({ log });
   port = port || (await freePort());
@@ -475,6 +476,16 @@ export async function startCodeServer({
       const how = await killProcessTree(pid);
       if (how === 'SIGKILL') log(`code-server (pid ${pid}) still running 4 s after SIGTERM; sent SIGKILL`);
     } finally {
+      // The VS Code server's own logs (pty host, remote agent, extension host) die with dataDir:
+      // keep them, they are the only trace when, say, the pty host stops creating terminals.
+      if (keepServerLogsIn) {
+        try {
+          fs.rmSync(keepServerLogsIn, { recursive: true, force: true });
+          fs.cpSync(path.join(userDataDir, 'logs'), keepServerLogsIn, { recursive: true });
+        } catch (e) {
+          log(`could not keep the server logs: ${e.message}`);
+        }
+      }
       if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
     }
   };
@@ -681,6 +692,7 @@ export async function runExtensionTests({
       env: { ...env, DX_TEST_RESULTS: resultsFile, DX_UI_BRIDGE: bridge.url },
       log,
       logFile: path.join(outputDir, 'code-server.log'),
+      keepServerLogsIn: path.join(outputDir, 'server-logs'),
       settings,
     });
 
