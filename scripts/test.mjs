@@ -42,6 +42,8 @@ async function runIntegrationTests() {
       extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index.js'),
       workspacePath,
       outputDir,
+      // About 5 minutes on an idle 2-core machine; over 10 was seen under heavy load.
+      timeoutMs: Number(process.env.DX_TEST_TIMEOUT_MINUTES ?? 30) * 60e3,
       env: {
         DOCKER_HOST: engine.dockerHost,
         DX_TEST_REGISTRY: engine.registry,

@@ -789,6 +789,12 @@ export async function runExtensionTests({
       ],
     };
   }
+  if (results.complete === false) {
+    // The run was cut short (time limit, crash): what passed stays, and the test that was running is named.
+    const at = results.running ? ` while running "${results.running}"` : '';
+    failureReason = `${failureReason ?? 'the run did not finish'}${at}`;
+    if (exitCode === 0) exitCode = 1;
+  }
   if (failureReason && exitCode !== 0 && !results.failures?.some((f) => f.title === 'extension test run')) {
     results.failures = [...(results.failures ?? []), { title: 'extension test run', error: failureReason }];
     if (!results.failed) results.failed = 1;

@@ -20,19 +20,35 @@ export async function run(): Promise<void> {
     mocha.addFile(file);
   }
   const records: TestRecord[] = [];
+  const resultsFile = process.env.DX_TEST_RESULTS;
+  let running: string | undefined;
+  // Written after every test, so a run stopped by the harness's time limit still says what passed and what hung.
+  const save = (complete: boolean) => {
+    if (!resultsFile) return;
+    const passed = records.filter((r) => r.state === 'passed').length;
+    const failed = records.filter((r) => r.state === 'failed').length;
+    const failures = records.filter((r) => r.state === 'failed');
+    fs.writeFileSync(resultsFile, JSON.stringify({ complete, running: complete ? undefined : running, passed, failed, failures, tests: records }, null, 2));
+  };
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);
-    runner.on('pass', (test) => records.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration }));
-    runner.on('fail', (test, err: Error) =>
-      records.push({ title: test.fullTitle(), state: 'failed', error: err?.stack ?? String(err) }),
-    );
+    const begin = (title: string) => {
+      running = title;
+      save(false);
+    };
+    runner.on('hook', (hook) => begin(hook.fullTitle()));
+    runner.on('test', (test) => begin(test.fullTitle()));
+    runner.on('pass', (test) => {
+      records.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration });
+      begin('(between tests)');
+    });
+    runner.on('fail', (test, err: Error) => {
+      records.push({ title: test.fullTitle(), state: 'failed', error: err?.stack ?? String(err) });
+      begin('(between tests)');
+    });
   });
-  const passed = records.filter((r) => r.state === 'passed').length;
+  save(true);
   const failed = records.filter((r) => r.state === 'failed').length;
-  const resultsFile = process.env.DX_TEST_RESULTS;
-  if (resultsFile) {
-    fs.writeFileSync(resultsFile, JSON.stringify({ passed, failed, failures: records.filter((r) => r.state === 'failed'), tests: records }, null, 2));
-  }
   if (failures > 0 || failed > 0) {
     throw new Error(`${failed} integration test(s) failed`);
   }
