@@ -3,6 +3,7 @@ import { commandLineProblem, splitCommandLine } from '../../src/terminal/command
 import { DetachKeysError, DetachMatcher, parseDetachKeys } from '../../src/terminal/detachKeys';
 import { LogCursor, LogLineSplitter, sinceParameter, timestampNanos } from '../../src/terminal/logLines';
 import { StreamDemultiplexer, terminalText, Utf8Streams } from '../../src/terminal/streamDecoding';
+import { TextTail } from '../../src/terminal/textTail';
 
 function frame(kind: number, text: string | Buffer): Buffer {
   const payload = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
@@ -149,5 +150,29 @@ describe('log lines and resuming a follow', () => {
     assert.equal(c.accept(t2), false);
     assert.equal(c.accept(t3), true);
     assert.equal(c.accept(t1), false);
+  });
+});
+
+describe('the transcript a terminal session keeps', () => {
+  it('keeps the latest text, at least the limit and at most one chunk more, however much was written', () => {
+    const tail = new TextTail(1000);
+    let all = '';
+    for (let i = 0; i < 5000; i++) {
+      const chunk = `line ${i} ${'x'.repeat(i % 97)}\r\n`;
+      tail.push(chunk);
+      all += chunk;
+    }
+    const kept = tail.text;
+    assert.ok(all.endsWith(kept), 'the kept text is the end of what was written');
+    assert.ok(kept.length >= 1000 && kept.length < 1000 + 110, `kept ${kept.length} characters`);
+    assert.ok(kept.startsWith('line '), 'whole chunks are kept');
+  });
+
+  it('keeps everything while it is under the limit', () => {
+    const tail = new TextTail(1000);
+    tail.push('a');
+    tail.push('');
+    tail.push('bc');
+    assert.equal(tail.text, 'abc');
   });
 });
