@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { commandLineProblem, splitCommandLine } from '../../src/terminal/commandWords';
 import { DetachKeysError, DetachMatcher, parseDetachKeys } from '../../src/terminal/detachKeys';
 import { LogCursor, LogLineSplitter, sinceParameter, timestampNanos } from '../../src/terminal/logLines';
@@ -87,6 +88,29 @@ describe('UTF-8 decoding', () => {
       text += d.decode('tty', Buffer.from([byte]));
     }
     assert.equal(text, '✓日本');
+  });
+
+  it('decodes any bytes, valid or not, cut anywhere, exactly as the whole at once (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x80, 0xbf, 0xc3, 0xe2, 0xf0, 0xf4, 0xf8, 0xff)), { maxLength: 64 }),
+        fc.array(fc.integer({ min: 0, max: 64 }), { maxLength: 8 }),
+        (values, cuts) => {
+          const bytes = Buffer.from(values);
+          const points = [...new Set(cuts.map((c) => Math.min(c, bytes.length)))].sort((a, b) => a - b);
+          const d = new Utf8Streams();
+          let text = '';
+          let from = 0;
+          for (const at of [...points, bytes.length]) {
+            text += d.decode('tty', bytes.subarray(from, at));
+            from = at;
+          }
+          text += d.end('tty');
+          assert.equal(text, bytes.toString('utf8'));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('decodes stdout and stderr separately, so interleaved frames do not mix half characters', () => {
