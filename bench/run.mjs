@@ -100,7 +100,7 @@ try {
   log(`machine: ${JSON.stringify(machine)}`);
   await cleanBenchObjects();
   if (runs('terminals')) {
-    const bench = { socketPath, dockerHost: engine.dockerHost, testImage: engine.testImage, cli: CLI, cliEnv, root, out, api, label: LABEL, set: SET, log, tableRows, results };
+    const bench = { socketPath, dockerHost: engine.dockerHost, testImage: engine.testImage, cli: CLI, cliEnv, root, workDir, out, api, label: LABEL, set: SET, log, tableRows, results };
     await measureTerminals(bench, { warmup: config.warmup, runs: config.runs, throughputRuns: config.terminalRuns, throughputBytes: config.terminalBytes });
   }
   if (runs('listing')) await fillImagesAndVolumes();

@@ -2,15 +2,17 @@
 // through an exec with a TTY, each against `docker exec -it` of the CLI under a real pty
 // (bench/pty-run.py). Ours runs the real commands (openShell, execCommand) and ExecTerminal,
 // with bench/vscode-stub.cjs standing in for VS Code's terminal; the renderer is not measured.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fmt, now, stats } from './lib.mjs';
 
 const PROMPT = 'dx-bench$ ';
 
 /**
- * b: { socketPath, dockerHost, testImage, cli, cliEnv, root, out, api, label, set, log, tableRows,
- * results }; config: { warmup, runs, throughputRuns, throughputBytes }.
+ * b: { socketPath, dockerHost, testImage, cli, cliEnv, root, workDir, out, api, label, set, log,
+ * tableRows, results }; config: { warmup, runs, throughputRuns, throughputBytes }.
  */
 export async function measureTerminals(b, config) {
   const { DockerService } = b.out('docker/service.js');
@@ -32,7 +34,7 @@ export async function measureTerminals(b, config) {
   const service = new DockerService(() => ({ socketPath: b.socketPath }));
   const [model] = await service.listContainers([created.Id]);
   const row = new ContainerNode(model, undefined);
-  const cliExec = (...command) => [b.cli, '-H', b.dockerHost, 'exec', '-it', model.name, ...command];
+  const cliExec = (socketPath, ...command) => [b.cli, '-H', `unix://${socketPath}`, 'exec', '-it', model.name, ...command];
 
   // What the extension's commands get; a session is followed from before VS Code opens it.
   let onShow = () => {};
@@ -45,14 +47,16 @@ export async function measureTerminals(b, config) {
   const problems = [];
   const ui = new Proxy({}, { get: () => async (message) => void problems.push(String(message)) });
   const silent = () => {};
-  const ctx = {
+  const terminals = new WatchedSessions();
+  const ctxFor = (socketPath, service = new DockerService(() => ({ socketPath }))) => ({
     service,
     store: undefined,
     log: { command: silent, info: silent, error: (message) => problems.push(message) },
     ui,
-    engineDescription: b.dockerHost,
-    terminals: new WatchedSessions(),
-  };
+    engineDescription: `unix://${socketPath}`,
+    terminals,
+  });
+  const ctx = ctxFor(b.socketPath, service);
   /** Calls watch(session) as the command shows its terminal, before VS Code opens it. */
   const follow = (watch) =>
     new Promise((resolve) => {
@@ -65,7 +69,7 @@ export async function measureTerminals(b, config) {
 
   const prompt = {
     'docker exec -it sh under a pty: spawn -> first byte': async () => {
-      const r = await ptyRun(b, ['prompt', PROMPT, '--', ...cliExec('sh')]);
+      const r = await ptyRun(b, ['prompt', PROMPT, '--', ...cliExec(b.socketPath, 'sh')]);
       if (r.promptMs === null || r.exitCode !== 0) throw new Error(`docker exec -it: no prompt (exit ${r.exitCode}): ${JSON.stringify(r.head)}`);
       return r.firstMs;
     },
@@ -97,9 +101,9 @@ export async function measureTerminals(b, config) {
 
   const zeros = config.throughputBytes;
   const script = `head -c ${zeros} /dev/zero | base64`;
-  const throughput = {
+  const throughput = (socketPath) => ({
     'docker exec -it under a pty: spawn -> EOF': async () => {
-      const r = await ptyRun(b, ['drain', '--', ...cliExec('sh', '-c', script)]);
+      const r = await ptyRun(b, ['drain', '--', ...cliExec(socketPath, 'sh', '-c', script)]);
       if (r.exitCode !== 0) throw new Error(`docker exec -it ${script}: exit ${r.exitCode}`);
       return { ms: r.endMs, bytes: r.bytes };
     },
@@ -112,31 +116,64 @@ export async function measureTerminals(b, config) {
         return { ended: closed(session) };
       });
       const t0 = now();
-      if (!(await execCommand(ctx, row, `sh -c "${script}"`))) refuse('Exec Command');
+      if (!(await execCommand(ctxFor(socketPath), row, `sh -c "${script}"`))) refuse('Exec Command');
       const { session, ended } = await shown;
       const t1 = await ended;
       if (session.exitCode !== 0) throw new Error(`${script}: exit ${session.exitCode}`);
       return { ms: t1 - t0, bytes };
     },
-  };
+    'Engine API, Node http upgrade, bytes counted (floor)': async () => {
+      const t0 = now();
+      const { bytes } = await rawExec(socketPath, b.api, created.Id, ['sh', '-c', script]);
+      return { ms: now() - t0, bytes };
+    },
+  });
 
   // base64 writes 76 characters a line; the container's TTY turns each \n into \r\n.
   const expected = Math.ceil(zeros / 3) * 4 + Math.ceil((Math.ceil(zeros / 3) * 4) / 76) * 2;
+  const exact = (r) => {
+    if (r.bytes !== expected) throw new Error(`throughput: ${r.bytes} bytes arrived, ${expected} expected`);
+    return r.ms;
+  };
+  const mb = expected / 1e6;
+  const label = `terminal ${mb.toFixed(mb >= 10 ? 0 : 1)} MB`;
+  const rate = (s, floor) => `${(mb / (s.median / 1000)).toFixed(0)} MB/s, ${(s.median / floor).toFixed(2)}x`;
+  let replay;
   try {
     const firstByte = await rounds(prompt, config.warmup, config.runs, (ms) => ms);
-    const flow = await rounds(throughput, 1, config.throughputRuns, (r) => {
-      if (r.bytes !== expected) throw new Error(`throughput: ${r.bytes} bytes arrived, ${expected} expected`);
-      return r.ms;
-    });
     report(b, 'terminal prompt', firstByte, (s, floor) => `${(s.median / floor).toFixed(2)}x`);
-    const mb = expected / 1e6;
-    report(b, `terminal ${mb.toFixed(mb >= 10 ? 0 : 1)} MB`, flow, (s, floor) => `${(mb / (s.median / 1000)).toFixed(0)} MB/s, ${(s.median / floor).toFixed(2)}x`);
-    b.results.terminals = { prompt: PROMPT, bytes: expected, command: script, firstByte: summary(firstByte), throughput: summary(flow) };
+    const flow = await rounds(throughput(b.socketPath), 1, config.throughputRuns, exact);
+    report(b, label, flow, rate);
+    // The same output recorded once and served at full speed by another process (see the server).
+    replay = await startReplay(b, created.Id, ['sh', '-c', script]);
+    const replayed = await rounds(throughput(replay.socketPath), 1, config.throughputRuns, exact);
+    report(b, `${label} (replayed)`, replayed, rate);
+    b.results.terminals = {
+      prompt: PROMPT, bytes: expected, command: script,
+      firstByte: summary(firstByte), throughput: summary(flow), throughputReplayed: summary(replayed),
+    };
     b.log(`terminals: first byte and ${mb.toFixed(1)} MB of output measured`);
   } finally {
-    ctx.terminals.dispose();
+    replay?.server.kill();
+    terminals.dispose();
     await b.api(b.socketPath, 'DELETE', `/containers/${created.Id}?force=1`).catch(() => {});
   }
+}
+
+/** Records the exec's output from the engine, then serves it with bench/exec-replay-server.cjs. */
+async function startReplay(b, containerId, cmd) {
+  const outputFile = path.join(b.workDir, 'exec-output.bin');
+  const containerFile = path.join(b.workDir, 'exec-container.json');
+  const socketPath = path.join(b.workDir, 'exec-replay.sock');
+  const { data } = await rawExec(b.socketPath, b.api, containerId, cmd, true);
+  fs.writeFileSync(outputFile, data);
+  fs.writeFileSync(containerFile, JSON.stringify(await b.api(b.socketPath, 'GET', `/containers/${containerId}/json`)));
+  const server = spawn(process.execPath, [path.join(b.root, 'bench', 'exec-replay-server.cjs'), socketPath, outputFile, containerFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    server.stdout.once('data', resolve);
+    server.once('exit', (code) => reject(new Error(`exec replay server exited ${code}`)));
+  });
+  return { server, socketPath };
 }
 
 /** Methods take turns in each round, rotating who goes first; the first `warmup` rounds are dropped. */
@@ -151,6 +188,32 @@ async function rounds(methods, warmup, runs, sample) {
     }
   }
   return samples;
+}
+
+/** The engine's own pace: an exec with a TTY (and stdin, as ours) started on an upgraded connection. */
+async function rawExec(socketPath, api, containerId, cmd, keep = false) {
+  const exec = await api(socketPath, 'POST', `/containers/${containerId}/exec`, { Cmd: cmd, AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true });
+  const body = JSON.stringify({ Detach: false, Tty: true });
+  return new Promise((resolve, reject) => {
+    const headers = { 'Content-Type': 'application/json', 'Content-Length': body.length, Connection: 'Upgrade', Upgrade: 'tcp' };
+    const req = http.request({ socketPath, method: 'POST', path: `/exec/${exec.Id}/start`, headers });
+    req.on('upgrade', (_res, socket, head) => {
+      let bytes = head.length;
+      const kept = [head];
+      socket.on('data', (chunk) => {
+        bytes += chunk.length;
+        if (keep) kept.push(chunk);
+      });
+      socket.on('end', () => {
+        socket.destroy();
+        resolve({ bytes, data: keep ? Buffer.concat(kept) : undefined });
+      });
+      socket.on('error', reject);
+    });
+    req.on('response', (res) => reject(new Error(`exec start answered ${res.statusCode} without an upgrade`)));
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** The CLI's row first: it is the reference the ratios are taken against. */
