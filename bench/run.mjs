@@ -99,10 +99,6 @@ try {
   };
   log(`machine: ${JSON.stringify(machine)}`);
   await cleanBenchObjects();
-  if (runs('terminals')) {
-    const bench = { socketPath, dockerHost: engine.dockerHost, testImage: engine.testImage, cli: CLI, cliEnv, root, workDir, out, api, label: LABEL, set: SET, log, tableRows, results };
-    await measureTerminals(bench, { warmup: config.warmup, runs: config.runs, throughputRuns: config.terminalRuns, throughputBytes: config.terminalBytes });
-  }
   if (runs('listing')) await fillImagesAndVolumes();
   const atChangeSize = ['change', 'idle', 'burst'].filter(runs);
   for (const size of config.sizes) {
@@ -124,6 +120,10 @@ try {
       if (runs('idle')) await measureIdle(size);
       if (runs('burst')) await measureBurst(size);
     }
+  }
+  if (runs('terminals')) {
+    const bench = { socketPath, dockerHost: engine.dockerHost, testImage: engine.testImage, cli: CLI, cliEnv, root, workDir, out, api, label: LABEL, set: SET, log, tableRows, results };
+    await measureTerminals(bench, { warmup: config.warmup, runs: config.runs, throughputRuns: config.terminalRuns, throughputBytes: config.terminalBytes });
   }
   if (runs('startup')) await measureStartup();
   report(machine);
