@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { api, cliJsonLines, countingProxy, fmt, now, pool, rawList, sleep, stats, table } from './lib.mjs';
+import { measureTerminals } from './terminals.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
@@ -29,9 +30,20 @@ const config = {
   burst: int('BENCH_BURST', 1000, 10),
   burstRuns: int('BENCH_BURST_RUNS', 3, 1),
   idleSeconds: int('BENCH_IDLE_SECONDS', 60, 2),
+  terminalRuns: int('BENCH_TERMINAL_RUNS', 5, 2),
+  terminalBytes: int('BENCH_TERMINAL_BYTES', 75_000_000, 750_000),
   packageVsix: (env.BENCH_PACKAGE ?? (smoke ? '0' : '1')) === '1',
   build: env.BENCH_BUILD !== '0',
 };
+// BENCH_ONLY=terminals,startup runs only those sections (all of them when unset).
+const SECTIONS = ['listing', 'change', 'idle', 'burst', 'terminals', 'startup'];
+const only = (env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const unknown = only.filter((s) => !SECTIONS.includes(s));
+if (unknown.length) {
+  console.error(`[bench] BENCH_ONLY: unknown section ${unknown.join(', ')}; the sections are ${SECTIONS.join(', ')}`);
+  process.exit(2);
+}
+const runs = (section) => only.length === 0 || only.includes(section);
 // Distinct from the tests' engine (.cache/engine, dxtest0, 172.31.250.1/24) so both can run at once.
 const engineOpts = {
   root: env.BENCH_ENGINE_ROOT ?? path.join(root, '.cache', 'bench-engine'),
@@ -47,7 +59,7 @@ const log = (msg) => console.log(`[bench] ${msg}`);
 const q = (params) => new URLSearchParams(params).toString();
 const filters = (f) => encodeURIComponent(JSON.stringify(f));
 
-const results = { listing: [], change: [], burst: [], idle: undefined, startup: undefined };
+const results = { listing: [], change: [], burst: [], idle: undefined, terminals: undefined, startup: undefined };
 const tableRows = [];
 
 // ---- set-up ---------------------------------------------------------------------------------
@@ -87,23 +99,33 @@ try {
   };
   log(`machine: ${JSON.stringify(machine)}`);
   await cleanBenchObjects();
-  await fillImagesAndVolumes();
+  if (runs('listing')) await fillImagesAndVolumes();
+  const atChangeSize = ['change', 'idle', 'burst'].filter(runs);
   for (const size of config.sizes) {
+    if (!runs('listing') && !(size === config.changeAt && atChangeSize.length)) continue;
     await fillContainers('list', size);
-    await measureListing('containers', size, containerMethods());
-    if (size === config.sizes[0]) {
-      await measureListing('images', config.images, imageMethods());
-      await measureListing('volumes', config.volumes, volumeMethods());
+    if (runs('listing')) {
+      await measureListing('containers', size, containerMethods());
+      if (size === config.sizes[0]) {
+        await measureListing('images', config.images, imageMethods());
+        await measureListing('volumes', config.volumes, volumeMethods());
+      }
     }
     if (size === config.changeAt) {
-      await measureReplayedListing(size);
-      await measureChangeToView(size);
-      await measureMicrosoftDesign(size);
-      await measureIdle(size);
-      await measureBurst(size);
+      if (runs('listing')) await measureReplayedListing(size);
+      if (runs('change')) {
+        await measureChangeToView(size);
+        await measureMicrosoftDesign(size);
+      }
+      if (runs('idle')) await measureIdle(size);
+      if (runs('burst')) await measureBurst(size);
     }
   }
-  await measureStartup();
+  if (runs('terminals')) {
+    const bench = { socketPath, dockerHost: engine.dockerHost, testImage: engine.testImage, cli: CLI, cliEnv, root, workDir, out, api, label: LABEL, set: SET, log, tableRows, results };
+    await measureTerminals(bench, { warmup: config.warmup, runs: config.runs, throughputRuns: config.terminalRuns, throughputBytes: config.terminalBytes });
+  }
+  if (runs('startup')) await measureStartup();
   report(machine);
 } catch (err) {
   console.error(`[bench] failed: ${err.stack ?? err}`);

@@ -1,6 +1,7 @@
 // Plain-object stand-ins for the few 'vscode' members the benchmarked code touches outside
-// VS Code: our tree nodes (TreeItem, ThemeIcon, ThemeColor, MarkdownString, l10n) and
-// @microsoft/vscode-container-client (ShellQuoting, FileType). Installed by install().
+// VS Code: our tree nodes (TreeItem, ThemeIcon, ThemeColor, MarkdownString, l10n), our terminal
+// sessions and the Open Shell command (EventEmitter, window.createTerminal, workspace settings)
+// and @microsoft/vscode-container-client (ShellQuoting, FileType). Installed by install().
 const Module = require('node:module');
 
 class TreeItem {
@@ -39,7 +40,65 @@ class MarkdownString {
   }
 }
 
+/** As VS Code's: listeners are called synchronously, in the order they subscribed. */
+class EventEmitter {
+  constructor() {
+    this.listeners = new Set();
+    this.event = (listener, thisArg) => {
+      const entry = { fn: listener, thisArg };
+      this.listeners.add(entry);
+      return { dispose: () => this.listeners.delete(entry) };
+    };
+  }
+  fire(value) {
+    for (const { fn, thisArg } of [...this.listeners]) fn.call(thisArg, value);
+  }
+  dispose() {
+    this.listeners.clear();
+  }
+}
+
+/** The size a new terminal panel reports to its Pseudoterminal in the benchmark. */
+const terminalDimensions = { columns: 80, rows: 24 };
+const closeTerminal = new EventEmitter();
+
+/**
+ * A terminal without a renderer: the Pseudoterminal is opened on the next turn of the event
+ * loop (VS Code opens it once its terminal exists, after a round trip to the window), closing
+ * it calls close() as VS Code does, and its exit fires onDidCloseTerminal.
+ */
+function createTerminal(options) {
+  const pty = options.pty;
+  const terminal = {
+    name: options.name,
+    creationOptions: options,
+    exitStatus: undefined,
+    show() {},
+    dispose() {
+      if (terminal.exitStatus) return;
+      terminal.exitStatus = { code: undefined };
+      pty.close();
+      closeTerminal.fire(terminal);
+    },
+  };
+  pty.onDidClose?.((code) => {
+    if (terminal.exitStatus) return;
+    terminal.exitStatus = { code: typeof code === 'number' ? code : undefined };
+    closeTerminal.fire(terminal);
+  });
+  setImmediate(() => pty.open(terminalDimensions));
+  return terminal;
+}
+
+/** Every setting reads as its default (what a fresh profile has). */
+const workspace = {
+  getConfiguration: () => ({ get: (_key, defaultValue) => defaultValue, has: () => false }),
+};
+
 const stub = {
+  EventEmitter,
+  window: { createTerminal, onDidCloseTerminal: closeTerminal.event },
+  workspace,
   TreeItem,
   ThemeIcon,
   ThemeColor,

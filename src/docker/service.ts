@@ -1,4 +1,5 @@
 import Docker from 'dockerode';
+import type { IncomingMessage } from 'node:http';
 import { DockerError, toDockerError } from './errors';
 import {
   ContainerDetails,
@@ -11,6 +12,7 @@ import {
   toVolumeModel,
   VolumeModel,
 } from './models';
+import { ContainerPathStat, isExecutableFile, isSymlink, parsePathStat } from './pathStat';
 
 export interface EngineVersion {
   version: string;
@@ -248,6 +250,32 @@ export class DockerService {
   async inspectExec(execId: string): Promise<{ running: boolean; exitCode: number | null }> {
     const info = await this.call(() => this.docker.getExec(execId).inspect());
     return { running: info.Running, exitCode: info.ExitCode };
+  }
+
+  /**
+   * A path's stat in a container's filesystem (`HEAD /containers/{id}/archive`): no process is
+   * started. Undefined when nothing is there (or, the answer having no body, no such container).
+   */
+  async statPath(containerId: string, path: string): Promise<ContainerPathStat | undefined> {
+    const answer = await this.orUndefined(() => this.docker.getContainer(containerId).infoArchive({ path }) as Promise<IncomingMessage>);
+    if (!answer) {
+      return undefined;
+    }
+    answer.resume();
+    const stat = parsePathStat(answer.headers['x-docker-container-path-stat']);
+    if (!stat) {
+      throw new DockerError('engine', `the engine's answer about ${path} has no readable X-Docker-Container-Path-Stat header`);
+    }
+    return stat;
+  }
+
+  /** Whether `path` is an executable file in the container, following a symbolic link. */
+  async hasExecutable(containerId: string, path: string): Promise<boolean> {
+    let stat = await this.statPath(containerId, path);
+    if (stat && isSymlink(stat) && stat.linkTarget) {
+      stat = await this.statPath(containerId, stat.linkTarget);
+    }
+    return stat !== undefined && isExecutableFile(stat);
   }
 
   /** Runs a command without a TTY to its end and returns its exit code (for quick checks). */

@@ -2,6 +2,10 @@ import * as vscode from 'vscode';
 import { DockerError, toDockerError } from '../docker/errors';
 import { describeError } from '../errorMessages';
 import { terminalText } from './streamDecoding';
+import { TextTail } from './textTail';
+
+/** How much of the latest output `transcript` keeps; a session that prints for hours stays small. */
+const transcriptLimit = 1 << 20;
 
 export type SessionKind = 'exec' | 'attach' | 'logs';
 
@@ -16,7 +20,7 @@ export abstract class TerminalSession implements vscode.Pseudoterminal {
   readonly onDidWrite = this.writeEmitter.event;
   readonly onDidClose = this.closeEmitter.event;
   protected dimensions: vscode.TerminalDimensions | undefined;
-  private output = '';
+  private readonly output = new TextTail(transcriptLimit);
   private state: 'new' | 'open' | 'waitingForKey' | 'ended' = 'new';
   private exitCodeAfterKey = 0;
   /** The exit code the terminal closed with, once it did. */
@@ -27,9 +31,9 @@ export abstract class TerminalSession implements vscode.Pseudoterminal {
     protected readonly engineDescription: string,
   ) {}
 
-  /** Everything written to the terminal so far, as written (for tests and diagnostics). */
+  /** The last MiB or so written to the terminal, as written (for tests and diagnostics). */
   get transcript(): string {
-    return this.output;
+    return this.output.text;
   }
 
   get ended(): boolean {
@@ -87,7 +91,7 @@ export abstract class TerminalSession implements vscode.Pseudoterminal {
     if (this.state === 'new' || this.state === 'ended' || text === '') {
       return;
     }
-    this.output += text;
+    this.output.push(text);
     this.writeEmitter.fire(text);
   }
 

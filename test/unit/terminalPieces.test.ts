@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { commandLineProblem, splitCommandLine } from '../../src/terminal/commandWords';
 import { DetachKeysError, DetachMatcher, parseDetachKeys } from '../../src/terminal/detachKeys';
 import { LogCursor, LogLineSplitter, sinceParameter, timestampNanos } from '../../src/terminal/logLines';
 import { StreamDemultiplexer, terminalText, Utf8Streams } from '../../src/terminal/streamDecoding';
+import { TextTail } from '../../src/terminal/textTail';
 
 function frame(kind: number, text: string | Buffer): Buffer {
   const payload = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
@@ -88,6 +90,29 @@ describe('UTF-8 decoding', () => {
     assert.equal(text, '✓日本');
   });
 
+  it('decodes any bytes, valid or not, cut anywhere, exactly as the whole at once (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x80, 0xbf, 0xc3, 0xe2, 0xf0, 0xf4, 0xf8, 0xff)), { maxLength: 64 }),
+        fc.array(fc.integer({ min: 0, max: 64 }), { maxLength: 8 }),
+        (values, cuts) => {
+          const bytes = Buffer.from(values);
+          const points = [...new Set(cuts.map((c) => Math.min(c, bytes.length)))].sort((a, b) => a - b);
+          const d = new Utf8Streams();
+          let text = '';
+          let from = 0;
+          for (const at of [...points, bytes.length]) {
+            text += d.decode('tty', bytes.subarray(from, at));
+            from = at;
+          }
+          text += d.end('tty');
+          assert.equal(text, bytes.toString('utf8'));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('decodes stdout and stderr separately, so interleaved frames do not mix half characters', () => {
     const check = Buffer.from('✓', 'utf8');
     const d = new Utf8Streams();
@@ -149,5 +174,29 @@ describe('log lines and resuming a follow', () => {
     assert.equal(c.accept(t2), false);
     assert.equal(c.accept(t3), true);
     assert.equal(c.accept(t1), false);
+  });
+});
+
+describe('the transcript a terminal session keeps', () => {
+  it('keeps the latest text, at least the limit and at most one chunk more, however much was written', () => {
+    const tail = new TextTail(1000);
+    let all = '';
+    for (let i = 0; i < 5000; i++) {
+      const chunk = `line ${i} ${'x'.repeat(i % 97)}\r\n`;
+      tail.push(chunk);
+      all += chunk;
+    }
+    const kept = tail.text;
+    assert.ok(all.endsWith(kept), 'the kept text is the end of what was written');
+    assert.ok(kept.length >= 1000 && kept.length < 1000 + 110, `kept ${kept.length} characters`);
+    assert.ok(kept.startsWith('line '), 'whole chunks are kept');
+  });
+
+  it('keeps everything while it is under the limit', () => {
+    const tail = new TextTail(1000);
+    tail.push('a');
+    tail.push('');
+    tail.push('bc');
+    assert.equal(tail.text, 'abc');
   });
 });

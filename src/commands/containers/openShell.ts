@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { autoShell } from '../../docker/autoShell';
 import { ContainerModel, isRunning } from '../../docker/models';
 import { commandLine } from '../../docker/shell';
 import { toDockerError } from '../../docker/errors';
@@ -24,8 +25,7 @@ export async function openShell(ctx: CommandContext, ...args: unknown[]): Promis
   let command: string[];
   if (auto) {
     try {
-      // bash when the container has it, else the POSIX sh every image with a shell has.
-      command = [(await ctx.service.execExitCode(target.id, ['test', '-x', '/bin/bash'])) === 0 ? 'bash' : 'sh'];
+      command = [await autoShell(ctx.service, target.id)];
     } catch (err) {
       const message = describeError(toDockerError(err), ctx.engineDescription);
       ctx.log.error(message);
