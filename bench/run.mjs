@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { api, cliJsonLines, countingProxy, fmt, now, pool, rawList, sleep, stats, table } from './lib.mjs';
+import { wants } from './only.mjs';
+import { measureMemoryInVSCode, measureStartupInVSCode } from './vscode.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
@@ -31,7 +33,10 @@ const config = {
   idleSeconds: int('BENCH_IDLE_SECONDS', 60, 2),
   packageVsix: (env.BENCH_PACKAGE ?? (smoke ? '0' : '1')) === '1',
   build: env.BENCH_BUILD !== '0',
+  vscodeRuns: int('BENCH_VSCODE_RUNS', 3, 1),
+  memoryRuns: int('BENCH_MEMORY_RUNS', 2, 1),
 };
+config.memoryContainers = int('BENCH_MEMORY_CONTAINERS', Math.max(...config.sizes), Math.max(...config.sizes));
 // Distinct from the tests' engine (.cache/engine, dxtest0, 172.31.250.1/24) so both can run at once.
 const engineOpts = {
   root: env.BENCH_ENGINE_ROOT ?? path.join(root, '.cache', 'bench-engine'),
@@ -47,8 +52,9 @@ const log = (msg) => console.log(`[bench] ${msg}`);
 const q = (params) => new URLSearchParams(params).toString();
 const filters = (f) => encodeURIComponent(JSON.stringify(f));
 
-const results = { listing: [], change: [], burst: [], idle: undefined, startup: undefined };
+const results = { listing: [], change: [], burst: [], idle: undefined, startup: undefined, vscode: {} };
 const tableRows = [];
+const vscodeRows = []; // printed after the start-up rows, whenever they were measured
 
 // ---- set-up ---------------------------------------------------------------------------------
 
@@ -87,23 +93,30 @@ try {
   };
   log(`machine: ${JSON.stringify(machine)}`);
   await cleanBenchObjects();
-  await fillImagesAndVolumes();
+  const atChangeAt = ['replayed', 'change', 'idle', 'burst', 'vscode-startup'].some(wants);
+  if (wants('listing') || atChangeAt) await fillImagesAndVolumes();
   for (const size of config.sizes) {
+    if (!wants('listing') && !(size === config.changeAt && atChangeAt)) continue;
     await fillContainers('list', size);
-    await measureListing('containers', size, containerMethods());
-    if (size === config.sizes[0]) {
+    if (wants('listing')) await measureListing('containers', size, containerMethods());
+    if (size === config.sizes[0] && wants('listing')) {
       await measureListing('images', config.images, imageMethods());
       await measureListing('volumes', config.volumes, volumeMethods());
     }
     if (size === config.changeAt) {
-      await measureReplayedListing(size);
-      await measureChangeToView(size);
-      await measureMicrosoftDesign(size);
-      await measureIdle(size);
-      await measureBurst(size);
+      if (wants('vscode-startup')) await measureStartupInRealVSCode(size);
+      if (wants('replayed')) await measureReplayedListing(size);
+      if (wants('change')) {
+        await measureChangeToView(size);
+        await measureMicrosoftDesign(size);
+      }
+      if (wants('idle')) await measureIdle(size);
+      if (wants('burst')) await measureBurst(size);
     }
   }
-  await measureStartup();
+  if (wants('startup')) await measureStartup();
+  if (wants('vscode-memory')) await measureMemoryInRealVSCode();
+  tableRows.push(...vscodeRows);
   report(machine);
 } catch (err) {
   console.error(`[bench] failed: ${err.stack ?? err}`);
@@ -453,6 +466,42 @@ async function measureStartup() {
   tableRows.push(['start-up', `require(dist/extension.js), ${startup.bundle}`, s.n, fmt(s.median), `${fmt(s.min)}..${fmt(s.max)}`, '']);
   tableRows.push(['start-up', 'dist/extension.js size', '', '', '', `${(startup.bundleBytes / 1024).toFixed(0)} KiB`]);
   if (startup.vsixBytes) tableRows.push(['start-up', '.vsix size', '', '', '', `${(startup.vsixBytes / 1024).toFixed(0)} KiB`]);
+}
+
+// ---- 6. in a real VS Code (bench/vscode.mjs) -------------------------------------------------
+
+// What users run: the production bundle (the listing sections load out/src, not dist/).
+function productionBundleForVSCode() {
+  if (!results.vscode.bundle) {
+    if (config.build) {
+      const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`production build failed:\n${r.stdout}\n${r.stderr}`);
+    }
+    results.vscode.bundle = config.build ? 'production (minified)' : 'as last built';
+  }
+  return results.vscode.bundle;
+}
+
+async function measureStartupInRealVSCode(size) {
+  log(`start-up in VS Code: ${config.vscodeRuns} fresh windows with ${size} containers, ${productionBundleForVSCode()} bundle`);
+  const { result, rows } = await measureStartupInVSCode({ root, engine, runs: config.vscodeRuns, containers: size, rowPrefix: 'bench-list-', log });
+  results.vscode.startup = result;
+  vscodeRows.push(...rows);
+}
+
+async function measureMemoryInRealVSCode() {
+  const counts = { containers: config.memoryContainers, images: config.images, volumes: config.volumes };
+  log(`memory in VS Code: ${config.memoryRuns} hosts, none -> ${JSON.stringify(counts)}, ${productionBundleForVSCode()} bundle`);
+  const { result, rows } = await measureMemoryInVSCode({
+    root, engine, runs: config.memoryRuns, counts, log,
+    clean: cleanBenchObjects,
+    fill: async () => {
+      await fillImagesAndVolumes();
+      await fillContainers('list', counts.containers);
+    },
+  });
+  results.vscode.memory = result;
+  vscodeRows.push(...rows);
 }
 
 // ---- report ---------------------------------------------------------------------------------
