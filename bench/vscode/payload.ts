@@ -49,7 +49,10 @@ function vscodeMarks(): Map<string, number> {
 /** Opens the Docker view as a user would (VS Code activates us for it) and times the way to the first rows. */
 async function startup(): Promise<object> {
   const containers = count('DX_BENCH_CONTAINERS');
-  const rowPrefix = env.DX_BENCH_ROW_PREFIX ?? '';
+  const rowPrefix = env.DX_BENCH_ROW_PREFIX;
+  if (!rowPrefix) {
+    throw new Error('DX_BENCH_ROW_PREFIX must name how the bench containers\' rows begin');
+  }
   const extension = vscode.extensions.getExtension<DockerExplorerApi>(extensionId);
   if (!extension) {
     throw new Error(`extension ${extensionId} is not installed in this host`);
@@ -147,6 +150,7 @@ async function memory(): Promise<object> {
   const extension = vscode.extensions.getExtension<DockerExplorerApi>(extensionId);
   const api = await extension!.activate();
   await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
+  api.store.start(); // the view's visibility starts it too, maybe later than this line
   await api.store.whenSettled();
   const sizes = () => ({ containers: api.store.containers.size, images: api.store.images.size, volumes: api.store.volumes.size });
   const measure = async () => {
