@@ -10,7 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { api, cliJsonLines, countingProxy, fmt, now, pool, rawList, sleep, stats, table } from './lib.mjs';
+import { wants } from './only.mjs';
 import { measureTerminals } from './terminals.mjs';
+import { measureMemoryInVSCode, measureStartupInVSCode } from './vscode.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
@@ -34,16 +36,10 @@ const config = {
   terminalBytes: int('BENCH_TERMINAL_BYTES', 75_000_000, 750_000),
   packageVsix: (env.BENCH_PACKAGE ?? (smoke ? '0' : '1')) === '1',
   build: env.BENCH_BUILD !== '0',
+  vscodeRuns: int('BENCH_VSCODE_RUNS', 3, 1),
+  memoryRuns: int('BENCH_MEMORY_RUNS', 2, 1),
 };
-// BENCH_ONLY=terminals,startup runs only those sections (all of them when unset).
-const SECTIONS = ['listing', 'change', 'idle', 'burst', 'terminals', 'startup'];
-const only = (env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-const unknown = only.filter((s) => !SECTIONS.includes(s));
-if (unknown.length) {
-  console.error(`[bench] BENCH_ONLY: unknown section ${unknown.join(', ')}; the sections are ${SECTIONS.join(', ')}`);
-  process.exit(2);
-}
-const runs = (section) => only.length === 0 || only.includes(section);
+config.memoryContainers = int('BENCH_MEMORY_CONTAINERS', Math.max(...config.sizes), Math.max(...config.sizes));
 // Distinct from the tests' engine (.cache/engine, dxtest0, 172.31.250.1/24) so both can run at once.
 const engineOpts = {
   root: env.BENCH_ENGINE_ROOT ?? path.join(root, '.cache', 'bench-engine'),
@@ -59,8 +55,9 @@ const log = (msg) => console.log(`[bench] ${msg}`);
 const q = (params) => new URLSearchParams(params).toString();
 const filters = (f) => encodeURIComponent(JSON.stringify(f));
 
-const results = { listing: [], change: [], burst: [], idle: undefined, terminals: undefined, startup: undefined };
+const results = { listing: [], change: [], burst: [], idle: undefined, terminals: undefined, startup: undefined, vscode: {} };
 const tableRows = [];
+const vscodeRows = []; // printed after the start-up rows, whenever they were measured
 
 // ---- set-up ---------------------------------------------------------------------------------
 
@@ -99,33 +96,34 @@ try {
   };
   log(`machine: ${JSON.stringify(machine)}`);
   await cleanBenchObjects();
-  if (runs('listing')) await fillImagesAndVolumes();
-  const atChangeSize = ['change', 'idle', 'burst'].filter(runs);
+  const atChangeAt = ['replayed', 'change', 'idle', 'burst', 'vscode-startup'].some(wants);
+  if (wants('listing') || atChangeAt) await fillImagesAndVolumes();
   for (const size of config.sizes) {
-    if (!runs('listing') && !(size === config.changeAt && atChangeSize.length)) continue;
+    if (!wants('listing') && !(size === config.changeAt && atChangeAt)) continue;
     await fillContainers('list', size);
-    if (runs('listing')) {
-      await measureListing('containers', size, containerMethods());
-      if (size === config.sizes[0]) {
-        await measureListing('images', config.images, imageMethods());
-        await measureListing('volumes', config.volumes, volumeMethods());
-      }
+    if (wants('listing')) await measureListing('containers', size, containerMethods());
+    if (size === config.sizes[0] && wants('listing')) {
+      await measureListing('images', config.images, imageMethods());
+      await measureListing('volumes', config.volumes, volumeMethods());
     }
     if (size === config.changeAt) {
-      if (runs('listing')) await measureReplayedListing(size);
-      if (runs('change')) {
+      if (wants('vscode-startup')) await measureStartupInRealVSCode(size);
+      if (wants('replayed')) await measureReplayedListing(size);
+      if (wants('change')) {
         await measureChangeToView(size);
         await measureMicrosoftDesign(size);
       }
-      if (runs('idle')) await measureIdle(size);
-      if (runs('burst')) await measureBurst(size);
+      if (wants('idle')) await measureIdle(size);
+      if (wants('burst')) await measureBurst(size);
     }
   }
-  if (runs('terminals')) {
+  if (wants('terminals')) {
     const bench = { socketPath, dockerHost: engine.dockerHost, testImage: engine.testImage, cli: CLI, cliEnv, root, workDir, out, api, label: LABEL, set: SET, log, tableRows, results };
     await measureTerminals(bench, { warmup: config.warmup, runs: config.runs, throughputRuns: config.terminalRuns, throughputBytes: config.terminalBytes });
   }
-  if (runs('startup')) await measureStartup();
+  if (wants('startup')) await measureStartup();
+  if (wants('vscode-memory')) await measureMemoryInRealVSCode();
+  tableRows.push(...vscodeRows);
   report(machine);
 } catch (err) {
   console.error(`[bench] failed: ${err.stack ?? err}`);
@@ -475,6 +473,42 @@ async function measureStartup() {
   tableRows.push(['start-up', `require(dist/extension.js), ${startup.bundle}`, s.n, fmt(s.median), `${fmt(s.min)}..${fmt(s.max)}`, '']);
   tableRows.push(['start-up', 'dist/extension.js size', '', '', '', `${(startup.bundleBytes / 1024).toFixed(0)} KiB`]);
   if (startup.vsixBytes) tableRows.push(['start-up', '.vsix size', '', '', '', `${(startup.vsixBytes / 1024).toFixed(0)} KiB`]);
+}
+
+// ---- 6. in a real VS Code (bench/vscode.mjs) -------------------------------------------------
+
+// What users run: the production bundle (the listing sections load out/src, not dist/).
+function productionBundleForVSCode() {
+  if (!results.vscode.bundle) {
+    if (config.build) {
+      const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`production build failed:\n${r.stdout}\n${r.stderr}`);
+    }
+    results.vscode.bundle = config.build ? 'production (minified)' : 'as last built';
+  }
+  return results.vscode.bundle;
+}
+
+async function measureStartupInRealVSCode(size) {
+  log(`start-up in VS Code: ${config.vscodeRuns} fresh windows with ${size} containers, ${productionBundleForVSCode()} bundle`);
+  const { result, rows } = await measureStartupInVSCode({ root, engine, runs: config.vscodeRuns, containers: size, rowPrefix: 'bench-list-', log });
+  results.vscode.startup = result;
+  vscodeRows.push(...rows);
+}
+
+async function measureMemoryInRealVSCode() {
+  const counts = { containers: config.memoryContainers, images: config.images, volumes: config.volumes };
+  log(`memory in VS Code: ${config.memoryRuns} hosts, none -> ${JSON.stringify(counts)}, ${productionBundleForVSCode()} bundle`);
+  const { result, rows } = await measureMemoryInVSCode({
+    root, engine, runs: config.memoryRuns, counts, log,
+    clean: cleanBenchObjects,
+    fill: async () => {
+      await fillImagesAndVolumes();
+      await fillContainers('list', counts.containers);
+    },
+  });
+  results.vscode.memory = result;
+  vscodeRows.push(...rows);
 }
 
 // ---- report ---------------------------------------------------------------------------------

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ContainerNode } from '../../src/tree/nodes/containerNode';
 import { activateExtension } from './support/extension';
+import { memoryAfterGc, renderAllRows } from './support/viewCost';
 import { cleanupRun, createContainer, runId, runLabel, testDocker, uniqueName } from './support/testEngine';
 import { waitFor } from './support/uiBridge';
 
@@ -37,7 +37,7 @@ describe(`the views with ${containers} containers, ${images} images and ${volume
     api.store.start();
     await api.store.whenSettled();
     await api.store.whenIdle();
-    const before = { containers: api.store.containers.size, images: api.store.images.size, volumes: api.store.volumes.size, heap: process.memoryUsage().heapUsed, rss: process.memoryUsage().rss };
+    const before = { containers: api.store.containers.size, images: api.store.images.size, volumes: api.store.volumes.size, ...memoryAfterGc() };
 
     const base = uniqueName('scale-base');
     const source = await createContainer(docker, base, { Cmd: ['true'] });
@@ -55,38 +55,16 @@ describe(`the views with ${containers} containers, ${images} images and ${volume
     );
     await api.store.whenIdle();
 
-    // What VS Code asks of the providers for a full render: every row and its tree item.
-    const started = performance.now();
-    const containerRows: ContainerNode[] = [];
-    for (const node of await api.views.containers.getChildren()) {
-      const rows = node.kind === 'group' ? await api.views.containers.getChildren(node) : [node];
-      containerRows.push(...(rows as ContainerNode[]));
-    }
-    containerRows.forEach((row) => row.getTreeItem());
-    const containersMs = performance.now() - started;
-    const imageStarted = performance.now();
-    let imageRows = 0;
-    for (const group of await api.views.images.getChildren()) {
-      for (const row of await api.views.images.getChildren(group)) {
-        row.getTreeItem();
-        imageRows++;
-      }
-    }
-    const imagesMs = performance.now() - imageStarted;
-    const volumeStarted = performance.now();
-    const volumeRows = await api.views.volumes.getChildren();
-    volumeRows.forEach((row) => row.getTreeItem());
-    const volumesMs = performance.now() - volumeStarted;
+    const rendered = await renderAllRows(api.views);
+    assert.ok(rendered.containers.rows >= before.containers + containers, `${rendered.containers.rows} container rows`);
+    assert.ok(rendered.images.rows >= before.images + images, `${rendered.images.rows} image rows`);
+    assert.ok(rendered.volumes.rows >= before.volumes + volumes, `${rendered.volumes.rows} volume rows`);
 
-    assert.ok(containerRows.length >= before.containers + containers, `${containerRows.length} container rows`);
-    assert.ok(imageRows >= before.images + images, `${imageRows} image rows`);
-    assert.ok(volumeRows.length >= before.volumes + volumes, `${volumeRows.length} volume rows`);
-
-    const after = process.memoryUsage();
+    const after = memoryAfterGc();
     const report = {
-      rows: { containers: containerRows.length, images: imageRows, volumes: volumeRows.length },
-      renderMs: { containers: Math.round(containersMs), images: Math.round(imagesMs), volumes: Math.round(volumesMs) },
-      heapMB: { before: mb(before.heap), after: mb(after.heapUsed), delta: mb(after.heapUsed - before.heap) },
+      rows: { containers: rendered.containers.rows, images: rendered.images.rows, volumes: rendered.volumes.rows },
+      renderMs: { containers: Math.round(rendered.containers.ms), images: Math.round(rendered.images.ms), volumes: Math.round(rendered.volumes.ms) },
+      heapMB: { before: mb(before.heapUsed), after: mb(after.heapUsed), delta: mb(after.heapUsed - before.heapUsed) },
       rssMB: { before: mb(before.rss), after: mb(after.rss), delta: mb(after.rss - before.rss) },
     };
     console.log(`scale views: ${JSON.stringify(report)}`);
@@ -94,6 +72,6 @@ describe(`the views with ${containers} containers, ${images} images and ${volume
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, 'scale-views.json'), JSON.stringify(report, null, 2));
     // Bounded: far below what a leak per row (say 100 KB x 3600 rows) would take.
-    assert.ok(after.heapUsed - before.heap < 150 * 1024 * 1024, `heap grew by ${mb(after.heapUsed - before.heap)} MB`);
+    assert.ok(after.heapUsed - before.heapUsed < 150 * 1024 * 1024, `heap grew by ${mb(after.heapUsed - before.heapUsed)} MB`);
   });
 });

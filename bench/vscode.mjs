@@ -1,0 +1,135 @@
+// The figures that need a real VS Code: start-up to the first container rows, and the extension
+// host's memory without and with the bench's objects. Each run starts its own code-server and
+// headless Chromium (test/harness/vscode.mjs) with the payload bench/vscode/payload.ts (compiled
+// by tsc to out/bench/vscode/payload.js), the extension pointed at the bench engine.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fmt, stats } from './lib.mjs';
+
+const MB = 1024 * 1024;
+
+async function runPayload({ root, engine, mode, env, label, log }) {
+  const { runExtensionTests } = await import('../test/harness/vscode.mjs');
+  const workspacePath = path.join(root, '.cache', 'bench-workspace');
+  fs.mkdirSync(workspacePath, { recursive: true });
+  const outputDir = path.join(root, 'test-output', 'bench-vscode', label);
+  const { exitCode, results } = await runExtensionTests({
+    extensionDevelopmentPath: root,
+    extensionTestsPath: path.join(root, 'out', 'bench', 'vscode', 'payload.js'),
+    workspacePath,
+    outputDir,
+    quiet: true,
+    log: (line) => log(`  [vscode] ${line}`),
+    env: { DOCKER_HOST: engine.dockerHost, DX_BENCH_MODE: mode, ...env },
+  });
+  if (exitCode !== 0 || !results?.bench) {
+    const why = (results?.failures ?? []).map((f) => `${f.title}: ${f.error}`).join('\n') || `exit code ${exitCode}`;
+    throw new Error(`VS Code run ${label} failed (logs in ${path.relative(root, outputDir)}):\n${why}`);
+  }
+  return results.bench;
+}
+
+const row = (measurement, method, samples, note = '') => {
+  const s = stats(samples);
+  return [measurement, method, s.n, fmt(s.median), `${fmt(s.min)}..${fmt(s.max)}`, note];
+};
+
+/** `runs` fresh windows, each opening the Docker view with `containers` containers in the engine. */
+export async function measureStartupInVSCode({ root, engine, runs, containers, rowPrefix, log }) {
+  const samples = [];
+  for (let run = 1; run <= runs; run++) {
+    const bench = await runPayload({
+      root, engine, log, mode: 'startup', label: `startup-${run}`,
+      env: { DX_BENCH_CONTAINERS: String(containers), DX_BENCH_ROW_PREFIX: rowPrefix },
+    });
+    log(`VS Code start-up run ${run}: ${JSON.stringify({ ...bench.timeline, storeAlone: bench.ms.storeAlone }, (k, v) => (typeof v === 'number' ? +v.toFixed(1) : v))}`);
+    samples.push(bench);
+  }
+  const series = (key) => samples.map((s) => s.ms[key]).filter((v) => v !== undefined);
+  const at = `start-up in VS Code @${containers}`;
+  const rows = [
+    row(at, 'ours: activate() start -> first container rows to VS Code', series('activateToFirstRows')),
+    row(at, 'page: activate() start -> first container row in the DOM', series('activateToDomRow'), `polled, ~${fmt(stats(series('domPoll')).median)} ms a poll`),
+    row(at, 'open the view -> first container rows to VS Code', series('openViewToFirstRows')),
+    row(at, 'ours alone, after: a fresh store, start -> first lists', series('storeAlone'), 'median of 3 per window'),
+  ];
+  if (series('vscodeLoadAndActivate').length) {
+    rows.push(row(at, "VS Code's marks: load bundle + context, activate() returns", series('vscodeLoadAndActivate'), `load alone ${fmt(stats(series('vscodeLoadCode')).median)} ms`));
+  }
+  return { result: { containers, runs: samples }, rows };
+}
+
+/**
+ * Per run, one extension host: memory with none of the bench's objects, then `fill` (called when
+ * the payload asks, over a loopback HTTP handshake) and memory with them all listed and rendered.
+ * `clean` removes the bench's objects before each run.
+ */
+export async function measureMemoryInVSCode({ root, engine, runs, counts, clean, fill, log }) {
+  const samples = [];
+  for (let run = 1; run <= runs; run++) {
+    await clean();
+    const control = await fillOnRequest(fill, log);
+    let bench;
+    try {
+      bench = await runPayload({
+        root, engine, log, mode: 'memory', label: `memory-${run}`,
+        env: {
+          DX_BENCH_CONTROL: control.url,
+          DX_BENCH_CONTAINERS: String(counts.containers),
+          DX_BENCH_IMAGES: String(counts.images),
+          DX_BENCH_VOLUMES: String(counts.volumes),
+        },
+      });
+    } finally {
+      await control.close();
+    }
+    if (bench.none.pid !== bench.full.pid) throw new Error(`memory run ${run}: measured in two hosts (${bench.none.pid}, ${bench.full.pid})`);
+    const mb = (b) => (b / MB).toFixed(1);
+    log(`VS Code memory run ${run} (host pid ${bench.full.pid}): heap ${mb(bench.none.heapUsed)} -> ${mb(bench.full.heapUsed)} MB, rss ${mb(bench.none.rss)} -> ${mb(bench.full.rss)} MB, rows ${JSON.stringify(bench.full.rows)}`);
+    samples.push(bench);
+  }
+  const at = `memory ${counts.containers}/${counts.images}/${counts.volumes}`;
+  const rows = [];
+  for (const [key, what] of [['heapUsed', 'heap after GC'], ['rss', 'RSS']]) {
+    const deltas = samples.map((s) => (s.full[key] - s.none[key]) / MB);
+    const none = stats(samples.map((s) => s.none[key] / MB)).median;
+    const full = stats(samples.map((s) => s.full[key] / MB)).median;
+    const d = stats(deltas);
+    const signed = (v) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
+    rows.push([at, `extension host ${what}: none -> listed`, d.n, '', '', `${signed(d.median)} MB (${none.toFixed(1)} -> ${full.toFixed(1)}; ${signed(d.min)}..${signed(d.max)})`]);
+  }
+  return { result: { counts, runs: samples }, rows };
+}
+
+/** A loopback endpoint for the payload: POST /fill starts `fill`, GET /fill says how it went. */
+async function fillOnRequest(fill, log) {
+  let state = 'idle';
+  let error;
+  const server = http.createServer((req, res) => {
+    if (req.url !== '/fill' || (req.method !== 'POST' && req.method !== 'GET')) {
+      res.writeHead(404).end();
+      return;
+    }
+    if (req.method === 'POST' && state === 'idle') {
+      state = 'filling';
+      log('the payload measured the host without the bench objects; filling the engine');
+      fill().then(
+        () => (state = 'done'),
+        (err) => {
+          state = 'failed';
+          error = String(err?.stack ?? err);
+        },
+      );
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ state, error }));
+  });
+  await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
