@@ -1,8 +1,4 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as net from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { runContainer } from '../../src/commands/containers/runContainer';
 import { startContainer } from '../../src/commands/containers/startContainer';
@@ -12,36 +8,9 @@ import { DockerService } from '../../src/docker/service';
 import { describeError } from '../../src/errorMessages';
 import type { DockerExplorerApi } from '../../src/extension';
 import { commandSuiteHooks, useScriptedUi } from './support/scriptedUi';
+import { slowEngine } from './support/slowEngine';
 import { cleanupRun, createContainer, testDocker, uniqueName } from './support/testEngine';
 import { waitFor } from './support/uiBridge';
-
-/**
- * A unix socket in front of the private engine that holds back everything the engine answers
- * by `delayMs` (so connections kept alive and reused are slow too).
- */
-async function slowProxy(delayMs: number): Promise<{ socketPath: string; close(): Promise<void> }> {
-  const engine = (process.env.DOCKER_HOST ?? '').slice('unix://'.length);
-  const socketPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dx-slow-')), 'docker.sock');
-  const open = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(engine);
-    open.add(client).add(upstream);
-    client.pipe(upstream);
-    upstream.on('data', (chunk) => setTimeout(() => client.writable && client.write(chunk), delayMs));
-    upstream.on('end', () => setTimeout(() => client.end(), delayMs));
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
-  return {
-    socketPath,
-    close: () =>
-      new Promise<void>((resolve) => {
-        open.forEach((s) => s.destroy());
-        server.close(() => resolve());
-      }),
-  };
-}
 
 describe('faults: a slow engine, an object gone meanwhile, a missing tag, no permission', function () {
   this.timeout(60_000);
@@ -56,7 +25,7 @@ describe('faults: a slow engine, an object gone meanwhile, a missing tag, no per
   after(() => cleanupRun(docker));
 
   it('a slow engine: a request times out with a clear message instead of hanging, a quick enough one succeeds', async () => {
-    const proxy = await slowProxy(3_000);
+    const proxy = await slowEngine(3_000);
     try {
       const slow = new DockerService(() => ({ socketPath: proxy.socketPath }), { timeoutMs: 1_000 });
       const patient = new DockerService(() => ({ socketPath: proxy.socketPath }), { timeoutMs: 10_000 });

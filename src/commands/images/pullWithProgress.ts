@@ -20,6 +20,7 @@ export type PullOutcome =
 export async function pullWithProgress(ctx: CommandContext, reference: string, signal?: AbortSignal): Promise<PullOutcome> {
   const ref = parseImageRef(reference);
   const familiar = familiarImageName({ ...ref, tag: ref.tag ?? (ref.digest ? undefined : 'latest') });
+  const stallSeconds = pullStallSeconds();
   ctx.log.command(commandLine(['docker', 'pull', familiar]));
   const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Pulling {0}', familiar), cancellable: true },
@@ -31,10 +32,24 @@ export async function pullWithProgress(ctx: CommandContext, reference: string, s
       if (signal?.aborted) cancel();
       const tracker = new PullProgress();
       let reported = 0;
+      // dockerd waits on a registry that stopped sending without end: give up after a quiet spell.
+      let stalled = false;
+      let stallTimer: NodeJS.Timeout | undefined;
+      const watchStall = () => {
+        clearTimeout(stallTimer);
+        stallTimer = setTimeout(() => {
+          stalled = true;
+          abort.abort();
+        }, stallSeconds * 1000);
+      };
+      watchStall();
       try {
         const stream = await ctx.service.pullImage(familiar, abort.signal);
+        // Closing the stream makes dockerd cancel the pull (and its downloads).
         abort.signal.addEventListener('abort', () => (stream as unknown as { destroy?: () => void }).destroy?.());
+        if (abort.signal.aborted) (stream as unknown as { destroy?: () => void }).destroy?.();
         for await (const event of jsonLines(stream)) {
+          watchStall();
           tracker.add(event);
           const s = tracker.summary;
           if (s.error) break;
@@ -48,14 +63,15 @@ export async function pullWithProgress(ctx: CommandContext, reference: string, s
           }
         }
         if (abort.signal.aborted) {
-          return { result: 'cancelled' };
+          return stalled ? { result: 'failed', message: stallMessage(ref.domain, familiar, stallSeconds) } : { result: 'cancelled' };
         }
       } catch (err) {
         if (abort.signal.aborted) {
-          return { result: 'cancelled' };
+          return stalled ? { result: 'failed', message: stallMessage(ref.domain, familiar, stallSeconds) } : { result: 'cancelled' };
         }
         return { result: 'failed', message: pullErrorMessage(ctx, familiar, toDockerError(err)) };
       } finally {
+        clearTimeout(stallTimer);
         signal?.removeEventListener('abort', cancel);
       }
       const s = tracker.summary;
@@ -75,6 +91,21 @@ export async function pullWithProgress(ctx: CommandContext, reference: string, s
     ctx.log.info(outcome.result === 'upToDate' ? `${familiar}: up to date ${outcome.digest ?? ''}` : `${familiar}: pulled ${outcome.digest ?? ''}`);
   }
   return outcome;
+}
+
+/** Seconds without a progress line before a pull counts as stalled (dockerExplorer.images.pullStallTimeout). */
+function pullStallSeconds(): number {
+  const seconds = vscode.workspace.getConfiguration('dockerExplorer.images').get<number>('pullStallTimeout', 60);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : 60;
+}
+
+function stallMessage(registry: string, familiar: string, seconds: number): string {
+  return vscode.l10n.t(
+    'The registry {0} stopped answering: no progress on {1} for {2} s, so the pull was stopped and nothing was tagged. Check that the registry and the network to it work, then pull again (dockerExplorer.images.pullStallTimeout sets how long to wait).',
+    registry,
+    familiar,
+    seconds,
+  );
 }
 
 function pullErrorMessage(ctx: CommandContext, familiar: string, error: DockerError): string {
