@@ -109,7 +109,7 @@ const store = new EngineStore(service);
 store.start();
 await store.whenSettled();
 await store.whenIdle();
-if (store.containers.size !== counts.containers) throw new Error(`store holds ${store.containers.size} containers`);
+if (store.containers.size !== counts.containers) throw new Error(`store holds ${store.containers.size} containers (${JSON.stringify(store.status)})`);
 step('store: models (EngineStore)');
 
 // (b) The providers' nodes, and each row's tree item kept as VS Code's ExtHostTreeView keeps it.

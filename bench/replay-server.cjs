@@ -9,24 +9,26 @@ const http = require('node:http');
 const [socketPath, ...answers] = process.argv.slice(2);
 const bodies = new Map(answers.map((a) => (a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : ['*', a])).map(([p, f]) => [p, fs.readFileSync(f)]));
 fs.rmSync(socketPath, { force: true });
-http
-  .createServer((req, res) => {
-    const pathname = new URL(req.url, 'http://engine').pathname.replace(/^\/v[\d.]+\//, '/');
-    if (!bodies.has('*') && pathname === '/events') {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.flushHeaders();
-      return;
-    }
-    if (!bodies.has('*') && pathname === '/_ping') {
-      res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': 2 });
-      return res.end('OK');
-    }
-    const body = bodies.get('*') ?? bodies.get(pathname);
-    if (!body) {
-      res.writeHead(404, { 'Content-Type': 'application/json' });
-      return res.end(JSON.stringify({ message: `no recorded answer for ${pathname}` }));
-    }
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length });
-    res.end(body);
-  })
-  .listen(socketPath, () => process.stdout.write('ready\n'));
+const server = http.createServer((req, res) => {
+  const pathname = new URL(req.url, 'http://engine').pathname.replace(/^\/v[\d.]+\//, '/');
+  if (!bodies.has('*') && pathname === '/events') {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.flushHeaders();
+    return;
+  }
+  if (!bodies.has('*') && pathname === '/_ping') {
+    res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': 2 });
+    return res.end('OK');
+  }
+  const body = bodies.get('*') ?? bodies.get(pathname);
+  if (!body) {
+    res.writeHead(404, { 'Content-Type': 'application/json' });
+    return res.end(JSON.stringify({ message: `no recorded answer for ${pathname}` }));
+  }
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length });
+  res.end(body);
+});
+// As dockerd: an idle keep-alive connection stays open (Node closes it after 5 s, which a client
+// paused by a long GC or heap snapshot meets as EPIPE on its next request).
+server.keepAliveTimeout = 0;
+server.listen(socketPath, () => process.stdout.write('ready\n'));

@@ -33,7 +33,7 @@ export interface ContainerModel {
   ports: PortBinding[];
   mounts: MountInfo[];
   networks: string[];
-  labels: Record<string, string>;
+  /** The one label the views use; the others are not kept (images add theirs to every container's). */
   composeProject?: string;
 }
 
@@ -79,8 +79,8 @@ const interned = new Map<string, string>();
 const internLimit = 2048;
 
 /**
- * One copy of a string that many containers repeat (their image, command, status, networks, label
- * values): JSON.parse makes a new copy per container. Bounded, so unique values only cost churn.
+ * One copy of a string that many containers repeat (their image, command, status, networks, compose
+ * project): JSON.parse makes a new copy per container. Bounded, so unique values only cost churn.
  */
 export function intern(text: string): string {
   const known = interned.get(text);
@@ -94,18 +94,6 @@ export function intern(text: string): string {
   return text;
 }
 
-/** The engine's labels, with their values interned (the object is the parsed answer's own, not shared). */
-function internLabels(labels: Record<string, string> | undefined | null): Record<string, string> {
-  if (!labels) {
-    return noLabels;
-  }
-  for (const key of Object.keys(labels)) {
-    labels[key] = intern(labels[key]);
-  }
-  return labels;
-}
-
-const noLabels: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const noPorts: PortBinding[] = Object.freeze([]) as unknown as PortBinding[];
 const noMounts: MountInfo[] = Object.freeze([]) as unknown as MountInfo[];
 
@@ -113,7 +101,7 @@ export function toContainerModel(info: Docker.ContainerInfo): ContainerModel {
   const engineState = intern(info.State ?? 'unknown');
   const status = intern(info.Status ?? '');
   const unhealthy = engineState === 'running' && /\(unhealthy\)/.test(status);
-  const labels = internLabels(info.Labels);
+  const composeProject = info.Labels?.[composeProjectLabel];
   const name = info.Names?.[0] ?? info.Id.slice(0, 12);
   return {
     id: info.Id,
@@ -136,8 +124,7 @@ export function toContainerModel(info: Docker.ContainerInfo): ContainerModel {
         }))
       : noMounts,
     networks: Object.keys(info.NetworkSettings?.Networks ?? {}).map(intern),
-    labels,
-    composeProject: labels[composeProjectLabel],
+    composeProject: composeProject === undefined ? undefined : intern(composeProject),
   };
 }
 
