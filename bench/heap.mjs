@@ -1,4 +1,4 @@
-#!/usr/bin/env node --expose-gc
+#!/usr/bin/env -S node --expose-gc
 // The explorer's own heap per row, outside VS Code: a replayed engine (bench/replay-server.cjs)
 // answers with generated lists shaped like dockerd 20.10's for the bench's objects (created,
 // never-started containers, commits, named volumes); the heap is read after forced GCs with the
