@@ -33,7 +33,7 @@ export interface ContainerModel {
   ports: PortBinding[];
   mounts: MountInfo[];
   networks: string[];
-  labels: Record<string, string>;
+  /** The one label the views use; the others are not kept (images add theirs to every container's). */
   composeProject?: string;
 }
 
@@ -75,30 +75,56 @@ export function isAnonymousVolumeName(name: string): boolean {
   return /^[0-9a-f]{64}$/.test(name);
 }
 
+const interned = new Map<string, string>();
+const internLimit = 2048;
+
+/**
+ * One copy of a string that many containers repeat (their image, command, status, networks, compose
+ * project): JSON.parse makes a new copy per container. Bounded, so unique values only cost churn.
+ */
+export function intern(text: string): string {
+  const known = interned.get(text);
+  if (known !== undefined) {
+    return known;
+  }
+  if (interned.size >= internLimit) {
+    interned.clear();
+  }
+  interned.set(text, text);
+  return text;
+}
+
+const noPorts: PortBinding[] = Object.freeze([]) as unknown as PortBinding[];
+const noMounts: MountInfo[] = Object.freeze([]) as unknown as MountInfo[];
+
 export function toContainerModel(info: Docker.ContainerInfo): ContainerModel {
-  const engineState = info.State ?? 'unknown';
-  const unhealthy = engineState === 'running' && /\(unhealthy\)/.test(info.Status ?? '');
+  const engineState = intern(info.State ?? 'unknown');
+  const status = intern(info.Status ?? '');
+  const unhealthy = engineState === 'running' && /\(unhealthy\)/.test(status);
+  const composeProject = info.Labels?.[composeProjectLabel];
+  const name = info.Names?.[0] ?? info.Id.slice(0, 12);
   return {
     id: info.Id,
-    name: (info.Names?.[0] ?? info.Id.slice(0, 12)).replace(/^\//, ''),
-    image: info.Image,
-    imageId: info.ImageID,
-    command: info.Command ?? '',
+    name: name.startsWith('/') ? name.slice(1) : name,
+    image: intern(info.Image),
+    imageId: intern(info.ImageID),
+    command: intern(info.Command ?? ''),
     created: info.Created,
     state: unhealthy ? 'unhealthy' : (engineState as ContainerState),
     engineState,
-    status: info.Status ?? '',
-    ports: (info.Ports ?? []).map((p) => ({ ip: p.IP, privatePort: p.PrivatePort, publicPort: p.PublicPort, type: p.Type })),
-    mounts: (info.Mounts ?? []).map((m) => ({
-      type: m.Type,
-      name: m.Name,
-      source: m.Source,
-      destination: m.Destination,
-      readOnly: m.RW === false,
-    })),
-    networks: Object.keys(info.NetworkSettings?.Networks ?? {}),
-    labels: info.Labels ?? {},
-    composeProject: info.Labels?.[composeProjectLabel],
+    status,
+    ports: info.Ports?.length ? info.Ports.map((p) => ({ ip: p.IP, privatePort: p.PrivatePort, publicPort: p.PublicPort, type: p.Type })) : noPorts,
+    mounts: info.Mounts?.length
+      ? info.Mounts.map((m) => ({
+          type: m.Type,
+          name: m.Name,
+          source: m.Source,
+          destination: m.Destination,
+          readOnly: m.RW === false,
+        }))
+      : noMounts,
+    networks: Object.keys(info.NetworkSettings?.Networks ?? {}).map(intern),
+    composeProject: composeProject === undefined ? undefined : intern(composeProject),
   };
 }
 

@@ -6,7 +6,7 @@ import { formatAge, formatSize } from '../../src/tree/format';
 function c(name: string, state: string, created: number, project?: string, image = 'busybox'): ContainerModel {
   return {
     id: name, name, image, imageId: image, command: '', created, state: state as ContainerModel['state'], engineState: state,
-    status: state, ports: [], mounts: [], networks: [], labels: {}, composeProject: project,
+    status: state, ports: [], mounts: [], networks: [], composeProject: project,
   };
 }
 

@@ -5,7 +5,7 @@ import { imageInUse, usersByImage, usersByVolume } from '../../src/docker/usage'
 function c(name: string, imageId: string, mounts: MountInfo[] = [], state = 'exited'): ContainerModel {
   return {
     id: name, name, image: imageId, imageId, command: '', created: 0, state: state as ContainerModel['state'], engineState: state,
-    status: state, ports: [], mounts, networks: [], labels: {},
+    status: state, ports: [], mounts, networks: [],
   };
 }
 const vol = (name: string, readOnly = false): MountInfo => ({ type: 'volume', name, source: `/var/lib/docker/volumes/${name}/_data`, destination: '/data', readOnly });

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ContainerDetails, ContainerModel } from '../../docker/models';
 import { ContextValues } from '../contextValues';
 import { formatAge, shortId } from '../format';
+import { themeIcon } from '../icons';
 import { containerTooltip } from '../tooltips';
 
 const stateIcons: Record<string, [string, string]> = {
@@ -29,7 +30,7 @@ export class ContainerNode {
     item.description = `${m.image} · ${m.status}`;
     item.contextValue = ContextValues.container(m.state);
     const [icon, color] = stateIcons[m.state] ?? ['question', 'disabledForeground'];
-    item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+    item.iconPath = themeIcon(icon, color);
     item.accessibilityInformation = { label: `${m.name}, ${m.state}, ${m.image}, ${m.status}` };
     // No tooltip here: building one per row was most of a 1000-row render; the provider's
     // resolveTreeItem adds it on hover (VS Code resolves items whose tooltip is undefined).

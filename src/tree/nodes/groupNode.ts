@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ContextValues } from '../contextValues';
+import { themeIcon } from '../icons';
 
 /** A collapsible heading: a compose project, a state or an image in the containers view. */
 export class GroupNode {
@@ -21,7 +22,7 @@ export class GroupNode {
     item.id = this.id;
     item.description = this.description;
     item.contextValue = ContextValues.group(this.view);
-    item.iconPath = new vscode.ThemeIcon(this.icon);
+    item.iconPath = themeIcon(this.icon);
     return item;
   }
 }

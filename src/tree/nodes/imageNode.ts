@@ -3,6 +3,7 @@ import type { ContainerModel, ImageModel } from '../../docker/models';
 import { imageInUse } from '../../docker/usage';
 import { ContextValues } from '../contextValues';
 import { formatAge, formatSize, shortId } from '../format';
+import { themeIcon } from '../icons';
 import { imageTooltip } from '../tooltips';
 
 /** One row per tag of an image; a dangling image gets one row labelled with its short id. */
@@ -28,7 +29,7 @@ export class ImageNode {
     item.id = `image:${m.id}:${this.reference ?? '<none>'}`;
     item.description = `${formatSize(m.size)} · ${formatAge(m.created)}`;
     item.contextValue = ContextValues.image(this.reference === undefined);
-    item.iconPath = new vscode.ThemeIcon(imageInUse(this.usedBy()) ? 'layers-active' : 'layers');
+    item.iconPath = themeIcon(imageInUse(this.usedBy()) ? 'layers-active' : 'layers');
     // The tooltip is built on hover (the provider's resolveTreeItem), not for every row.
     return item;
   }

@@ -3,6 +3,7 @@ import type { VolumeModel } from '../../docker/models';
 import type { VolumeUse } from '../../docker/usage';
 import { ContextValues } from '../contextValues';
 import { formatAge } from '../format';
+import { themeIcon } from '../icons';
 import { volumeTooltip } from '../tooltips';
 
 /** One row per volume, named or anonymous, with the containers that mount it. */
@@ -28,7 +29,7 @@ export class VolumeNode {
     }
     item.description = parts.join(' · ');
     item.contextValue = ContextValues.volume(uses.length > 0);
-    item.iconPath = new vscode.ThemeIcon(uses.length > 0 ? 'database' : 'circle-slash');
+    item.iconPath = themeIcon(uses.length > 0 ? 'database' : 'circle-slash');
     // The tooltip is built on hover (the provider's resolveTreeItem), not for every row.
     return item;
   }
