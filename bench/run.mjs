@@ -101,28 +101,28 @@ try {
   for (const size of config.sizes) {
     if (!wants('listing') && !(size === config.changeAt && atChangeAt)) continue;
     await fillContainers('list', size);
-    if (wants('listing')) await measureListing('containers', size, containerMethods());
+    if (wants('listing')) await attempt(`containers ${size}`, () => measureListing('containers', size, containerMethods()));
     if (size === config.sizes[0] && wants('listing')) {
-      await measureListing('images', config.images, imageMethods());
-      await measureListing('volumes', config.volumes, volumeMethods());
+      await attempt(`images ${config.images}`, () => measureListing('images', config.images, imageMethods()));
+      await attempt(`volumes ${config.volumes}`, () => measureListing('volumes', config.volumes, volumeMethods()));
     }
     if (size === config.changeAt) {
-      if (wants('vscode-startup')) await measureStartupInRealVSCode(size);
-      if (wants('replayed')) await measureReplayedListing(size);
+      if (wants('vscode-startup')) await attempt('start-up in VS Code', () => measureStartupInRealVSCode(size));
+      if (wants('replayed')) await attempt(`containers (replayed) ${size}`, () => measureReplayedListing(size));
       if (wants('change')) {
-        await measureChangeToView(size);
-        await measureMicrosoftDesign(size);
+        await attempt(`change @${size}`, () => measureChangeToView(size));
+        await attempt(`change @${size}`, () => measureMicrosoftDesign(size));
       }
-      if (wants('idle')) await measureIdle(size);
-      if (wants('burst')) await measureBurst(size);
+      if (wants('idle')) await attempt('idle', () => measureIdle(size));
+      if (wants('burst')) await attempt(`burst ${config.burst}`, () => measureBurst(size));
     }
   }
   if (wants('terminals')) {
     const bench = { socketPath, dockerHost: engine.dockerHost, testImage: engine.testImage, cli: CLI, cliEnv, root, workDir, out, api, label: LABEL, set: SET, log, tableRows, results };
-    await measureTerminals(bench, { warmup: config.warmup, runs: config.runs, throughputRuns: config.terminalRuns, throughputBytes: config.terminalBytes });
+    await attempt('terminals', () => measureTerminals(bench, { warmup: config.warmup, runs: config.runs, throughputRuns: config.terminalRuns, throughputBytes: config.terminalBytes }));
   }
-  if (wants('startup')) await measureStartup();
-  if (wants('vscode-memory')) await measureMemoryInRealVSCode();
+  if (wants('startup')) await attempt('start-up', () => measureStartup());
+  if (wants('vscode-memory')) await attempt('memory in VS Code', () => measureMemoryInRealVSCode());
   tableRows.push(...vscodeRows);
   report(machine);
 } catch (err) {
@@ -139,6 +139,18 @@ try {
   fs.rmSync(workDir, { recursive: true, force: true });
 }
 process.exit(exitCode);
+
+/** Runs one measurement; a failure becomes a FAILED row and the exit code, and the other sections still run. */
+async function attempt(measurement, fn) {
+  try {
+    await fn();
+  } catch (err) {
+    console.error(`[bench] ${measurement} failed: ${err.stack ?? err}`);
+    results.failures = [...(results.failures ?? []), { measurement, error: String(err.message ?? err) }];
+    tableRows.push([measurement, `FAILED: ${String(err.message ?? err).split('\n')[0].slice(0, 160)}`, '', '', '', '']);
+    exitCode = 1;
+  }
+}
 
 // ---- filling --------------------------------------------------------------------------------
 

@@ -173,15 +173,20 @@ async function memory(): Promise<object> {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  await waitFor(
-    async () =>
-      api.store.containers.size >= none.store.containers + expected.containers &&
-      api.store.images.size >= none.store.images + expected.images &&
-      api.store.volumes.size >= none.store.volumes + expected.volumes &&
-      sizes(),
-    `the store to hold ${JSON.stringify(expected)} more than ${JSON.stringify(none.store)}`,
-    120_000,
-  );
+  const holdsAll = () =>
+    api.store.containers.size >= none.store.containers + expected.containers &&
+    api.store.images.size >= none.store.images + expected.images &&
+    api.store.volumes.size >= none.store.volumes + expected.volumes;
+  try {
+    await waitFor(async () => holdsAll() && sizes(), `the store to hold ${JSON.stringify(expected)} more than ${JSON.stringify(none.store)}`, 300_000);
+  } catch (err) {
+    // Say whether the store lags the engine or the engine lacks the objects.
+    const engine = await Promise.all([api.service.listContainers(), api.service.listImages(), api.service.listVolumes()]).then(
+      ([c, i, v]) => JSON.stringify({ containers: c.length, images: i.length, volumes: v.length }),
+      (e: Error) => `unknown (${e.message})`,
+    );
+    throw new Error(`${(err as Error).message}; the store held ${JSON.stringify(sizes())}, the engine lists ${engine}, store state ${api.store.status.state}`);
+  }
   const full = await measure();
   if (full.rows.containers < none.rows.containers + expected.containers) {
     throw new Error(`${full.rows.containers} container rows rendered, expected at least ${none.rows.containers + expected.containers}`);

@@ -56,8 +56,9 @@ describe('terminals: exec, attach and logs', function () {
     return entry.terminal;
   }
 
-  function closed(terminal: vscode.Terminal, timeoutMs = 15_000): Promise<vscode.TerminalExitStatus | undefined> {
-    return new Promise((resolve, reject) => {
+  // Generous limits: on a loaded 2-core machine the workbench was seen taking over 10 s to open a terminal.
+  function closed(terminal: vscode.Terminal, timeoutMs = 30_000): Promise<vscode.TerminalExitStatus | undefined> {
+    const exit = new Promise<vscode.TerminalExitStatus | undefined>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`terminal ${terminal.name} did not close in ${timeoutMs} ms`)), timeoutMs);
       const sub = vscode.window.onDidCloseTerminal((t) => {
         if (t === terminal) {
@@ -67,9 +68,13 @@ describe('terminals: exec, attach and logs', function () {
         }
       });
     });
+    // A test that failed before awaiting it must not leave an unhandled rejection behind
+    // (the workbench turns it into "An unknown error occurred", which reads like a cause).
+    exit.catch(() => undefined);
+    return exit;
   }
 
-  async function shows(session: TerminalSession, pattern: RegExp, what: string, timeoutMs = 10_000): Promise<RegExpMatchArray> {
+  async function shows(session: TerminalSession, pattern: RegExp, what: string, timeoutMs = 20_000): Promise<RegExpMatchArray> {
     try {
       return await waitFor(async () => session.transcript.match(pattern) ?? undefined, `${what} in the ${session.kind} terminal`, timeoutMs);
     } catch (err) {
