@@ -543,7 +543,9 @@ async function stop({ purge = false, ...opts }) {
   await stopProcesses(st ?? {}, L);
   deleteBridge(L);
   // exec-root is runtime state, like /run: a stale containerd.pid (a zombie's) would stall the next dockerd.
-  unmountUnder([L.execRoot]);
+  // The data-root's own bind mount outlives dockerd too, and makes `rm -rf` of a checkout fail: the
+  // data stays on disk, dockerd mounts it again when it starts.
+  unmountUnder([L.execRoot, L.root]);
   fs.rmSync(L.execRoot, { recursive: true, force: true });
   for (const file of [L.socketPath, L.pidFile, L.stateFile]) fs.rmSync(file, { force: true });
   if (purge) {
