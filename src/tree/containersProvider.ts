@@ -4,6 +4,7 @@ import type { EngineStore, StoreChange } from '../docker/store';
 import { ContainerGroupBy, ContainerSortBy, groupContainers, groupKeyOf } from './grouping';
 import { ContainerNode } from './nodes/containerNode';
 import { GroupNode } from './nodes/groupNode';
+import { WholeViewRefresh } from './wholeViewRefresh';
 
 export type ContainersTreeNode = GroupNode | ContainerNode;
 
@@ -26,6 +27,7 @@ const groupIcons: Record<ContainerGroupBy, string> = {
 export class ContainersProvider implements vscode.TreeDataProvider<ContainersTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ContainersTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly refresh = new WholeViewRefresh(() => this.changed.fire(undefined));
   private readonly nodes = new Map<string, ContainerNode>();
   private groups = new Map<string, GroupNode>();
   private roots: ContainersTreeNode[] | undefined;
@@ -41,7 +43,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   /** Settings changed: regroup everything that is already known. */
   relayout(): void {
     this.roots = undefined;
-    this.changed.fire(undefined);
+    this.refresh.request();
   }
 
   getTreeItem(node: ContainersTreeNode): vscode.TreeItem {
@@ -180,6 +182,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
 
   dispose(): void {
     this.unsubscribe();
+    this.refresh.dispose();
     this.changed.dispose();
   }
 }

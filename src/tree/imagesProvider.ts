@@ -5,6 +5,7 @@ import type { EngineStore, StoreChange } from '../docker/store';
 import { imageInUse, usersByImage } from '../docker/usage';
 import { GroupNode } from './nodes/groupNode';
 import { ImageNode } from './nodes/imageNode';
+import { WholeViewRefresh } from './wholeViewRefresh';
 
 export type ImagesTreeNode = GroupNode | ImageNode;
 
@@ -14,6 +15,7 @@ const danglingKey = '<none>';
 export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ImagesTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly refresh = new WholeViewRefresh(() => this.changed.fire(undefined));
   private roots: GroupNode[] | undefined;
   private readonly children = new Map<string, ImageNode[]>();
   private usage: Map<string, ContainerModel[]> | undefined;
@@ -65,14 +67,14 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
       const inUse = this.inUseSignature();
       if (inUse !== this.inUse) {
         this.inUse = inUse;
-        this.changed.fire(undefined);
+        this.refresh.request();
       }
       return;
     }
     if (change.kind === 'images') {
       // Images are few: an image change lays the view out again from the store, with no engine request.
       this.roots = undefined;
-      this.changed.fire(undefined);
+      this.refresh.request();
     }
   }
 
@@ -116,6 +118,7 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
 
   dispose(): void {
     this.unsubscribe();
+    this.refresh.dispose();
     this.changed.dispose();
   }
 }

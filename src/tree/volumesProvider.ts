@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import type { EngineStore, StoreChange } from '../docker/store';
 import { usersByVolume, type VolumeUse } from '../docker/usage';
 import { VolumeNode } from './nodes/volumeNode';
+import { WholeViewRefresh } from './wholeViewRefresh';
 
 /** Volumes, named first then anonymous, each with the containers that mount it. */
 export class VolumesProvider implements vscode.TreeDataProvider<VolumeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<VolumeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly refresh = new WholeViewRefresh(() => this.changed.fire(undefined));
   private roots: VolumeNode[] | undefined;
   private usage: Map<string, VolumeUse[]> | undefined;
   /** What the rows show of their users, to tell whether a container change changes any row. */
@@ -47,13 +49,13 @@ export class VolumesProvider implements vscode.TreeDataProvider<VolumeNode>, vsc
       const uses = this.usesSignature();
       if (uses !== this.uses) {
         this.uses = uses;
-        this.changed.fire(undefined);
+        this.refresh.request();
       }
       return;
     }
     if (change.kind === 'volumes') {
       this.roots = undefined;
-      this.changed.fire(undefined);
+      this.refresh.request();
     }
   }
 
@@ -72,6 +74,7 @@ export class VolumesProvider implements vscode.TreeDataProvider<VolumeNode>, vsc
 
   dispose(): void {
     this.unsubscribe();
+    this.refresh.dispose();
     this.changed.dispose();
   }
 }
