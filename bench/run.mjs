@@ -408,7 +408,7 @@ async function measureBurst(size) {
     const store = new EngineStore(service);
     store.start();
     await store.whenSettled();
-    const left = () => [...store.containers.values()].filter((c) => c.labels[SET] === 'burst').length;
+    const left = () => [...store.containers.values()].filter((c) => c.name.startsWith('bench-burst-')).length;
     if (left() !== config.burst) throw new Error(`burst: the store shows ${left()} of ${config.burst} containers before the prune`);
     const before = store.fullLists.containers;
     const none = new Promise((resolve) => {
