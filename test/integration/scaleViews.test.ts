@@ -39,7 +39,9 @@ describe(`the views with ${containers} containers, ${images} images and ${volume
     await api.store.whenIdle();
     const before = { containers: api.store.containers.size, images: api.store.images.size, volumes: api.store.volumes.size, ...memoryAfterGc() };
 
-    // Every whole-view change makes VS Code fetch all of a view's rows again: count them during the fill.
+    // Every whole-view change makes VS Code fetch all of a view's rows again: count them during the fill
+    // (reported, not asserted: the coalescing itself is unit-tested, and at this fill rate the count
+    // without it, 697 in 126 s, was still under any bound the coalescing guarantees).
     const wholeViewFires = { containers: 0, images: 0, volumes: 0 };
     const counting = (['containers', 'images', 'volumes'] as const).map((view) =>
       api.views[view].onDidChangeTreeData((node) => {
@@ -83,10 +85,6 @@ describe(`the views with ${containers} containers, ${images} images and ${volume
     const out = path.resolve(__dirname, '../../../test-output');
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, 'scale-views.json'), JSON.stringify(report, null, 2));
-    // A burst is coalesced: at most one whole-view change per 150 ms (plus the first), not one per event batch.
-    for (const [view, fires] of Object.entries(wholeViewFires)) {
-      assert.ok(fires <= Math.ceil(fillMs / 150) + 1, `${view}: ${fires} whole-view changes in ${Math.round(fillMs)} ms`);
-    }
     // Bounded: far below what a leak per row (say 100 KB x 3600 rows) would take.
     assert.ok(after.heapUsed - before.heapUsed < 150 * 1024 * 1024, `heap grew by ${mb(after.heapUsed - before.heapUsed)} MB`);
   });
