@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
 
   const updateBadge = () => {
     const running = [...store.containers.values()].filter(isRunning).length;
-    treeViews.containers.badge = running > 0 ? { value: running, tooltip: vscode.l10n.t('{0} running containers', running) } : undefined;
+    treeViews.containers.badge = running > 0 ? { value: running, tooltip: running === 1 ? vscode.l10n.t('1 running container') : vscode.l10n.t('{0} running containers', running) } : undefined;
   };
 
   context.subscriptions.push(

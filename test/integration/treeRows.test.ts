@@ -31,6 +31,10 @@ describe('tree rows on the page', function () {
     }, `rows ${expected.join(' | ')} on the page`);
     assert.ok(rows.includes(`${running}, running`));
     assert.ok(rows.includes(`${created}, created`));
+    // The activity-bar badge counts running containers, in words that agree with the number.
+    const runningCount = engine.filter((c) => c.State === 'running').length;
+    const badge = await waitFor(async () => api.treeViews.containers.badge?.value === runningCount && api.treeViews.containers.badge, `a badge of ${runningCount}`);
+    assert.equal(badge.tooltip, runningCount === 1 ? '1 running container' : `${runningCount} running containers`);
     // The start-up benchmark's marks: rows reached VS Code after activate() began.
     const { activateStartedAt, containersFirstRowsAt } = api.startup;
     assert.ok(containersFirstRowsAt !== undefined && containersFirstRowsAt >= activateStartedAt, `marks ${activateStartedAt} -> ${containersFirstRowsAt}`);
