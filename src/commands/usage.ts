@@ -1,17 +1,12 @@
 import { familiarImageName, parseImageRef } from '../docker/imageRef';
 import type { ContainerModel, ImageModel } from '../docker/models';
 import type { EngineStore } from '../docker/store';
-import { usersByImage, usersByVolume } from '../docker/usage';
+import { usersByImage } from '../docker/usage';
 import { shortId } from '../tree/format';
 
 /** The containers (any state) created from an image, by name. */
 export function containersUsingImage(store: EngineStore, imageId: string): ContainerModel[] {
   return usersByImage(store.containers.values()).get(imageId) ?? [];
-}
-
-/** The containers (any state) that mount a volume, by name. */
-export function containersUsingVolume(store: EngineStore, volumeName: string): ContainerModel[] {
-  return (usersByVolume(store.containers.values()).get(volumeName) ?? []).map((use) => use.container);
 }
 
 /** A tag as people type it (nginx:latest), or the short id of an image without one. */

@@ -1,4 +1,4 @@
-import { splitShellWords } from '../docker/shell';
+import { splitShellWords, UnclosedQuoteError } from '../docker/shell';
 
 export type CommandLineProblem = 'empty' | 'controlCharacters' | 'unclosedQuote';
 
@@ -12,11 +12,13 @@ export function commandLineProblem(line: string): CommandLineProblem | undefined
     return 'controlCharacters';
   }
   try {
-    splitCommandLine(line);
-  } catch {
-    return 'unclosedQuote';
+    return splitShellWords(line).length === 0 ? 'empty' : undefined;
+  } catch (err) {
+    if (err instanceof UnclosedQuoteError) {
+      return 'unclosedQuote';
+    }
+    throw err;
   }
-  return splitCommandLine(line).length === 0 ? 'empty' : undefined;
 }
 
 /** A typed command line split into words as a POSIX shell would (no expansion). */

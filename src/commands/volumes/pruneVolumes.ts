@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
+import { usersByVolume } from '../../docker/usage';
 import { formatSize } from '../../tree/format';
 import { actOnce } from '../act';
 import type { CommandContext } from '../context';
-import { containersUsingVolume } from '../usage';
 import { volumeDisplayName } from './removeVolume';
 
 /** `docker volume prune`: lists the volumes no container mounts, then removes them on confirmation. */
@@ -12,8 +12,9 @@ export async function pruneVolumes(ctx: CommandContext): Promise<void> {
     void ctx.ui.error(vscode.l10n.t('The Docker Engine is not reachable; see the Volumes view.'));
     return;
   }
+  const mounted = usersByVolume(ctx.store.containers.values());
   const unused = [...ctx.store.volumes.values()]
-    .filter((v) => containersUsingVolume(ctx.store, v.name).length === 0)
+    .filter((v) => !mounted.has(v.name))
     .sort((a, b) => Number(a.anonymous) - Number(b.anonymous) || a.name.localeCompare(b.name));
   if (unused.length === 0) {
     void ctx.ui.info(vscode.l10n.t('No unused volumes: every volume is mounted by a container.'));

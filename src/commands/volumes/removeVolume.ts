@@ -4,7 +4,7 @@ import { actOnEach } from '../act';
 import type { CommandContext } from '../context';
 import { volumeTargets } from '../targets';
 import { isActive } from '../../docker/models';
-import { containersUsingVolume } from '../usage';
+import { usersByVolume } from '../../docker/usage';
 
 export function volumeDisplayName(volume: VolumeModel): string {
   return volume.anonymous ? volume.name.slice(0, 12) : volume.name;
@@ -12,18 +12,21 @@ export function volumeDisplayName(volume: VolumeModel): string {
 
 /** `docker volume rm`: several at once; a volume any container mounts is refused, naming it. */
 export async function removeVolume(ctx: CommandContext, ...args: unknown[]): Promise<void> {
+  const mountedAtPick = usersByVolume(ctx.store.containers.values());
   const targets = await volumeTargets(ctx, args, {
     many: true,
-    filter: (v) => containersUsingVolume(ctx.store, v.name).length === 0,
+    filter: (v) => !mountedAtPick.has(v.name),
     placeHolder: vscode.l10n.t('Volumes to remove'),
     noneMessage: vscode.l10n.t('No unused volumes to remove: every volume is mounted by a container.'),
   });
   if (!targets) {
     return;
   }
+  // Asked again: containers may have come or gone while the picker was open.
+  const mounted = usersByVolume(ctx.store.containers.values());
   const refused: string[] = [];
   const free = targets.filter((v) => {
-    const users = containersUsingVolume(ctx.store, v.name);
+    const users = (mounted.get(v.name) ?? []).map((use) => use.container);
     if (users.length > 0) {
       const who = users.map((c) => `${c.name} (${isActive(c) ? vscode.l10n.t('running') : vscode.l10n.t('stopped')})`).join(', ');
       refused.push(vscode.l10n.t('{0} is used by {1}', volumeDisplayName(v), who));
