@@ -366,6 +366,47 @@ export class DockerService {
       throw err;
     }
   }
+
+  // What the engine has now, for destructive commands: they confirm and remove exactly this,
+  // never the store's picture (a few milliseconds late).
+
+  private apiVersionRead: { client: Docker; version: Promise<string> } | undefined;
+
+  /** The engine's API version ("1.41"), read once per connection: a new client (reconnect) reads it again. */
+  async apiVersion(): Promise<string> {
+    const client = await this.call(async () => this.docker);
+    if (this.apiVersionRead?.client !== client) {
+      const version = this.version().then((v) => v.apiVersion);
+      this.apiVersionRead = { client, version };
+      version.catch(() => {
+        if (this.apiVersionRead?.version === version) this.apiVersionRead = undefined;
+      });
+    }
+    return this.apiVersionRead.version;
+  }
+
+  /** Whether `docker volume prune` on this engine keeps named volumes unless `all=true` (API 1.42, Docker 23, and later). */
+  async prunesOnlyAnonymousVolumes(): Promise<boolean> {
+    return apiAtLeast(await this.apiVersion(), '1.42');
+  }
+
+  /** Every container with the size of its writable layer (`docker ps -a --size`): what removing it frees. */
+  async listContainersWithSize(): Promise<{ container: ContainerModel; sizeRw: number }[]> {
+    const list = await this.call(() => this.docker.listContainers({ all: true, size: true }), this.slow());
+    return list.map((c) => ({ container: toContainerModel(c), sizeRw: (c as { SizeRw?: number }).SizeRw ?? 0 }));
+  }
+
+  /** The size of each local volume's data by name, as `docker system df -v` reports it (-1 when the engine does not say). */
+  async volumeSizes(): Promise<Map<string, number>> {
+    type Usage = { Volumes?: { Name: string; UsageData?: { Size?: number } }[] };
+    // dockerode's df() takes no options; `type` (API 1.42) spares newer engines the images and containers.
+    const request = { path: '/system/df?', method: 'GET', options: { type: 'volume' }, statusCodes: { 200: true, 500: 'server error' } };
+    const df = await this.call(
+      () => new Promise<Usage>((resolve, reject) => this.docker.modem.dial(request, (err, data) => (err ? reject(err) : resolve((data ?? {}) as Usage)))),
+      this.slow(),
+    );
+    return new Map((df.Volumes ?? []).map((v) => [v.Name, v.UsageData?.Size ?? -1]));
+  }
 }
 
 /** Resize answers 201 on some engines; docker-modem treats any code it was not told of as an error. */
@@ -377,4 +418,13 @@ async function acceptCreated(request: Promise<unknown>): Promise<void> {
       throw err;
     }
   }
+}
+
+/** "1.43" >= "1.42", compared as numbers part by part. */
+export function apiAtLeast(version: string, wanted: string): boolean {
+  const [a, b] = [version, wanted].map((v) => v.split('.').map((n) => Number.parseInt(n, 10) || 0));
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  }
+  return true;
 }
