@@ -1,6 +1,5 @@
 import { familiarImageName, parseImageRef } from '../docker/imageRef';
 import type { ContainerModel, ImageModel } from '../docker/models';
-import type { EngineStore } from '../docker/store';
 import { usersByImage } from '../docker/usage';
 import { shortId } from '../tree/format';
 import type { CommandContext } from './context';
@@ -19,9 +18,9 @@ export async function containersNow(ctx: CommandContext, containers: ContainerMo
   return containers.map((c) => now.get(c.id) ?? c);
 }
 
-/** The containers (any state) created from an image, by name. */
-export function containersUsingImage(store: EngineStore, imageId: string): ContainerModel[] {
-  return usersByImage(store.containers.values()).get(imageId) ?? [];
+/** The containers (any state) created from an image, as the engine lists them now, by name. */
+export async function containersUsingImage(ctx: CommandContext, imageId: string): Promise<ContainerModel[]> {
+  return usersByImage(await ctx.service.listContainers()).get(imageId) ?? [];
 }
 
 /** A tag as people type it (nginx:latest), or the short id of an image without one. */
