@@ -398,14 +398,22 @@ export class DockerService {
 
   /** The size of each local volume's data by name, as `docker system df -v` reports it (-1 when the engine does not say). */
   async volumeSizes(): Promise<Map<string, number>> {
-    type Usage = { Volumes?: { Name: string; UsageData?: { Size?: number } }[] };
-    // dockerode's df() takes no options; `type` (API 1.42) spares newer engines the images and containers.
-    const request = { path: '/system/df?', method: 'GET', options: { type: 'volume' }, statusCodes: { 200: true, 500: 'server error' } };
-    const df = await this.call(
-      () => new Promise<Usage>((resolve, reject) => this.docker.modem.dial(request, (err, data) => (err ? reject(err) : resolve((data ?? {}) as Usage)))),
+    const df = await this.diskUsage('volume');
+    return new Map((df.Volumes ?? []).map((v) => [v.Name, v.UsageData?.Size ?? -1]));
+  }
+
+  /** The bytes all image layers take (`docker system df`): what an image removal freed is the drop in it. */
+  async layersSize(): Promise<number> {
+    return (await this.diskUsage('image')).LayersSize ?? 0;
+  }
+
+  private diskUsage(type: 'image' | 'volume'): Promise<DiskUsage> {
+    // dockerode's df() takes no options; `type` (API 1.42) spares newer engines the other kinds.
+    const request = { path: '/system/df?', method: 'GET', options: { type }, statusCodes: { 200: true, 500: 'server error' } };
+    return this.call(
+      () => new Promise<DiskUsage>((resolve, reject) => this.docker.modem.dial(request, (err, data) => (err ? reject(err) : resolve((data ?? {}) as DiskUsage)))),
       this.slow(),
     );
-    return new Map((df.Volumes ?? []).map((v) => [v.Name, v.UsageData?.Size ?? -1]));
   }
 }
 
@@ -427,4 +435,10 @@ export function apiAtLeast(version: string, wanted: string): boolean {
     if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
   }
   return true;
+}
+
+/** The parts of `GET /system/df` the destructive commands read. */
+interface DiskUsage {
+  LayersSize?: number;
+  Volumes?: { Name: string; UsageData?: { Size?: number } }[];
 }

@@ -65,6 +65,7 @@ export async function pruneImages(ctx: CommandContext, ...args: unknown[]): Prom
   // Image by image, never forced: only what the confirmation named goes. An image made or pulled
   // since is not in the list; one a container was created from since is refused by the engine.
   const deleted = new Set<string>();
+  const layersBefore = await ctx.service.layersSize().catch(() => undefined);
   await actOnEach(
     ctx,
     doomed,
@@ -73,7 +74,10 @@ export async function pruneImages(ctx: CommandContext, ...args: unknown[]): Prom
   );
   const gone = doomed.filter((i) => deleted.has(i.id));
   if (gone.length > 0) {
-    const reclaimed = gone.reduce((sum, i) => sum + i.size, 0);
+    // Layers shared with images that stay are not freed: the engine's own total says what was.
+    const layersAfter = layersBefore === undefined ? undefined : await ctx.service.layersSize().catch(() => undefined);
+    const reclaimed =
+      layersBefore !== undefined && layersAfter !== undefined ? Math.max(0, layersBefore - layersAfter) : gone.reduce((sum, i) => sum + i.size, 0);
     const message = vscode.l10n.t('Removed {0} images, reclaimed {1}.', gone.length, formatSize(reclaimed));
     ctx.log.info(message);
     void ctx.ui.info(message);
