@@ -57,7 +57,9 @@ describe('Prune Volumes says what this engine removes: API 1.43 (fake engine) an
   const names = () => engine.volumes.map((v) => v.Name).sort();
 
   it('on 1.43 the confirmation names only the unused anonymous volumes, and only they are removed', async () => {
+    const late = anonymousId(4);
     ui.answer((asked: Asked) => {
+      engine.volumes.push(fakeVolume(late, true)); // made while the dialog is open: not confirmed, so it stays
       assert.match(asked.message, /Remove 2 unused anonymous volumes\?/);
       const [anonymous, named] = (asked.detail ?? '').split('Remove All Unused Volumes');
       assert.match(anonymous, new RegExp(`${anonymousId(1).slice(0, 12)}\\n${anonymousId(2).slice(0, 12)}`));
@@ -74,7 +76,7 @@ describe('Prune Volumes says what this engine removes: API 1.43 (fake engine) an
       [`DELETE /volumes/${anonymousId(1)}`, `DELETE /volumes/${anonymousId(2)}`],
       'one removal per confirmed volume, no prune that could take a volume made since',
     );
-    assert.deepEqual(names(), [anonymousId(3), 'named-data'].sort());
+    assert.deepEqual(names(), [anonymousId(3), late, 'named-data'].sort());
     assert.match(ui.messages.at(-1)?.message ?? '', /Removed 2 volumes, reclaimed 2.05 kB/);
   });
 
