@@ -7,7 +7,7 @@ import type { CommandContext } from '../context';
 import { volumeDisplayName } from './removeVolume';
 
 /** The label Docker 23 and later put on the volumes they create for a container alone; `docker volume prune` keeps the others unless -a. */
-export const anonymousVolumeLabel = 'com.docker.volume.anonymous';
+const anonymousVolumeLabel = 'com.docker.volume.anonymous';
 
 /**
  * `docker volume prune [-a]`: lists the volumes that engine's prune would remove now (the local
