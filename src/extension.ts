@@ -84,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
     ...allTreeViews,
     engineState,
     new ViewLifecycle(store, allTreeViews),
-    { dispose: store.onChange((change) => change.kind === 'containers' && updateBadge()) },
+    store.onChange((change) => change.kind === 'containers' && updateBadge()),
     { dispose: () => store.stop() },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('dockerExplorer.containers')) {

@@ -23,15 +23,13 @@ class FakeEngine {
   service(): DockerService {
     const engine = this;
     return {
-      docker: {
-        getEvents: async () => {
-          engine.requests.push('events');
-          if (engine.failConnect) {
-            throw engine.failConnect;
-          }
-          engine.stream = new PassThrough();
-          return engine.stream;
-        },
+      async events() {
+        engine.requests.push('events');
+        if (engine.failConnect) {
+          throw engine.failConnect;
+        }
+        engine.stream = new PassThrough();
+        return engine.stream;
       },
       async listContainers(ids?: string[]) {
         engine.requests.push(ids ? `containers?id=${ids.join(',')}` : 'containers');
