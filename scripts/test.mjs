@@ -60,6 +60,13 @@ async function runIntegrationTests() {
         DX_TEST_SSH_AUTH_SOCK: ssh.authSock,
       },
     });
+    const { normalWindowTitle, runNormalWindowCheck } = await import('../test/normalWindow/run.mjs');
+    if (!process.env.DX_TEST_GREP || new RegExp(process.env.DX_TEST_GREP).test(normalWindowTitle)) {
+      const check = await runNormalWindowCheck({ env: { DOCKER_HOST: engine.dockerHost, DOCKER_CONFIG: dockerConfig }, outputDir: path.join(outputDir, 'normal-window'), log });
+      results?.tests?.push({ title: check.title, state: check.passed ? 'passed' : 'failed' });
+      if (!check.passed) results?.failures?.push({ title: check.title, error: check.error });
+      totals[check.passed ? 'passed' : 'failed'] += 1;
+    }
     for (const test of results?.tests ?? []) {
       console.log(`  ${test.state === 'passed' ? '✔' : '✘'} ${test.title}${test.durationMs ? ` (${test.durationMs} ms)` : ''}`);
     }

@@ -70,6 +70,8 @@ describe('the docker CLI configuration, read and watched (hostEnvironment.ts)', 
     const watch = new FileWatch(() => changes++, 20);
     watch.set([file]);
     try {
+      // The first stat (the baseline a change is measured against) is taken asynchronously.
+      await new Promise((r) => setTimeout(r, 100));
       fs.writeFileSync(`${file}.tmp`, '{"currentContext":"x"}');
       fs.renameSync(`${file}.tmp`, file);
       const deadline = Date.now() + 2000;
