@@ -47,7 +47,9 @@ describe('Prune Volumes says what this engine removes: API 1.43 (fake engine) an
     ];
     service = new DockerService(() => ({ socketPath: engine.socketPath }), { timeoutMs: 5_000 });
     store = new EngineStore(service);
-    ctx = { ...api.commands, service, store, ui };
+    // The fake engine's own store, started by the command's lease as the extension's lifetime starts its own.
+    const lifetime = { lease: () => (store.start(), { dispose: () => undefined }) };
+    ctx = { ...api.commands, service, store, lifetime, scope: undefined, ui };
   });
   afterEach(async () => {
     store.stop();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ContainerModel } from '../../docker/models';
 import type { CommandContext } from '../context';
+import { engineReady } from '../engineReady';
 
 /**
  * The containers matching `filter` as the engine lists them now (the store may not know one made a
@@ -13,9 +14,7 @@ export async function allContainers(
   noneMessage: string,
   sizes?: Map<string, number>,
 ): Promise<ContainerModel[] | undefined> {
-  ctx.store.start();
-  if ((await ctx.store.whenSettled()).state !== 'ready') {
-    void ctx.ui.error(vscode.l10n.t('The Docker Engine is not reachable; see the Containers view.'));
+  if (!(await engineReady(ctx))) {
     return undefined;
   }
   // A failure here (the engine went away since) is reported by the commands' one error wrapper.

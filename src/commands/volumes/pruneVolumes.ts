@@ -4,6 +4,7 @@ import { usersByVolume } from '../../docker/usage';
 import { formatSize } from '../../tree/format';
 import { actOnEach } from '../act';
 import type { CommandContext } from '../context';
+import { engineReady } from '../engineReady';
 import { volumeDisplayName } from './removeVolume';
 
 /** The label Docker 23 and later put on the volumes they create for a container alone; `docker volume prune` keeps the others unless -a. */
@@ -15,9 +16,7 @@ const anonymousVolumeLabel = 'com.docker.volume.anonymous';
  * removes exactly those on confirmation.
  */
 export async function pruneVolumes(ctx: CommandContext): Promise<void> {
-  ctx.store.start();
-  if ((await ctx.store.whenSettled()).state !== 'ready') {
-    void ctx.ui.error(vscode.l10n.t('The Docker Engine is not reachable; see the Volumes view.'));
+  if (!(await engineReady(ctx))) {
     return;
   }
   const [volumes, containers, onlyAnonymous] = await Promise.all([
