@@ -88,10 +88,6 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     return item;
   }
 
-  nodeFor(id: string): ContainerNode | undefined {
-    return this.nodes.get(id);
-  }
-
   private apply(change: StoreChange): void {
     if (change.full) {
       const seen = new Set<string>();

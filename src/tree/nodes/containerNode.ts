@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { ContainerDetails, ContainerModel } from '../../docker/models';
 import { ContextValues } from '../contextValues';
-import { formatAge, shortId } from '../format';
 import { themeIcon } from '../icons';
 import { containerTooltip } from '../tooltips';
 
@@ -39,10 +38,5 @@ export class ContainerNode {
 
   tooltip(): vscode.MarkdownString {
     return containerTooltip(this.model, this.details);
-  }
-
-  /** Short form for pickers and messages. */
-  get summary(): string {
-    return `${this.model.name} (${shortId(this.model.id)}, ${this.model.state}, created ${formatAge(this.model.created)})`;
   }
 }
