@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ContainerModel } from '../docker/models';
 import type { EngineStore, StoreChange } from '../docker/store';
 import { imageInUse, usersByImage } from '../docker/usage';
+import { displayFormat } from './format';
 import { danglingImagesKey, groupImages } from './grouping';
 import { GroupNode } from './nodes/groupNode';
 import { ImageNode } from './nodes/imageNode';
@@ -85,10 +86,11 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
       return this.roots;
     }
     this.children.clear();
+    const format = displayFormat(vscode.env.language);
     this.roots = groupImages(this.store.images.values()).map(({ key, rows }) => {
       const dangling = key === danglingImagesKey;
       const label = dangling ? vscode.l10n.t('Dangling images (<none>:<none>)') : key;
-      const group = new GroupNode('images', key, label, String(rows.length), dangling ? 'circle-slash' : 'repo');
+      const group = new GroupNode('images', key, label, format.count(rows.length), dangling ? 'circle-slash' : 'repo');
       this.children.set(
         group.id,
         rows.map((r) => new ImageNode(r.image, r.reference, group, () => this.containersUsing(r.image.id))),

@@ -126,9 +126,9 @@ describe('formatting', () => {
 
   it('prints ages in words', () => {
     const now = 1_000_000_000_000;
-    assert.equal(formatAge(now / 1000 - 30, now), 'less than a minute ago');
-    assert.equal(formatAge(now / 1000 - 60, now), '1 minute ago');
-    assert.equal(formatAge(now / 1000 - 7200, now), '2 hours ago');
-    assert.equal(formatAge(now / 1000 - 86400 * 3, now), '3 days ago');
+    assert.equal(formatAge(now / 1000 - 30, 'en', now), '30 seconds ago');
+    assert.equal(formatAge(now / 1000 - 60, 'en', now), '1 minute ago');
+    assert.equal(formatAge(now / 1000 - 7200, 'en', now), '2 hours ago');
+    assert.equal(formatAge(now / 1000 - 86400 * 3, 'en', now), '3 days ago');
   });
 });
