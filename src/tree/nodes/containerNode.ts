@@ -26,11 +26,12 @@ export class ContainerNode {
     const m = this.model;
     const item = new vscode.TreeItem(m.name, vscode.TreeItemCollapsibleState.None);
     item.id = `container:${m.id}`;
-    item.description = `${m.image} · ${m.status}`;
+    // What changes first: a sidebar of the default width cuts the end of a long description off.
+    item.description = `${m.status} · ${m.image}`;
     item.contextValue = ContextValues.container(m.state);
     const [icon, color] = stateIcons[m.state] ?? ['question', 'disabledForeground'];
     item.iconPath = themeIcon(icon, color);
-    item.accessibilityInformation = { label: `${m.name}, ${m.state}, ${m.image}, ${m.status}` };
+    item.accessibilityInformation = { label: `${m.name}, ${m.state}, ${m.status}, ${m.image}` };
     // No tooltip here: building one per row was most of a 1000-row render; the provider's
     // resolveTreeItem adds it on hover (VS Code resolves items whose tooltip is undefined).
     return item;
