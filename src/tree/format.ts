@@ -11,6 +11,15 @@ export interface DisplayFormat {
   count(n: number): string;
   /** Dec 1, 2026, 10:00 AM from a Unix time in seconds. */
   date(unixSeconds: number): string;
+  /** "5 minutes", a length of time as a container status says it. */
+  span(amount: TimeAmount): string;
+  /** "5 minutes ago" from a length of time. */
+  spanAgo(amount: TimeAmount): string;
+}
+
+export interface TimeAmount {
+  value: number;
+  unit: 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
 }
 
 const ageSteps: [number, Intl.RelativeTimeFormatUnit][] = [
@@ -31,6 +40,15 @@ function createFormat(language: string): DisplayFormat {
   const counts = new Intl.NumberFormat(language);
   const sizes = new Intl.NumberFormat(language, { maximumSignificantDigits: 3 });
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const spans = new Map<string, Intl.NumberFormat>();
+  const spanFormat = (unit: string) => {
+    let format = spans.get(unit);
+    if (!format) {
+      format = new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' });
+      spans.set(unit, format);
+    }
+    return format;
+  };
   return {
     age(unixSeconds, nowMs = Date.now()) {
       const seconds = Math.round(nowMs / 1000 - unixSeconds);
@@ -56,6 +74,8 @@ function createFormat(language: string): DisplayFormat {
     },
     count: (n) => counts.format(n),
     date: (unixSeconds) => dates.format(unixSeconds * 1000),
+    span: ({ value, unit }) => spanFormat(unit).format(value),
+    spanAgo: ({ value, unit }) => ages.format(-value, unit),
   };
 }
 
@@ -81,6 +101,44 @@ export function formatSize(bytes: number, language = 'en'): string {
 
 export function formatAge(unixSeconds: number, language = 'en', nowMs = Date.now()): string {
   return displayFormat(language).age(unixSeconds, nowMs);
+}
+
+/** A docker ps status ("Up 5 minutes (healthy)", "Exited (0) 2 hours ago") taken apart, to say it in the display language. */
+export interface ContainerStatus {
+  phase: 'up' | 'exited' | 'restarting' | 'created' | 'removing' | 'dead';
+  /** For how long (up) or how long ago (exited, restarting), in Docker's words where it has no number. */
+  time?: TimeAmount | 'lessThanASecond' | 'aboutAMinute' | 'aboutAnHour';
+  exitCode?: number;
+  paused?: boolean;
+  health?: 'healthy' | 'unhealthy' | 'starting';
+}
+
+const timeWords: Record<string, ContainerStatus['time']> = {
+  'Less than a second': 'lessThanASecond',
+  'About a minute': 'aboutAMinute',
+  'About an hour': 'aboutAnHour',
+};
+
+function parseTime(text: string): ContainerStatus['time'] | undefined {
+  const match = /^(\d+) (second|minute|hour|day|week|month|year)s?$/.exec(text);
+  return match ? { value: Number(match[1]), unit: match[2] as TimeAmount['unit'] } : timeWords[text];
+}
+
+/** The parts of a status as the engine words it (Docker's HumanDuration), undefined for any other wording. */
+export function parseContainerStatus(status: string): ContainerStatus | undefined {
+  const fixed: Record<string, ContainerStatus['phase']> = { Created: 'created', 'Removal In Progress': 'removing', Dead: 'dead' };
+  if (fixed[status]) {
+    return { phase: fixed[status] };
+  }
+  const up = /^Up (.+?)( \(Paused\))?( \((healthy|unhealthy|health: starting)\))?$/.exec(status);
+  if (up) {
+    const time = parseTime(up[1]);
+    const health = up[4] === 'health: starting' ? 'starting' : (up[4] as ContainerStatus['health']);
+    return time && { phase: 'up', time, paused: up[2] !== undefined, health };
+  }
+  const ended = /^(Exited|Restarting) \((-?\d+)\) (.+) ago$/.exec(status);
+  const time = ended && parseTime(ended[3]);
+  return ended && time ? { phase: ended[1] === 'Exited' ? 'exited' : 'restarting', exitCode: Number(ended[2]), time } : undefined;
 }
 
 export function shortId(id: string): string {

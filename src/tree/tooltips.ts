@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ContainerDetails, ContainerModel, ImageModel, VolumeModel } from '../docker/models';
+import { containerStatusText } from './containerStatus';
 import { displayFormat, shortId } from './format';
 
 function md(): vscode.MarkdownString {
@@ -24,7 +25,7 @@ export function containerTooltip(m: ContainerModel, details?: ContainerDetails):
   s.appendMarkdown(`${vscode.l10n.t('Image')}: ${code(m.image)}  \n`);
   s.appendMarkdown(`${vscode.l10n.t('Command')}: ${code(m.command)}  \n`);
   s.appendMarkdown(`${vscode.l10n.t('Created')}: ${created(m.created)}  \n`);
-  s.appendMarkdown(`${vscode.l10n.t('Status')}: ${escape(m.status)}\n\n`);
+  s.appendMarkdown(`${vscode.l10n.t('Status')}: ${escape(containerStatusText(m.status))}\n\n`);
   const published = m.ports.filter((p) => p.publicPort);
   if (published.length > 0) {
     s.appendMarkdown(`${vscode.l10n.t('Ports')}:  \n`);

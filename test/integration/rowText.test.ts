@@ -23,6 +23,10 @@ describe('container row text on the page', function () {
     const created = uniqueName('status-created');
     await (await createContainer(docker, running)).start();
     await createContainer(docker, created);
+    const exited = uniqueName('status-exited');
+    const stopped = await createContainer(docker, exited);
+    await stopped.start();
+    await stopped.stop();
     await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
     await vscode.commands.executeCommand('dockerExplorer.containers.focus');
     await api.store.whenIdle();
@@ -35,6 +39,15 @@ describe('container row text on the page', function () {
     const createdText = await waitFor(async () => rowPart(created, 'label-description'), `the description of ${created} on the page`);
     assert.equal(createdText, `Created · ${testImage}`);
     assert.equal(await rowPart(running, 'label-name'), running);
+
+    // In English the rows say the status in docker ps's own words: what the engine listed, rebuilt from its parts.
+    for (const name of [running, created, exited]) {
+      const model = [...api.store.containers.values()].find((c) => c.name === name);
+      assert.ok(model, `${name} in the store`);
+      const text = await waitFor(async () => rowPart(name, 'label-description'), `the description of ${name}`);
+      assert.equal(text, `${model.status} · ${testImage}`, `${name} (${model.state})`);
+    }
+    assert.match(await waitFor(async () => rowPart(exited, 'label-description'), exited), /^Exited \(\d+\) /);
 
     const labels = (await ui.attributes(`.monaco-list-row[aria-label^="${running}, "]`, 'aria-label')).filter((l): l is string => !!l);
     assert.equal(labels.length, 1, JSON.stringify(labels));

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { displayFormat, formatAge, formatSize } from '../../src/tree/format';
+import { displayFormat, formatAge, formatSize, parseContainerStatus } from '../../src/tree/format';
 
 const now = Date.UTC(2026, 11, 1, 12, 0, 0);
 const ago = (seconds: number) => now / 1000 - seconds;
@@ -54,5 +54,34 @@ describe('rows and tooltips in the display language', () => {
 
   it('falls back to English for a language tag Intl does not accept', () => {
     assert.equal(formatAge(ago(5 * minute), 'not a language', now), '5 minutes ago');
+  });
+});
+
+describe('container statuses taken apart to be said in the display language', () => {
+  const cases: [string, ReturnType<typeof parseContainerStatus>][] = [
+    ['Created', { phase: 'created' }],
+    ['Up Less than a second', { phase: 'up', time: 'lessThanASecond', paused: false, health: undefined }],
+    ['Up 5 minutes', { phase: 'up', time: { value: 5, unit: 'minute' }, paused: false, health: undefined }],
+    ['Up About an hour (healthy)', { phase: 'up', time: 'aboutAnHour', paused: false, health: 'healthy' }],
+    ['Up 2 minutes (unhealthy)', { phase: 'up', time: { value: 2, unit: 'minute' }, paused: false, health: 'unhealthy' }],
+    ['Up 3 seconds (health: starting)', { phase: 'up', time: { value: 3, unit: 'second' }, paused: false, health: 'starting' }],
+    ['Up 1 second (Paused)', { phase: 'up', time: { value: 1, unit: 'second' }, paused: true, health: undefined }],
+    ['Exited (137) 2 weeks ago', { phase: 'exited', exitCode: 137, time: { value: 2, unit: 'week' } }],
+    ['Exited (0) About a minute ago', { phase: 'exited', exitCode: 0, time: 'aboutAMinute' }],
+    ['Restarting (1) Less than a second ago', { phase: 'restarting', exitCode: 1, time: 'lessThanASecond' }],
+    ['Removal In Progress', { phase: 'removing' }],
+    ['Dead', { phase: 'dead' }],
+    ['Up to something else', undefined],
+    ['Exited 5 minutes ago', undefined],
+  ];
+  for (const [status, parts] of cases) {
+    it(`reads "${status}"`, () => assert.deepEqual(parseContainerStatus(status), parts));
+  }
+
+  it('says the times in them as docker ps does in English, and in Korean', () => {
+    const en = displayFormat('en');
+    const ko = displayFormat('ko');
+    assert.deepEqual([en.span({ value: 5, unit: 'minute' }), en.span({ value: 1, unit: 'second' }), en.spanAgo({ value: 2, unit: 'week' })], ['5 minutes', '1 second', '2 weeks ago']);
+    assert.deepEqual([ko.span({ value: 5, unit: 'minute' }), ko.span({ value: 3, unit: 'hour' }), ko.spanAgo({ value: 2, unit: 'week' })], ['5분', '3시간', '2주 전']);
   });
 });

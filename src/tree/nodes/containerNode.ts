@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ContainerDetails, ContainerModel } from '../../docker/models';
+import { containerStatusText } from '../containerStatus';
 import { ContextValues } from '../contextValues';
 import { themeIcon } from '../icons';
 import { containerTooltip } from '../tooltips';
@@ -27,11 +28,12 @@ export class ContainerNode {
     const item = new vscode.TreeItem(m.name, vscode.TreeItemCollapsibleState.None);
     item.id = `container:${m.id}`;
     // What changes first: a sidebar of the default width cuts the end of a long description off.
-    item.description = `${m.status} · ${m.image}`;
+    const status = containerStatusText(m.status);
+    item.description = `${status} · ${m.image}`;
     item.contextValue = ContextValues.container(m.state);
     const [icon, color] = stateIcons[m.state] ?? ['question', 'disabledForeground'];
     item.iconPath = themeIcon(icon, color);
-    item.accessibilityInformation = { label: `${m.name}, ${m.state}, ${m.status}, ${m.image}` };
+    item.accessibilityInformation = { label: `${m.name}, ${m.state}, ${status}, ${m.image}` };
     // No tooltip here: building one per row was most of a 1000-row render; the provider's
     // resolveTreeItem adds it on hover (VS Code resolves items whose tooltip is undefined).
     return item;
