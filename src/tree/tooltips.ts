@@ -12,7 +12,7 @@ function md(): vscode.MarkdownString {
 /** "5 minutes ago (Dec 1, 2026, 10:00 AM)" in the display language. */
 function created(unixSeconds: number): string {
   const format = displayFormat(vscode.env.language);
-  return `${format.age(unixSeconds)} (${format.date(unixSeconds)})`;
+  return escape(`${format.age(unixSeconds)} (${format.date(unixSeconds)})`);
 }
 
 function code(text: string): string {
