@@ -509,7 +509,8 @@ export async function startCodeServer({
     await stop().catch(() => {});
     throw new Error(`${e.message}${keepLog ? '' : ` (log: ${logFile})`}\n${tail}`);
   }
-  log(`code-server ${CODE_SERVER_VERSION} (pid ${pid}) ready at ${url} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  // Not the URL: opened bare, it shows a VS Code without the extension; callers print the one to open.
+  log(`code-server ${CODE_SERVER_VERSION} (pid ${pid}) ready on port ${port} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   void extensionDevelopmentPath; // the development extension is passed per window (payload)
   return { url, port, pid, dataDir, logFile, stop };
 }
@@ -854,7 +855,6 @@ async function main(argv) {
       ['skipWelcome', 'true'],
     ];
     console.log(`\n  ${workbenchUrl(server.url, { workspacePath: folder, payload })}\n`);
-    console.log(`  (plain: ${workbenchUrl(server.url, { workspacePath: folder })})`);
     console.log(`  server log: ${server.logFile}\n  Ctrl+C stops the server (pid ${server.pid}).`);
     await new Promise((resolve) => {
       // Signal handlers alone do not keep Node's event loop alive; this poll does.
