@@ -81,7 +81,8 @@ async function pingAs(user: 'root' | 'nobody', copy: NobodysCopy, socketPath: st
     );`;
   const node = [copy.node, '-e', script];
   const [command, ...args] = user === 'root' ? node : ['setpriv', `--reuid=${nobody}`, `--regid=${nobody}`, '--clear-groups', ...node];
-  const { stdout } = await promisify(execFile)(command, args, { encoding: 'utf8', timeout: 30_000, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+  // Its own folder as cwd too: Node reads the package.json files above the cwd for `-e`.
+  const { stdout } = await promisify(execFile)(command, args, { cwd: copy.dir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
   return JSON.parse(stdout) as PingOutcome;
 }
 
