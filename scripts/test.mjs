@@ -3,10 +3,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildAll, ensureNodeModules, log, root } from './lib.mjs';
+import { lint } from './lint.mjs';
 
 const unitOnly = process.argv.includes('--unit');
 const started = Date.now();
 const totals = { passed: 0, failed: 0 };
+
+// Lint and format count as one test, so the closing line still says everything.
+function runLintCheck() {
+  log('lint: eslint and prettier --check (npm run format fixes what it can)');
+  if (lint()) {
+    totals.passed++;
+  } else {
+    console.log('  ✘ lint: see above (npm run lint)');
+    totals.failed++;
+  }
+}
 
 async function runUnitTests() {
   const { default: Mocha } = await import('mocha');
@@ -80,6 +92,7 @@ let crashed;
 try {
   ensureNodeModules();
   await buildAll();
+  runLintCheck();
   await runUnitTests();
   if (!unitOnly) {
     await runIntegrationTests();
