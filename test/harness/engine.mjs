@@ -44,9 +44,15 @@ async function main([command, ...args]) {
     }
     case 'env': {
       const status = await engineStatus();
-      if (!status.engine) { log('engine not running; run `engine.mjs start`'); return 3; }
+      if (!status.engine) {
+        log('engine not running; run `engine.mjs start`');
+        return 3;
+      }
       if (args.includes('--tls')) {
-        if (!status.tls) { log('the engine has no working TLS endpoint; run `engine.mjs start`'); return 3; }
+        if (!status.tls) {
+          log('the engine has no working TLS endpoint; run `engine.mjs start`');
+          return 3;
+        }
         console.log(`DOCKER_HOST=${status.state.tlsHost}\nDOCKER_TLS_VERIFY=1\nDOCKER_CERT_PATH=${status.state.tlsCertPath}`);
       } else {
         console.log(`DOCKER_HOST=${status.state.dockerHost}`);
@@ -61,7 +67,12 @@ async function main([command, ...args]) {
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === SELF) {
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (err) => { console.error(`[engine] ${err.message}`); process.exitCode = 1; },
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      console.error(`[engine] ${err.message}`);
+      process.exitCode = 1;
+    },
   );
 }

@@ -115,7 +115,7 @@ export async function terminate(pid, timeoutMs, log = stderrLog('harness')) {
   } catch {
     return;
   }
-  for (const deadline = Date.now() + timeoutMs; isAlive(pid) && Date.now() < deadline; ) await sleep(100);
+  for (const deadline = Date.now() + timeoutMs; isAlive(pid) && Date.now() < deadline;) await sleep(100);
   if (!isAlive(pid)) return;
   log(`pid ${pid} outlived SIGTERM by ${timeoutMs} ms; sending SIGKILL`);
   try {
@@ -123,7 +123,7 @@ export async function terminate(pid, timeoutMs, log = stderrLog('harness')) {
   } catch {
     return;
   }
-  for (const deadline = Date.now() + 5000; isAlive(pid) && Date.now() < deadline; ) await sleep(50);
+  for (const deadline = Date.now() + 5000; isAlive(pid) && Date.now() < deadline;) await sleep(50);
 }
 
 /** Living processes in group `pid` plus living descendants of `pid` (shells started by
@@ -193,7 +193,7 @@ export function tail(file, lines = 30) {
 
 /** Polls ready() every 100 ms while pid lives; throws with the log's last lines when it exits or time runs out. */
 export async function waitFor(what, ready, { pid, logFile, timeoutMs = 30000 }) {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline && isAlive(pid); ) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline && isAlive(pid);) {
     if (await ready()) return;
     await sleep(100);
   }

@@ -4,7 +4,13 @@ import { run } from '../processes.mjs';
 
 // The alias marks a bridge as this root's, so a leftover from a crash is reused, then deleted.
 const bridgeMark = (L) => `dx-engine ${L.root}`;
-const bridgeOwner = (name) => { try { return fs.readFileSync(`/sys/class/net/${name}/ifalias`, 'utf8').trim(); } catch { return null; } };
+const bridgeOwner = (name) => {
+  try {
+    return fs.readFileSync(`/sys/class/net/${name}/ifalias`, 'utf8').trim();
+  } catch {
+    return null;
+  }
+};
 
 export function ensureBridge(L) {
   const owner = bridgeOwner(L.bridge);

@@ -8,7 +8,12 @@ export function request(target, urlPath, { method = 'GET', headers = {}, timeout
   return new Promise((resolve) => {
     const req = http.request({ ...target, method, path: urlPath, headers, agent: false, timeout: timeoutMs }, (res) => {
       let body = '';
-      res.setEncoding('utf8').on('data', (chunk) => { body += chunk; }).on('end', () => resolve({ status: res.statusCode, body }));
+      res
+        .setEncoding('utf8')
+        .on('data', (chunk) => {
+          body += chunk;
+        })
+        .on('end', () => resolve({ status: res.statusCode, body }));
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', () => resolve({ status: 0, body: '' }));
@@ -34,7 +39,12 @@ export async function tlsPing(tlsHost, certPath) {
   return new Promise((resolve) => {
     const req = https.request({ host, port, path: '/_ping', ...tls, agent: false, timeout: 3000 }, (res) => {
       let body = '';
-      res.setEncoding('utf8').on('data', (chunk) => { body += chunk; }).on('end', () => resolve(res.statusCode === 200 && body === 'OK'));
+      res
+        .setEncoding('utf8')
+        .on('data', (chunk) => {
+          body += chunk;
+        })
+        .on('end', () => resolve(res.statusCode === 200 && body === 'OK'));
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', () => resolve(false));

@@ -16,7 +16,9 @@ function importRootfs(st, tag, extraFiles = {}) {
     fs.chmodSync(path.join(dir, 'tmp'), 0o1777);
     fs.copyFileSync('/bin/busybox', path.join(dir, 'bin', 'busybox'));
     fs.chmodSync(path.join(dir, 'bin', 'busybox'), 0o755);
-    const applets = run('/bin/busybox', ['--list']).stdout.split('\n').filter((a) => a && a !== 'busybox');
+    const applets = run('/bin/busybox', ['--list'])
+      .stdout.split('\n')
+      .filter((a) => a && a !== 'busybox');
     for (const applet of applets) fs.symlinkSync('busybox', path.join(dir, 'bin', applet));
     const files = { 'etc/passwd': 'root:x:0:0:root:/root:/bin/sh\n', 'etc/group': 'root:x:0:\n', ...extraFiles };
     for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
@@ -39,12 +41,19 @@ export async function ensureRegistry(st) {
   const config = path.join(st.root, 'registry.yml');
   const logFile = path.join(st.root, 'registry.log');
   // JSON is valid YAML. No auth section: Debian's packaged config turns on htpasswd.
-  fs.writeFileSync(config, JSON.stringify({
-    version: '0.1',
-    log: { level: 'warn' },
-    storage: { filesystem: { rootdirectory: path.join(st.root, 'registry') }, delete: { enabled: true } },
-    http: { addr },
-  }, null, 2));
+  fs.writeFileSync(
+    config,
+    JSON.stringify(
+      {
+        version: '0.1',
+        log: { level: 'warn' },
+        storage: { filesystem: { rootdirectory: path.join(st.root, 'registry') }, delete: { enabled: true } },
+        http: { addr },
+      },
+      null,
+      2,
+    ),
+  );
   const pid = spawnEngineProcess('docker-registry', ['serve', config], logFile);
   Object.assign(st, { registry: addr, registryPid: pid, registryImage: `${addr}/${REGISTRY_REPO}:${REGISTRY_TAG}` });
   writeState(st);

@@ -16,28 +16,61 @@ export async function withEngineLock(root, fn) {
   fs.mkdirSync(root, { recursive: true });
   const lock = path.join(root, 'lock');
   for (const deadline = Date.now() + 120000; ;) {
-    try { fs.writeFileSync(lock, String(process.pid), { flag: 'wx' }); break; } catch (err) { if (err.code !== 'EEXIST') throw err; }
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+    }
     const holder = Number(fs.readFileSync(lock, 'utf8') || NaN); // empty: just being written
-    if (holder > 0 && !isAlive(holder)) { fs.rmSync(lock, { force: true }); continue; }
+    if (holder > 0 && !isAlive(holder)) {
+      fs.rmSync(lock, { force: true });
+      continue;
+    }
     if (Date.now() > deadline) throw new Error(`${lock} is held by pid ${holder}`);
     await sleep(200);
   }
-  try { return await fn(); } finally { fs.rmSync(lock, { force: true }); }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
 }
 
 function dockerdArgs(L, tlsHost) {
   const tls = tlsFiles(L);
   return [
     // The unix socket stays the main host (and the readiness ping); TLS applies to the tcp listener only.
-    '--host', `unix://${L.socketPath}`, '--host', tlsHost,
-    '--tlsverify', '--tlscacert', tls.ca, '--tlscert', tls.cert, '--tlskey', tls.key,
-    '--data-root', L.dataRoot, '--exec-root', L.execRoot,
-    '--pidfile', L.pidFile, '--config-file', path.join(L.root, 'daemon.json'),
-    '--bridge', L.bridge, '--iptables=false', '--ip6tables=false',
+    '--host',
+    `unix://${L.socketPath}`,
+    '--host',
+    tlsHost,
+    '--tlsverify',
+    '--tlscacert',
+    tls.ca,
+    '--tlscert',
+    tls.cert,
+    '--tlskey',
+    tls.key,
+    '--data-root',
+    L.dataRoot,
+    '--exec-root',
+    L.execRoot,
+    '--pidfile',
+    L.pidFile,
+    '--config-file',
+    path.join(L.root, 'daemon.json'),
+    '--bridge',
+    L.bridge,
+    '--iptables=false',
+    '--ip6tables=false',
     // dockerd sets the host's net.ipv4.ip_forward=1; opting out makes every `run` warn (networking still works).
     ...(process.env.DX_ENGINE_IP_FORWARD === '0' ? ['--ip-forward=false'] : []),
     // If a system containerd is found and shared, keep our containers out of the host engine's namespace.
-    '--containerd-namespace', 'dx-test', '--containerd-plugins-namespace', 'dx-test-plugins',
+    '--containerd-namespace',
+    'dx-test',
+    '--containerd-plugins-namespace',
+    'dx-test-plugins',
   ];
 }
 
@@ -83,10 +116,19 @@ async function start(opts) {
   const tlsHost = `tcp://127.0.0.1:${await tlsPort(L)}`;
   ensureBridge(L);
   const st = {
-    dockerHost: `unix://${L.socketPath}`, socketPath: L.socketPath, pid: 0,
-    tlsHost, tlsCertPath: tls.clientDir,
-    registry: null, registryPid: 0, testImage: TEST_IMAGE, registryImage: null,
-    root: L.root, execRoot: L.execRoot, bridge: L.bridge, logFile: L.logFile,
+    dockerHost: `unix://${L.socketPath}`,
+    socketPath: L.socketPath,
+    pid: 0,
+    tlsHost,
+    tlsCertPath: tls.clientDir,
+    registry: null,
+    registryPid: 0,
+    testImage: TEST_IMAGE,
+    registryImage: null,
+    root: L.root,
+    execRoot: L.execRoot,
+    bridge: L.bridge,
+    logFile: L.logFile,
   };
   // Its own TMPDIR: a restart from inside a test VS Code would otherwise inherit that window's
   // temporary dir, deleted after the run, and every later `-t` container fails to start.
@@ -134,8 +176,12 @@ async function stopProcesses(st, L) {
 
 function unmountUnder(dirs) {
   const unescape = (p) => p.replace(/\\([0-7]{3})/g, (_, oct) => String.fromCharCode(parseInt(oct, 8)));
-  const mounts = fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n')
-    .map((line) => line.split(' ')[4]).filter(Boolean).map(unescape)
+  const mounts = fs
+    .readFileSync('/proc/self/mountinfo', 'utf8')
+    .split('\n')
+    .map((line) => line.split(' ')[4])
+    .filter(Boolean)
+    .map(unescape)
     .filter((p) => dirs.some((dir) => p.startsWith(`${dir}/`)))
     .sort((a, b) => b.length - a.length); // deepest first
   for (const mount of mounts) {

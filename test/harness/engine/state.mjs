@@ -18,7 +18,13 @@ export async function stopSshProcesses(rec) {
   if (rec.authSock) fs.rmSync(rec.authSock, { force: true });
 }
 
-export const readState = (file) => { try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return null; } };
+export const readState = (file) => {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+};
 export const writeState = (st) => fs.writeFileSync(path.join(st.root, 'state.json'), `${JSON.stringify(st, null, 2)}\n`);
 
 // For endpoints.mjs: the same paths, lock and state file as the engine.

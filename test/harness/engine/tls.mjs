@@ -32,19 +32,25 @@ authorityKeyIdentifier = keyid
 export function tlsFiles(L) {
   const client = path.join(L.tlsDir, 'client');
   return {
-    ca: path.join(L.tlsDir, 'ca.pem'), cert: path.join(L.tlsDir, 'server-cert.pem'), key: path.join(L.tlsDir, 'server-key.pem'),
-    clientDir: client, clientCa: path.join(client, 'ca.pem'), clientCert: path.join(client, 'cert.pem'), clientKey: path.join(client, 'key.pem'),
+    ca: path.join(L.tlsDir, 'ca.pem'),
+    cert: path.join(L.tlsDir, 'server-cert.pem'),
+    key: path.join(L.tlsDir, 'server-key.pem'),
+    clientDir: client,
+    clientCa: path.join(client, 'ca.pem'),
+    clientCert: path.join(client, 'cert.pem'),
+    clientKey: path.join(client, 'key.pem'),
   };
 }
 
 // Generated once per root and kept; regenerated only if a file is missing or no longer verifies (or expires within a day).
 export function ensureTls(L) {
   const f = tlsFiles(L);
-  const valid = () => Object.values(f).every((file) => fs.existsSync(file))
-    && fs.readFileSync(f.ca, 'utf8') === fs.readFileSync(f.clientCa, 'utf8')
-    && run('openssl', ['verify', '-CAfile', f.ca, '-purpose', 'sslserver', f.cert], { allowFail: true }).status === 0
-    && run('openssl', ['verify', '-CAfile', f.ca, '-purpose', 'sslclient', f.clientCert], { allowFail: true }).status === 0
-    && [f.ca, f.cert, f.clientCert].every((cert) => run('openssl', ['x509', '-checkend', '86400', '-noout', '-in', cert], { allowFail: true }).status === 0);
+  const valid = () =>
+    Object.values(f).every((file) => fs.existsSync(file)) &&
+    fs.readFileSync(f.ca, 'utf8') === fs.readFileSync(f.clientCa, 'utf8') &&
+    run('openssl', ['verify', '-CAfile', f.ca, '-purpose', 'sslserver', f.cert], { allowFail: true }).status === 0 &&
+    run('openssl', ['verify', '-CAfile', f.ca, '-purpose', 'sslclient', f.clientCert], { allowFail: true }).status === 0 &&
+    [f.ca, f.cert, f.clientCert].every((cert) => run('openssl', ['x509', '-checkend', '86400', '-noout', '-in', cert], { allowFail: true }).status === 0);
   if (valid()) return f;
   const t0 = Date.now();
   // Built aside and renamed into place, so an interrupted run never leaves half a set.
@@ -56,13 +62,50 @@ export function ensureTls(L) {
   const t = (name) => path.join(tmp, name);
   const serial = () => `0x${createHash('sha256').update(`${Math.random()}${process.hrtime.bigint()}`).digest('hex').slice(0, 16)}`;
   const openssl = (...args) => run('openssl', args);
-  openssl('req', '-config', cnf, '-x509', '-new', ...NEWKEY, '-nodes', '-sha256', '-days', '3650',
-    '-subj', '/CN=dx-test CA', '-extensions', 'ca_ext', '-keyout', t('ca-key.pem'), '-out', t('ca.pem'));
+  openssl(
+    'req',
+    '-config',
+    cnf,
+    '-x509',
+    '-new',
+    ...NEWKEY,
+    '-nodes',
+    '-sha256',
+    '-days',
+    '3650',
+    '-subj',
+    '/CN=dx-test CA',
+    '-extensions',
+    'ca_ext',
+    '-keyout',
+    t('ca-key.pem'),
+    '-out',
+    t('ca.pem'),
+  );
   const issue = (cn, keyOut, certOut, ext) => {
     const csr = `${certOut}.csr`;
     openssl('req', '-config', cnf, '-new', ...NEWKEY, '-nodes', '-subj', `/CN=${cn}`, '-keyout', keyOut, '-out', csr);
-    openssl('x509', '-req', '-in', csr, '-CA', t('ca.pem'), '-CAkey', t('ca-key.pem'), '-set_serial', serial(),
-      '-days', '3650', '-sha256', '-extfile', cnf, '-extensions', ext, '-out', certOut);
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      csr,
+      '-CA',
+      t('ca.pem'),
+      '-CAkey',
+      t('ca-key.pem'),
+      '-set_serial',
+      serial(),
+      '-days',
+      '3650',
+      '-sha256',
+      '-extfile',
+      cnf,
+      '-extensions',
+      ext,
+      '-out',
+      certOut,
+    );
     fs.rmSync(csr);
   };
   issue('localhost', t('server-key.pem'), t('server-cert.pem'), 'server_ext');

@@ -4,8 +4,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isAlive, runAsync, sleep } from '../processes.mjs';
 import {
-  APT_PACKAGES, CACHE_DIR, CODE_SERVER_VERSION, CS_DIR, CS_ENTRY, CS_PKG_DIR, defaultLog, exists, MARKER, MARKER_CONTENT, NODE_BIN, NODE_DIR,
-  NODE_PACKAGE, NODE_PKG_DIR, NODE_VERSION, REPO_ROOT,
+  APT_PACKAGES,
+  CACHE_DIR,
+  CODE_SERVER_VERSION,
+  CS_DIR,
+  CS_ENTRY,
+  CS_PKG_DIR,
+  defaultLog,
+  exists,
+  MARKER,
+  MARKER_CONTENT,
+  NODE_BIN,
+  NODE_DIR,
+  NODE_PACKAGE,
+  NODE_PKG_DIR,
+  NODE_VERSION,
+  REPO_ROOT,
 } from './paths.mjs';
 
 const run = (cmd, args, opts = {}) => runAsync(cmd, args, { log: defaultLog, ...opts });
@@ -26,8 +40,7 @@ async function ensureAptPackages(log) {
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   log(`apt: installing ${missing.join(' ')}`);
-  const install = () =>
-    run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', ...missing], { env, log, quiet: true });
+  const install = () => run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', ...missing], { env, log, quiet: true });
   try {
     await install();
   } catch {

@@ -185,7 +185,8 @@ export async function runExtensionTests({
       failures: [
         {
           title: 'extension test run',
-          error: `no results: ${resultsFile} ${e.code === 'ENOENT' ? 'was not written' : `is unreadable (${e.message})`}` +
+          error:
+            `no results: ${resultsFile} ${e.code === 'ENOENT' ? 'was not written' : `is unreadable (${e.message})`}` +
             (failureReason ? `; ${failureReason}` : '') +
             `; see ${path.join(outputDir, 'code-server.log')} and browser-console.log`,
         },

@@ -38,7 +38,9 @@ export async function startUiBridge({ getPage, outputDir, log = defaultLog }) {
   const shotsDir = path.join(outputDir, 'screenshots');
   const handlers = {
     async '/screenshot'(page, { name = `shot-${Date.now()}`, fullPage = false }) {
-      const safe = String(name).replace(/[^\w.-]+/g, '_').replace(/\.png$/i, '');
+      const safe = String(name)
+        .replace(/[^\w.-]+/g, '_')
+        .replace(/\.png$/i, '');
       fs.mkdirSync(shotsDir, { recursive: true });
       const file = path.join(shotsDir, `${safe}.png`);
       await page.screenshot({ path: file, fullPage: !!fullPage });
