@@ -20,7 +20,7 @@ export async function measureBurst(b, size) {
     const none = new Promise((resolve) => {
       const off = store.onChange(() => {
         if (left() === 0) {
-          off();
+          off.dispose();
           resolve(now());
         }
       });

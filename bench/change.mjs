@@ -6,14 +6,14 @@ import { createContainers } from './fill.mjs';
 export function waitForRow(store, id, predicate, timeoutMs = 10_000) {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
-      off();
+      off.dispose();
       resolve(undefined);
     }, timeoutMs);
     const off = store.onChange((change) => {
       if (change.kind !== 'containers' || !(change.full || change.updated.includes(id) || change.removed.includes(id))) return;
       if (predicate(store.containers.get(id))) {
         clearTimeout(timer);
-        off();
+        off.dispose();
         resolve(now());
       }
     });

@@ -3,6 +3,7 @@ import { normalizeImageName } from '../docker/imageRef';
 import type { ContainerModel, ImageModel, VolumeModel } from '../docker/models';
 import { shortId } from '../tree/format';
 import type { CommandContext } from './context';
+import { engineReady } from './engineReady';
 
 /** A row of any view, as the bundle's node classes carry it (matched by shape, not class). */
 interface RowLike {
@@ -34,12 +35,6 @@ function namesOf(args: unknown[]): string[] | undefined {
   return undefined;
 }
 
-async function ready(ctx: CommandContext): Promise<boolean> {
-  ctx.store.start();
-  const status = await ctx.store.whenSettled();
-  return status.state === 'ready';
-}
-
 export interface TargetOptions<T> {
   many: boolean;
   filter?: (model: T) => boolean;
@@ -57,7 +52,6 @@ interface TargetKind<T> {
   byName(all: T[], name: string): T | undefined;
   item(target: T): { label: string; description?: string; detail?: string };
   sortKey?(target: T): string;
-  unreachable: string;
   notFound(name: string): string;
 }
 
@@ -66,8 +60,7 @@ async function resolveTargets<T>(ctx: CommandContext, args: unknown[], kind: Tar
   if (rows.length > 0) {
     return rows.map((r) => kind.fromRow(r));
   }
-  if (!(await ready(ctx))) {
-    void ctx.ui.error(kind.unreachable);
+  if (!(await engineReady(ctx))) {
     return undefined;
   }
   const all = kind.all(ctx);
@@ -109,9 +102,6 @@ const containerKind: TargetKind<ContainerModel> = {
   byName: (all, name) => all.find((c) => c.id === name || c.name === name || (name.length >= 4 && c.id.startsWith(name))),
   item: (c) => ({ label: c.name, description: `${c.image} · ${c.status}`, detail: shortId(c.id) }),
   sortKey: (c) => c.name,
-  get unreachable() {
-    return vscode.l10n.t('The Docker Engine is not reachable; see the Containers view.');
-  },
   notFound: (name) => vscode.l10n.t('No container is named or has the id "{0}". Check the name in the Containers view.', name),
 };
 
@@ -138,9 +128,6 @@ const imageKind: TargetKind<ImageTarget> = {
     return byId ? { image: byId.image, reference: undefined } : all.find((t) => t.reference === name || t.reference === normalizeImageName(name));
   },
   item: (t) => ({ label: t.reference ?? `<none>:<none> ${shortId(t.image.id)}`, description: shortId(t.image.id) }),
-  get unreachable() {
-    return vscode.l10n.t('The Docker Engine is not reachable; see the Images view.');
-  },
   notFound: (name) => vscode.l10n.t('No local image matches "{0}". Pull it first, or check the name in the Images view.', name),
 };
 
@@ -155,9 +142,6 @@ const volumeKind: TargetKind<VolumeModel> = {
   byName: (all, name) => all.find((v) => v.name === name),
   item: (v) => ({ label: v.name, description: v.driver }),
   sortKey: (v) => v.name,
-  get unreachable() {
-    return vscode.l10n.t('The Docker Engine is not reachable; see the Volumes view.');
-  },
   notFound: (name) => vscode.l10n.t('No volume is named "{0}". Check the name in the Volumes view.', name),
 };
 
