@@ -77,7 +77,11 @@ async function runIntegrationTests() {
     });
     const { normalWindowTitle, runNormalWindowCheck } = await import('../test/normalWindow/run.mjs');
     if (!process.env.DX_TEST_GREP || new RegExp(process.env.DX_TEST_GREP).test(normalWindowTitle)) {
-      const check = await runNormalWindowCheck({ env: { DOCKER_HOST: engine.dockerHost, DOCKER_CONFIG: dockerConfig }, outputDir: path.join(outputDir, 'normal-window'), log });
+      const check = await runNormalWindowCheck({
+        env: { DOCKER_HOST: engine.dockerHost, DOCKER_CONFIG: dockerConfig },
+        outputDir: path.join(outputDir, 'normal-window'),
+        log,
+      });
       results?.tests?.push({ title: check.title, state: check.passed ? 'passed' : 'failed' });
       if (!check.passed) results?.failures?.push({ title: check.title, error: check.error });
       totals[check.passed ? 'passed' : 'failed'] += 1;
