@@ -25,7 +25,10 @@ describe('destructive commands confirm what the engine has now and remove exactl
   after(async () => {
     await cleanupRun(docker);
     for (const id of madeImages) {
-      await docker.getImage(id).remove({ force: true }).catch(() => undefined);
+      await docker
+        .getImage(id)
+        .remove({ force: true })
+        .catch(() => undefined);
     }
   });
 
@@ -38,10 +41,25 @@ describe('destructive commands confirm what the engine has now and remove exactl
     if (err.statusCode === 404) return false;
     throw err;
   };
-  const containerExists = (name: string) => docker.getContainer(name).inspect().then(() => true, found);
+  const containerExists = (name: string) =>
+    docker
+      .getContainer(name)
+      .inspect()
+      .then(() => true, found);
   const containerState = async (name: string) => (await docker.getContainer(name).inspect()).State.Status;
-  const volumeExists = (name: string) => docker.getVolume(name).inspect().then(() => true, found);
-  const imageTags = (id: string) => docker.getImage(id).inspect().then((i) => i.RepoTags ?? [], (err) => (found(err), undefined));
+  const volumeExists = (name: string) =>
+    docker
+      .getVolume(name)
+      .inspect()
+      .then(() => true, found);
+  const imageTags = (id: string) =>
+    docker
+      .getImage(id)
+      .inspect()
+      .then(
+        (i) => i.RepoTags ?? [],
+        (err) => (found(err), undefined),
+      );
 
   async function labelledVolume(prefix: string): Promise<string> {
     const name = uniqueName(prefix);
@@ -74,25 +92,35 @@ describe('destructive commands confirm what the engine has now and remove exactl
   /** Stop All and Remove All act on the whole engine: only run them when all there is is ours. */
   async function onlyOurContainers(): Promise<void> {
     const foreign = (await docker.listContainers({ all: true })).filter((c) => c.Labels?.[runLabel] !== runId);
-    assert.deepEqual(foreign.map((c) => c.Names?.[0]), [], "the private engine holds only this run's containers");
+    assert.deepEqual(
+      foreign.map((c) => c.Names?.[0]),
+      [],
+      "the private engine holds only this run's containers",
+    );
   }
 
   /** A confirmation answer that first makes something (while the dialog is open), then chooses `action`. */
-  const meanwhile = (make: () => Promise<unknown>, action: string, check: (asked: Asked) => void = () => undefined) => async (asked: Asked) => {
-    assert.equal(asked.kind, 'choose');
-    check(asked);
-    assert.ok(asked.options?.includes(action), `offered ${asked.options?.join(' | ')}`);
-    await make();
-    return action;
-  };
+  const meanwhile =
+    (make: () => Promise<unknown>, action: string, check: (asked: Asked) => void = () => undefined) =>
+    async (asked: Asked) => {
+      assert.equal(asked.kind, 'choose');
+      check(asked);
+      assert.ok(asked.options?.includes(action), `offered ${asked.options?.join(' | ')}`);
+      await make();
+      return action;
+    };
 
   it('Prune Volumes lists and removes a volume made a moment before, and keeps one made while it asked', async () => {
     const early = await labelledVolume('early');
     let late = '';
     ui.answer(
-      meanwhile(async () => (late = await labelledVolume('late')), 'Remove Unused Volumes', (asked) => {
-        assert.match(asked.detail ?? '', new RegExp(early), 'the volume made a moment ago is named');
-      }),
+      meanwhile(
+        async () => (late = await labelledVolume('late')),
+        'Remove Unused Volumes',
+        (asked) => {
+          assert.match(asked.detail ?? '', new RegExp(early), 'the volume made a moment ago is named');
+        },
+      ),
     );
     await run('dockerExplorer.volumes.prune');
     assert.equal(await volumeExists(early), false, 'the listed volume went');
@@ -109,7 +137,7 @@ describe('destructive commands confirm what the engine has now and remove exactl
     assert.equal(await volumeExists(volume), true);
   });
 
-  it('Remove Container goes by the engine\'s state: a row seen stopped but running now asks for Force Remove', async () => {
+  it("Remove Container goes by the engine's state: a row seen stopped but running now asks for Force Remove", async () => {
     const name = uniqueName('stale');
     await createContainer(docker, name);
     const model = await waitFor(async () => [...api.store.containers.values()].find((c) => c.name === name && c.state === 'created'), `${name} known`);
@@ -150,9 +178,13 @@ describe('destructive commands confirm what the engine has now and remove exactl
     const early = await runningContainer('saearly');
     let late = '';
     ui.answer(
-      meanwhile(async () => (late = await runningContainer('salate')), 'Stop All', (asked) => {
-        assert.match(asked.detail ?? '', new RegExp(early), 'the container started a moment ago is named');
-      }),
+      meanwhile(
+        async () => (late = await runningContainer('salate')),
+        'Stop All',
+        (asked) => {
+          assert.match(asked.detail ?? '', new RegExp(early), 'the container started a moment ago is named');
+        },
+      ),
     );
     await run('dockerExplorer.containers.stopAll');
     assert.equal(await containerState(early), 'exited');
@@ -165,10 +197,14 @@ describe('destructive commands confirm what the engine has now and remove exactl
     const total = (await docker.listContainers({ all: true })).length;
     let late = '';
     ui.answer(
-      meanwhile(async () => (late = await runningContainer('ralate')), 'Remove All', (asked) => {
-        assert.match(asked.message, new RegExp(`Remove all ${total} containers`));
-        assert.match(asked.detail ?? '', new RegExp(early));
-      }),
+      meanwhile(
+        async () => (late = await runningContainer('ralate')),
+        'Remove All',
+        (asked) => {
+          assert.match(asked.message, new RegExp(`Remove all ${total} containers`));
+          assert.match(asked.detail ?? '', new RegExp(early));
+        },
+      ),
     );
     await run('dockerExplorer.containers.removeAll');
     assert.equal(await containerExists(early), false);
@@ -206,9 +242,13 @@ describe('destructive commands confirm what the engine has now and remove exactl
       let late = '';
       const action = scope === 'all' ? 'Remove All Unused Images' : 'Remove Dangling Images';
       ui.answer(
-        meanwhile(async () => (late = await committedImage(repo, scope === 'all' ? 'late' : undefined)), action, (asked) => {
-          assert.match(asked.detail ?? '', new RegExp(scope === 'all' ? `${repo}:early` : early.replace('sha256:', '').slice(0, 12)));
-        }),
+        meanwhile(
+          async () => (late = await committedImage(repo, scope === 'all' ? 'late' : undefined)),
+          action,
+          (asked) => {
+            assert.match(asked.detail ?? '', new RegExp(scope === 'all' ? `${repo}:early` : early.replace('sha256:', '').slice(0, 12)));
+          },
+        ),
       );
       await run('dockerExplorer.images.prune', scope);
       assert.equal(await imageTags(early), undefined, 'the listed image went');

@@ -25,7 +25,10 @@ describe('nothing lost: cancelled or refused destructive actions leave the engin
   after(async () => {
     await cleanupRun(docker);
     for (const id of madeImages) {
-      await docker.getImage(id).remove({ force: true }).catch(() => undefined);
+      await docker
+        .getImage(id)
+        .remove({ force: true })
+        .catch(() => undefined);
     }
   });
 
@@ -104,7 +107,12 @@ describe('nothing lost: cancelled or refused destructive actions leave the engin
     ['remove all containers', 'dockerExplorer.containers.removeAll', async () => (await stopped(), await running(), []), [cancel]],
     ['prune containers', 'dockerExplorer.containers.prune', async () => (await stopped(), []), [cancel]],
     ['remove an image', 'dockerExplorer.images.remove', async () => [await image()], [cancel]],
-    ['force untag and remove an image with several tags', 'dockerExplorer.images.remove', async () => [(await docker.getImage(await image(['v1', 'v2'])).inspect()).Id], [cancel]],
+    [
+      'force untag and remove an image with several tags',
+      'dockerExplorer.images.remove',
+      async () => [(await docker.getImage(await image(['v1', 'v2'])).inspect()).Id],
+      [cancel],
+    ],
     ['prune dangling images', 'dockerExplorer.images.prune', async () => (await dangling(), []), pickThenCancel((o) => o.find((l) => /dangling/i.test(l)) ?? o[0])],
     ['prune all unused images', 'dockerExplorer.images.prune', async () => (await image(), []), pickThenCancel((o) => o.find((l) => /unused/i.test(l)) ?? o[1])],
     ['prune images: Escape at the first question', 'dockerExplorer.images.prune', async () => (await dangling(), []), [undefined]],
@@ -127,7 +135,12 @@ describe('nothing lost: cancelled or refused destructive actions leave the engin
     ],
     // Made a moment before the command, without waiting for the store to hear of it: decided from the engine's answer.
     ['prune containers, one made a moment ago', 'dockerExplorer.containers.prune', async () => (await createContainer(docker, uniqueName('nlnow')), []), [cancel]],
-    ['prune volumes, one made a moment ago', 'dockerExplorer.volumes.prune', async () => (await docker.createVolume({ Name: uniqueName('nlnowvol'), Labels: { [runLabel]: runId } }), []), [cancel]],
+    [
+      'prune volumes, one made a moment ago',
+      'dockerExplorer.volumes.prune',
+      async () => (await docker.createVolume({ Name: uniqueName('nlnowvol'), Labels: { [runLabel]: runId } }), []),
+      [cancel],
+    ],
     [
       'remove a volume a container made a moment ago mounts (refused)',
       'dockerExplorer.volumes.remove',

@@ -74,7 +74,10 @@ describe('Prune Volumes says what this engine removes: API 1.43 (fake engine) an
     await pruneVolumes(ctx);
     assert.equal(ui.unanswered, 0);
     assert.deepEqual(
-      engine.changes().map((r) => `${r.method} ${r.path}`).sort(),
+      engine
+        .changes()
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
       [`DELETE /volumes/${anonymousId(1)}`, `DELETE /volumes/${anonymousId(2)}`],
       'one removal per confirmed volume, no prune that could take a volume made since',
     );
@@ -85,11 +88,13 @@ describe('Prune Volumes says what this engine removes: API 1.43 (fake engine) an
   it('on 1.43 Remove All Unused Volumes (-a) removes the named ones it listed too', async () => {
     ui.answer('Remove All Unused Volumes');
     await pruneVolumes(ctx);
-    assert.deepEqual(engine.changes().map((r) => `${r.method} ${r.path}`).sort(), [
-      `DELETE /volumes/${anonymousId(1)}`,
-      `DELETE /volumes/${anonymousId(2)}`,
-      'DELETE /volumes/named-data',
-    ]);
+    assert.deepEqual(
+      engine
+        .changes()
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+      [`DELETE /volumes/${anonymousId(1)}`, `DELETE /volumes/${anonymousId(2)}`, 'DELETE /volumes/named-data'],
+    );
     assert.deepEqual(names(), [anonymousId(3)]);
   });
 

@@ -19,11 +19,7 @@ export async function pruneVolumes(ctx: CommandContext): Promise<void> {
   if (!(await engineReady(ctx))) {
     return;
   }
-  const [volumes, containers, onlyAnonymous] = await Promise.all([
-    ctx.service.listVolumes(),
-    ctx.service.listContainers(),
-    ctx.service.prunesOnlyAnonymousVolumes(),
-  ]);
+  const [volumes, containers, onlyAnonymous] = await Promise.all([ctx.service.listVolumes(), ctx.service.listContainers(), ctx.service.prunesOnlyAnonymousVolumes()]);
   const mounted = usersByVolume(containers);
   // The engine prunes only volumes of the local driver that no container (in any state) mounts.
   const unused = volumes
@@ -64,7 +60,12 @@ export async function pruneVolumes(ctx: CommandContext): Promise<void> {
  */
 async function removeVolumes(ctx: CommandContext, doomed: VolumeModel[]): Promise<void> {
   const known = await ctx.service.volumeSizes().catch(() => new Map<string, number>());
-  const { done } = await actOnEach(ctx, doomed, (v) => ['docker', 'volume', 'rm', v.name], (v) => ctx.service.removeVolume(v.name));
+  const { done } = await actOnEach(
+    ctx,
+    doomed,
+    (v) => ['docker', 'volume', 'rm', v.name],
+    (v) => ctx.service.removeVolume(v.name),
+  );
   if (done.length > 0) {
     const reclaimed = done.reduce((sum, v) => sum + Math.max(0, known.get(v.name) ?? 0), 0);
     const message = vscode.l10n.t('Removed {0} volumes, reclaimed {1}.', done.length, formatSize(reclaimed));

@@ -26,7 +26,16 @@ export interface FakeEngine {
   /** What the engine holds; tests change it, DELETE and prune change it as the real engine would. */
   volumes: FakeVolume[];
   /** Containers as `GET /containers/json` answers them (only Mounts matter to volume commands). */
-  containers: { Id: string; Names: string[]; Image: string; ImageID: string; State: string; Status: string; Created: number; Mounts: { Type: string; Name: string; Source: string; Destination: string; RW: boolean }[] }[];
+  containers: {
+    Id: string;
+    Names: string[];
+    Image: string;
+    ImageID: string;
+    State: string;
+    Status: string;
+    Created: number;
+    Mounts: { Type: string; Name: string; Source: string; Destination: string; RW: boolean }[];
+  }[];
   /** The requests that change something (not GET, not the ping). */
   changes(): FakeRequest[];
   close(): Promise<void>;
