@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isActive } from '../../docker/models';
+import { accepts } from '../../tree/contextValues';
 import { actOnEach } from '../act';
 import type { CommandContext } from '../context';
 import { allContainers, listNames } from './allContainers';
@@ -8,7 +8,7 @@ import { allContainers, listNames } from './allContainers';
 export async function stopAllContainers(ctx: CommandContext): Promise<void> {
   const running = await allContainers(
     ctx,
-    isActive,
+    (c) => accepts('dockerExplorer.containers.stopAll', c.state),
     vscode.l10n.t('No running containers to stop.'),
   );
   if (!running) {
