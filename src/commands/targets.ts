@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { normalizeImageName } from '../docker/imageRef';
-import type { ContainerModel, ImageModel, VolumeModel } from '../docker/models';
+import { ContainerModel, ImageModel, isActive, VolumeModel } from '../docker/models';
 import { usersByVolume } from '../docker/usage';
 import { accepts, ActionId, actions, imageState, RowKind, volumeState } from '../tree/contextValues';
 import { shortId } from '../tree/format';
@@ -66,6 +66,12 @@ export interface TargetOptions {
   noneMessage: string;
 }
 
+/** A target's state in the table's words, and how a message names one left alone for it. */
+interface Look<T> {
+  stateOf(target: T): string;
+  describe(target: T): string;
+}
+
 /** How one kind of target is found among rows, by name, at the engine, and offered in a quick pick. */
 interface TargetKind<T> {
   rowKind: RowKind;
@@ -78,10 +84,9 @@ interface TargetKind<T> {
   /** Asks the engine what a name means, for one the store does not know yet. */
   lookUp(ctx: CommandContext, name: string): Promise<T | undefined>;
   /** The row state of each target (the table's words), as the store sees it. */
-  stateOf(ctx: CommandContext): (target: T) => string;
+  look(ctx: CommandContext): Look<T>;
   /** The targets as the engine has them now, for those the store's picture would leave alone. */
-  current?(ctx: CommandContext, targets: T[]): Promise<{ targets: T[]; stateOf: (target: T) => string }>;
-  label(target: T): string;
+  current?(ctx: CommandContext, targets: T[]): Promise<{ targets: T[]; look: Look<T> }>;
   item(target: T): { label: string; description?: string; detail?: string };
   sortKey?(target: T): string;
   unreachable: string;
@@ -123,7 +128,7 @@ async function byNames<T>(ctx: CommandContext, kind: TargetKind<T>, names: strin
 }
 
 async function pick<T>(ctx: CommandContext, kind: TargetKind<T>, options: TargetOptions): Promise<T[] | undefined> {
-  const stateOf = kind.stateOf(ctx);
+  const { stateOf } = kind.look(ctx);
   const candidates = kind.all(ctx).filter((t) => accepts(options.action, stateOf(t)));
   if (kind.sortKey) {
     candidates.sort((a, b) => kind.sortKey!(a).localeCompare(kind.sortKey!(b)));
@@ -147,18 +152,18 @@ async function pick<T>(ctx: CommandContext, kind: TargetKind<T>, options: Target
  * would leave alone is asked of the engine first: the store may not have seen the last change.
  */
 async function acceptedOnly<T>(ctx: CommandContext, kind: TargetKind<T>, action: ActionId, targets: T[]): Promise<T[] | undefined> {
-  let stateOf = kind.stateOf(ctx);
-  let refused = targets.filter((t) => !accepts(action, stateOf(t)));
+  let look = kind.look(ctx);
+  let refused = targets.filter((t) => !accepts(action, look.stateOf(t)));
   if (refused.length > 0 && kind.current) {
     const now = await kind.current(ctx, targets).catch(() => undefined);
     if (now) {
       targets = now.targets;
-      stateOf = now.stateOf;
-      refused = targets.filter((t) => !accepts(action, stateOf(t)));
+      look = now.look;
+      refused = targets.filter((t) => !accepts(action, look.stateOf(t)));
     }
   }
   if (refused.length > 0) {
-    const list = refused.map((t) => `${kind.label(t)} (${stateOf(t)})`).join(', ');
+    const list = refused.map((t) => look.describe(t)).join(', ');
     void ctx.ui.info(kind.leftAlone(list, refused.length));
   }
   const accepted = targets.filter((t) => !refused.includes(t));
@@ -199,6 +204,8 @@ function containerByName(all: ContainerModel[], name: string): ContainerModel | 
   );
 }
 
+const containerLook: Look<ContainerModel> = { stateOf: (c) => c.state, describe: (c) => `${c.name} (${c.state})` };
+
 function containerKind(action: ActionId): TargetKind<ContainerModel> {
   return {
     rowKind: 'container',
@@ -207,13 +214,12 @@ function containerKind(action: ActionId): TargetKind<ContainerModel> {
     all: (ctx) => [...ctx.store.containers.values()],
     byName: containerByName,
     lookUp: (ctx, name) => ctx.service.findContainer(name),
-    stateOf: () => (c) => c.state,
+    look: () => containerLook,
     current: async (ctx, targets) => {
       const now = new Map((await ctx.service.listContainers(targets.map((c) => c.id))).map((c) => [c.id, c]));
       // One the engine no longer lists stays as it was: the operation then says it is gone.
-      return { targets: targets.map((c) => now.get(c.id) ?? c), stateOf: (c) => c.state };
+      return { targets: targets.map((c) => now.get(c.id) ?? c), look: containerLook };
     },
-    label: (c) => c.name,
     item: (c) => ({ label: c.name, description: `${c.image} · ${c.status}`, detail: shortId(c.id) }),
     sortKey: (c) => c.name,
     get unreachable() {
@@ -254,8 +260,7 @@ function imageKind(action: ActionId): TargetKind<ImageTarget> {
       const image = await ctx.service.findImage(name);
       return image && imageByName(image.tags.length > 0 ? image.tags.map((reference) => ({ image, reference })) : [{ image, reference: undefined }], name);
     },
-    stateOf: () => (t) => imageState(t.image.tags.length === 0),
-    label: (t) => t.reference ?? shortId(t.image.id),
+    look: () => ({ stateOf: (t) => imageState(t.image.tags.length === 0), describe: (t) => t.reference ?? shortId(t.image.id) }),
     item: (t) => ({ label: t.reference ?? `<none>:<none> ${shortId(t.image.id)}`, description: shortId(t.image.id) }),
     get unreachable() {
       return vscode.l10n.t('The Docker Engine is not reachable; see the Images view.');
@@ -269,6 +274,22 @@ export function imageTargets(ctx: CommandContext, args: unknown[], options: Targ
   return resolveTargets(ctx, args, imageKind(options.action), options);
 }
 
+function volumeLabel(volume: VolumeModel): string {
+  return volume.anonymous ? shortId(volume.name) : volume.name;
+}
+
+/** In use or not, by the mounts of these containers; one in use is named with its users. */
+function volumeLook(containers: Iterable<ContainerModel>): Look<VolumeModel> {
+  const mounted = usersByVolume(containers);
+  return {
+    stateOf: (v) => volumeState(mounted.has(v.name)),
+    describe: (v) => {
+      const users = (mounted.get(v.name) ?? []).map(({ container: c }) => `${c.name} (${isActive(c) ? vscode.l10n.t('running') : vscode.l10n.t('stopped')})`);
+      return users.length > 0 ? vscode.l10n.t('{0} is used by {1}', volumeLabel(v), users.join(', ')) : volumeLabel(v);
+    },
+  };
+}
+
 function volumeKind(action: ActionId): TargetKind<VolumeModel> {
   return {
     rowKind: 'volume',
@@ -278,15 +299,8 @@ function volumeKind(action: ActionId): TargetKind<VolumeModel> {
     byName: (all, name) => all.find((v) => v.name === name),
     lookUp: (ctx, name) => ctx.service.findVolume(name),
     // Read when asked, after the store is ready: built earlier, a store never started knew no mounts.
-    stateOf: (ctx) => {
-      const mounted = usersByVolume(ctx.store.containers.values());
-      return (v) => volumeState(mounted.has(v.name));
-    },
-    current: async (ctx, targets) => {
-      const mounted = usersByVolume(await ctx.service.listContainers());
-      return { targets, stateOf: (v) => volumeState(mounted.has(v.name)) };
-    },
-    label: (v) => (v.anonymous ? shortId(v.name) : v.name),
+    look: (ctx) => volumeLook(ctx.store.containers.values()),
+    current: async (ctx, targets) => ({ targets, look: volumeLook(await ctx.service.listContainers()) }),
     item: (v) => ({ label: v.name, description: v.driver }),
     sortKey: (v) => v.name,
     get unreachable() {
