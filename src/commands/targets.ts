@@ -13,6 +13,8 @@ import type { CommandContext } from './context';
  *   the others the selected rows of their kind;
  * - an id, a name or an id prefix (a container), a reference or an id (an image), a name (a volume),
  *   or an array of them; one the store does not know yet is looked up at the engine;
+ * - a plain object naming them with the docker CLI's words: `{ container: 'web' }`, `{ image:
+ *   'nginx:1.27' }`, `{ volume: 'data' }`, or `{ id }`, `{ name }` (each a string or an array);
  * - nothing: a quick pick of what the table accepts.
  * Then the table (src/tree/contextValues.ts) filters the targets by state and says what it left alone.
  */
@@ -39,13 +41,15 @@ function rowsOf<T>(args: unknown[], kind: TargetKind<T>, one: boolean): T[] {
   return selected.length > 0 ? selected : clicked ? [clicked] : [];
 }
 
-function namesOf(args: unknown[]): string[] | undefined {
+function namesOf(args: unknown[], kind: RowKind): string[] | undefined {
   const [first] = args;
-  if (typeof first === 'string') {
-    return [first];
+  const plain = !!first && typeof first === 'object' && !Array.isArray(first) && !('kind' in first);
+  const given = plain ? ((first as Record<string, unknown>)[kind] ?? (first as { id?: unknown }).id ?? (first as { name?: unknown }).name) : first;
+  if (typeof given === 'string') {
+    return [given];
   }
-  if (Array.isArray(first) && first.length > 0 && first.every((x) => typeof x === 'string')) {
-    return first as string[];
+  if (Array.isArray(given) && given.length > 0 && given.every((x) => typeof x === 'string')) {
+    return given as string[];
   }
   return undefined;
 }
@@ -102,7 +106,7 @@ async function resolveTargets<T>(ctx: CommandContext, args: unknown[], kind: Tar
       void ctx.ui.error(kind.unreachable);
       return undefined;
     }
-    const names = namesOf(args);
+    const names = namesOf(args, kind.rowKind);
     const found = names ? await byNames(ctx, kind, names) : await pick(ctx, kind, options);
     if (!found) {
       return undefined;

@@ -162,6 +162,26 @@ describe('what a command acts on: the table filters selections, the clicked row,
     assert.deepEqual(ui.messages, []);
   });
 
+  it('takes its targets as a plain object with the docker CLI words, asking nothing', async () => {
+    const name = uniqueName('obj');
+    const container = await createContainer(docker, name);
+    await vscode.commands.executeCommand('dockerExplorer.containers.start', { container: name });
+    assert.equal(await stateOf(name), 'running');
+    await vscode.commands.executeCommand('dockerExplorer.containers.stop', { id: container.id });
+    assert.equal(await stateOf(name), 'exited');
+    await vscode.commands.executeCommand('dockerExplorer.containers.start', { name: [name] });
+    assert.equal(await stateOf(name), 'running');
+    await vscode.commands.executeCommand('dockerExplorer.images.inspect', { image: testImage });
+    assert.equal(JSON.parse(vscode.window.activeTextEditor?.document.getText() ?? '{}').Id, (await docker.getImage(testImage).inspect()).Id);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const volume = uniqueName('objvol');
+    await docker.createVolume({ Name: volume, Labels: { [runLabel]: runId } });
+    await vscode.commands.executeCommand('dockerExplorer.volumes.inspect', { volume });
+    assert.equal(JSON.parse(vscode.window.activeTextEditor?.document.getText() ?? '{}').Name, volume);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    assert.deepEqual(ui.asked, [], 'no question and no message');
+  });
+
   it('does not offer a mounted volume to remove when the store had never been started', async () => {
     const mounted = uniqueName('vmnt');
     const unused = uniqueName('vfree');
