@@ -292,14 +292,14 @@ async function measureReplayedListing(size) {
 function waitForRow(store, id, predicate, timeoutMs = 10_000) {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
-      off();
+      off.dispose();
       resolve(undefined);
     }, timeoutMs);
     const off = store.onChange((change) => {
       if (change.kind !== 'containers' || !(change.full || change.updated.includes(id) || change.removed.includes(id))) return;
       if (predicate(store.containers.get(id))) {
         clearTimeout(timer);
-        off();
+        off.dispose();
         resolve(now());
       }
     });
@@ -414,7 +414,7 @@ async function measureBurst(size) {
     const none = new Promise((resolve) => {
       const off = store.onChange(() => {
         if (left() === 0) {
-          off();
+          off.dispose();
           resolve(now());
         }
       });

@@ -29,6 +29,10 @@ async function runIntegrationTests() {
   const workspacePath = path.join(root, '.cache', 'test-workspace');
   fs.mkdirSync(workspacePath, { recursive: true });
   fs.mkdirSync(outputDir, { recursive: true });
+  // The docker CLI configuration the extension host sees: the tests' own, never the user's ~/.docker.
+  const dockerConfig = path.join(root, '.cache', 'test-docker-config');
+  fs.rmSync(dockerConfig, { recursive: true, force: true });
+  fs.mkdirSync(dockerConfig, { recursive: true });
 
   // An engine left running by `npm run engine:start` stays running; one started here is stopped here.
   const wasRunning = (await engineStatus()).running;
@@ -46,6 +50,7 @@ async function runIntegrationTests() {
       timeoutMs: Number(process.env.DX_TEST_TIMEOUT_MINUTES ?? 30) * 60e3,
       env: {
         DOCKER_HOST: engine.dockerHost,
+        DOCKER_CONFIG: dockerConfig,
         DX_TEST_REGISTRY: engine.registry,
         DX_TEST_IMAGE: engine.testImage,
         DX_TEST_REGISTRY_IMAGE: engine.registryImage,
@@ -55,6 +60,13 @@ async function runIntegrationTests() {
         DX_TEST_SSH_AUTH_SOCK: ssh.authSock,
       },
     });
+    const { normalWindowTitle, runNormalWindowCheck } = await import('../test/normalWindow/run.mjs');
+    if (!process.env.DX_TEST_GREP || new RegExp(process.env.DX_TEST_GREP).test(normalWindowTitle)) {
+      const check = await runNormalWindowCheck({ env: { DOCKER_HOST: engine.dockerHost, DOCKER_CONFIG: dockerConfig }, outputDir: path.join(outputDir, 'normal-window'), log });
+      results?.tests?.push({ title: check.title, state: check.passed ? 'passed' : 'failed' });
+      if (!check.passed) results?.failures?.push({ title: check.title, error: check.error });
+      totals[check.passed ? 'passed' : 'failed'] += 1;
+    }
     for (const test of results?.tests ?? []) {
       console.log(`  ${test.state === 'passed' ? '✔' : '✘'} ${test.title}${test.durationMs ? ` (${test.durationMs} ms)` : ''}`);
     }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DockerError } from './docker/errors';
+import { DockerError, toDockerError } from './docker/errors';
 
 /** What the user reads for each error code: what happened, then what to do. */
 export function describeError(error: DockerError, engine: string): string {
@@ -27,5 +27,26 @@ export function describeError(error: DockerError, engine: string): string {
       return vscode.l10n.t('Cancelled.');
     default:
       return vscode.l10n.t('The Docker Engine at {0} answered with an error: {1}', engine, error.message);
+  }
+}
+
+/**
+ * What the user reads for anything a command threw: an engine's error by its code, else the
+ * error's own message (the parsers' errors, e.g. ImageRefError, are written for people).
+ */
+export function describeFailure(err: unknown, engine: string): string {
+  const e = err as { statusCode?: unknown; code?: unknown } | undefined;
+  if (err instanceof DockerError || typeof e?.statusCode === 'number' || typeof e?.code === 'string') {
+    return describeError(toDockerError(err), engine);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return message || vscode.l10n.t('Something went wrong; Show Details has what is known.');
+}
+
+/** A failure notification with Show Details, which opens the output channel where the whole story is. */
+export async function showFailure(ui: { error(message: string, ...actions: string[]): Promise<string | undefined> }, log: { show(): void }, message: string): Promise<void> {
+  const details = vscode.l10n.t('Show Details');
+  if ((await ui.error(message, details)) === details) {
+    log.show();
   }
 }

@@ -4,7 +4,7 @@ import { DockerLog } from './commands/dockerLog';
 import { registerCommands } from './commands/registry';
 import { vscodeUserInterface } from './commands/userInterface';
 import type { EngineEndpoint } from './docker/connection';
-import { processDockerodeOptions, resolveEndpointFromProcess } from './docker/hostEnvironment';
+import { ProcessConnection } from './docker/hostEnvironment';
 import { DockerService } from './docker/service';
 import { isRunning } from './docker/models';
 import { EngineStore } from './docker/store';
@@ -13,10 +13,13 @@ import { TerminalSessions } from './terminal/terminals';
 import { ContainersProvider, ContainersViewSettings } from './tree/containersProvider';
 import { EngineState } from './tree/engineState';
 import { ImagesProvider } from './tree/imagesProvider';
-import { ViewLifecycle } from './tree/viewLifecycle';
+import { EngineLifetime } from './tree/engineLifetime';
 import { VolumesProvider } from './tree/volumesProvider';
 
-/** What activate() returns: the live objects, so integration tests drive the same instance users see. */
+/**
+ * What activate() returns to the tests only: the live objects, so they drive the same instance
+ * users see. Outside a test run nothing is exported: another extension could answer our questions.
+ */
 export interface DockerExplorerApi {
   /** Undefined when the host configuration is wrong; the views then say why. */
   endpoint: EngineEndpoint | undefined;
@@ -26,6 +29,8 @@ export interface DockerExplorerApi {
   views: { containers: ContainersProvider; images: ImagesProvider; volumes: VolumesProvider };
   /** The context every command runs with; tests replace `ui` to answer questions. */
   commands: CommandContext;
+  /** When the events stream runs; a test suite that starts the store itself holds a lease. */
+  lifetime: EngineLifetime;
   treeViews: { containers: vscode.TreeView<unknown>; images: vscode.TreeView<unknown>; volumes: vscode.TreeView<unknown> };
   /** Exec, attach and logs sessions open in terminals. */
   terminals: TerminalSessions;
@@ -33,16 +38,20 @@ export interface DockerExplorerApi {
   startup: { activateStartedAt: number; readonly containersFirstRowsAt: number | undefined };
 }
 
-export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
+export function activate(context: vscode.ExtensionContext): DockerExplorerApi | undefined {
+  const api = wire(context);
+  return exportedApi(context.extensionMode === vscode.ExtensionMode.Test, api);
+}
+
+/** The live objects go to the test runner only (the integration run and the bench load a tests payload). */
+export function exportedApi<T>(inTests: boolean, api: T): T | undefined {
+  return inTests ? api : undefined;
+}
+
+function wire(context: vscode.ExtensionContext): DockerExplorerApi {
   const activateStartedAt = performance.now();
-  let hostSetting = userHostSetting();
-  let connection = resolveConnection(hostSetting);
-  const service = new DockerService(() => {
-    if (!connection.endpoint) {
-      throw connection.error;
-    }
-    return processDockerodeOptions(connection.endpoint);
-  });
+  const connection = new ProcessConnection(userHostSetting);
+  const service = new DockerService(() => connection.dockerodeOptions());
   const store = new EngineStore(service);
 
   const views = {
@@ -57,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
   } as DockerExplorerApi['treeViews'];
   const allTreeViews = [treeViews.containers, treeViews.images, treeViews.volumes];
   const log = new DockerLog();
+  const lifetime = new EngineLifetime(store, service, connection, allTreeViews);
   const engineState = new EngineState(store, () => connection.endpoint?.description ?? '', allTreeViews, (message) => log.error(message));
 
   const commands: CommandContext = {
@@ -68,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
       return connection.endpoint?.description ?? '';
     },
     memory: context.globalState,
+    lifetime,
     inspect: new InspectDocuments(service),
     terminals: new TerminalSessions(),
   };
@@ -83,20 +94,12 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
     views.volumes,
     ...allTreeViews,
     engineState,
-    new ViewLifecycle(store, allTreeViews),
-    { dispose: store.onChange((change) => change.kind === 'containers' && updateBadge()) },
+    lifetime,
+    store.onChange((change) => change.kind === 'containers' && updateBadge()),
     { dispose: () => store.stop() },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('dockerExplorer.containers')) {
         views.containers.relayout();
-      }
-      // A workspace can't set the machine-scoped host: only a change of the user's own value counts.
-      if (e.affectsConfiguration('dockerExplorer.host') && userHostSetting() !== hostSetting) {
-        // Another engine: connect to it in place, no reload.
-        hostSetting = userHostSetting();
-        connection = resolveConnection(hostSetting);
-        service.reconnect();
-        store.switchEngine();
       }
     }),
     commands.log,
@@ -115,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): DockerExplorerApi {
     views,
     treeViews,
     commands,
+    lifetime,
     terminals: commands.terminals,
     startup: {
       activateStartedAt,
@@ -136,15 +140,6 @@ function containersViewSettings(): ContainersViewSettings {
     groupBy: config.get('groupBy', 'composeProject'),
     sortBy: config.get('sortBy', 'created'),
   };
-}
-
-/** The engine to use now: machine scope, so only the user's own settings may point elsewhere. */
-function resolveConnection(hostSetting: string | undefined): { endpoint?: EngineEndpoint; error?: unknown } {
-  try {
-    return { endpoint: resolveEndpointFromProcess(hostSetting) };
-  } catch (error) {
-    return { error };
-  }
 }
 
 export function deactivate(): void {}

@@ -1,3 +1,4 @@
+import type { Disposable } from '../docker/event';
 import type { DockerService } from '../docker/service';
 import type { EngineStore } from '../docker/store';
 import type { InspectDocuments } from '../inspect/inspectDocuments';
@@ -20,6 +21,23 @@ export interface CommandContext {
   terminals: TerminalSessions;
   /** Small values kept across sessions (the extension's globalState), e.g. the last run options per image. */
   memory?: CommandMemory;
+  /** Keeps the events stream running while held (see engineReady). */
+  lifetime: { lease(): Disposable };
+  /** This invocation's own scope, given by the registry's wrapper; released when the handler settles. */
+  scope?: CommandScope;
+}
+
+/** What one command invocation holds (a lease on the store); let go of when the handler's promise settles. */
+export class CommandScope implements Disposable {
+  private readonly held: Disposable[] = [];
+
+  hold(resource: Disposable): void {
+    this.held.push(resource);
+  }
+
+  dispose(): void {
+    this.held.splice(0).forEach((r) => r.dispose());
+  }
 }
 
 export interface CommandMemory {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { CommandContext, CommandHandler } from './context';
+import { describeFailure, showFailure } from '../errorMessages';
+import { CommandContext, CommandHandler, CommandScope } from './context';
 import { refreshContainers } from './containers/refreshContainers';
 import { startContainer } from './containers/startContainer';
 import { copyRunCommand } from './containers/copyRunCommand';
@@ -74,7 +75,26 @@ export const commandHandlers: Record<string, CommandHandler> = {
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return Object.entries(commandHandlers).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, (...args: unknown[]) => handler(ctx, ...args)),
-  );
+  return Object.entries(commandHandlers).map(([id, handler]) => vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(ctx, id, handler, args)));
+}
+
+/**
+ * Every invocation runs here: with its own scope (what it holds, such as the store's lease, is
+ * let go of when the handler settles), and one path for an error no handler expected: our own
+ * message with Show Details, the stack in the output channel, never VS Code's generic failure.
+ */
+export async function runCommand(ctx: CommandContext, id: string, handler: CommandHandler, args: unknown[]): Promise<unknown> {
+  const scope = new CommandScope();
+  // The invocation's context: everything else (ui, which tests replace) is read through to ctx.
+  const invocation = Object.create(ctx, { scope: { value: scope } }) as CommandContext;
+  try {
+    return await handler(invocation, ...args);
+  } catch (err) {
+    const message = describeFailure(err, ctx.engineDescription || vscode.l10n.t('(no engine configured)'));
+    ctx.log.error(`${id}: ${message}${err instanceof Error && err.stack ? `\n${err.stack}` : ''}`);
+    void showFailure(ctx.ui, ctx.log, message);
+    return undefined;
+  } finally {
+    scope.dispose();
+  }
 }

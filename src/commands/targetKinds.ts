@@ -39,7 +39,6 @@ export interface TargetKind<T> {
   current?(ctx: CommandContext, targets: T[]): Promise<{ targets: T[]; look: Look<T> }>;
   item(target: T): { label: string; description?: string; detail?: string };
   sortKey?(target: T): string;
-  unreachable: string;
   notFound(name: string): string;
   leftAlone(list: string, count: number): string;
 }
@@ -96,9 +95,6 @@ export function containerKind(action: ActionId): TargetKind<ContainerModel> {
     },
     item: (c) => ({ label: c.name, description: `${c.image} · ${c.status}`, detail: shortId(c.id) }),
     sortKey: (c) => c.name,
-    get unreachable() {
-      return vscode.l10n.t('The Docker Engine is not reachable; see the Containers view.');
-    },
     notFound: (name) => vscode.l10n.t('No container is named or has the id "{0}". Check the name in the Containers view.', name),
     leftAlone: leftAloneMessage(action, 'containers'),
   };
@@ -132,9 +128,6 @@ export function imageKind(action: ActionId): TargetKind<ImageTarget> {
     },
     look: () => ({ stateOf: (t) => imageState(t.image.tags.length === 0), describe: (t) => t.reference ?? shortId(t.image.id) }),
     item: (t) => ({ label: t.reference ?? `<none>:<none> ${shortId(t.image.id)}`, description: shortId(t.image.id) }),
-    get unreachable() {
-      return vscode.l10n.t('The Docker Engine is not reachable; see the Images view.');
-    },
     notFound: (name) => vscode.l10n.t('No local image matches "{0}". Pull it first, or check the name in the Images view.', name),
     leftAlone: leftAloneMessage(action, 'images'),
   };
@@ -169,9 +162,6 @@ export function volumeKind(action: ActionId): TargetKind<VolumeModel> {
     current: async (ctx, targets) => ({ targets, look: volumeLook(await ctx.service.listContainers()) }),
     item: (v) => ({ label: v.name, description: v.driver }),
     sortKey: (v) => v.name,
-    get unreachable() {
-      return vscode.l10n.t('The Docker Engine is not reachable; see the Volumes view.');
-    },
     notFound: (name) => vscode.l10n.t('No volume is named "{0}". Check the name in the Volumes view.', name),
     leftAlone: leftAloneMessage(action, 'volumes'),
   };

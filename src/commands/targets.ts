@@ -1,6 +1,7 @@
 import type { ContainerModel, VolumeModel } from '../docker/models';
 import { accepts, ActionId, actions, RowKind } from '../tree/contextValues';
 import type { CommandContext } from './context';
+import { engineReady } from './engineReady';
 import { containerKind, ImageTarget, imageKind, RowLike, TargetKind, volumeKind } from './targetKinds';
 
 export type { ImageTarget } from './targetKinds';
@@ -48,12 +49,6 @@ function namesOf(args: unknown[], kind: RowKind): string[] | undefined {
   return undefined;
 }
 
-async function ready(ctx: CommandContext): Promise<boolean> {
-  ctx.store.start();
-  const status = await ctx.store.whenSettled();
-  return status.state === 'ready';
-}
-
 export interface TargetOptions {
   /** The command's entry in the table: which states it accepts, and whether it acts on one thing. */
   action: ActionId;
@@ -68,8 +63,7 @@ async function resolveTargets<T>(ctx: CommandContext, args: unknown[], kind: Tar
   const rule = actions[options.action];
   let targets = rowsOf(args, kind, rule.one);
   if (targets.length === 0) {
-    if (!(await ready(ctx))) {
-      void ctx.ui.error(kind.unreachable);
+    if (!(await engineReady(ctx))) {
       return undefined;
     }
     const names = namesOf(args, kind.rowKind);

@@ -299,7 +299,7 @@ function contextEndpoint(input: ResolveInput, p: path.PlatformPath, configDir: s
  * (DOCKER_HOST, DOCKER_CERT_PATH...) under these, so keys we don't use are cleared explicitly.
  * `version` is never set: the engine negotiates the API version.
  */
-export function dockerodeOptions(endpoint: EngineEndpoint, opts: { sshAgent?: string; timeoutMs?: number } = {}): DockerOptions {
+export function dockerodeOptions(endpoint: EngineEndpoint, opts: { sshAgent?: string } = {}): DockerOptions {
   const parsed = parseHost(endpoint.host, { tls: endpoint.tls !== undefined });
   const cleared: DockerOptions = { host: undefined, port: undefined, protocol: undefined, username: undefined, ca: undefined, cert: undefined, key: undefined };
   let options: DockerOptions & { agent?: HttpsAgent };
@@ -320,9 +320,6 @@ export function dockerodeOptions(endpoint: EngineEndpoint, opts: { sshAgent?: st
     case 'ssh':
       options = { ...cleared, protocol: 'ssh', host: parsed.host, port: parsed.port, username: parsed.user, sshOptions: { agent: opts.sshAgent } };
       break;
-  }
-  if (opts.timeoutMs !== undefined) {
-    options.timeout = opts.timeoutMs;
   }
   return options;
 }

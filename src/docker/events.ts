@@ -1,4 +1,3 @@
-import type Docker from 'dockerode';
 import { DockerError, toDockerError } from './errors';
 
 /** One engine event, reduced to what the explorer acts on. */
@@ -12,13 +11,14 @@ export interface EngineEvent {
 }
 
 export interface EventStreamListener {
-  /** The stream is open; `resync` is true after a gap, when anything may have changed meanwhile. */
-  connected(resync: boolean): void;
+  /** The stream is open: anything may have changed while it was not, so list everything. */
+  connected(): void;
   event(event: EngineEvent): void;
   disconnected(error: DockerError): void;
 }
 
-const watchedTypes: ('container' | 'image' | 'volume')[] = ['container', 'image', 'volume'];
+/** The event types the explorer shows, as the engine's `type` filter. */
+export const watchedEventTypes: EngineEvent['type'][] = ['container', 'image', 'volume'];
 
 /**
  * The single events stream (`GET /events`), reopened with backoff when it drops. It only runs
@@ -27,13 +27,13 @@ const watchedTypes: ('container' | 'image' | 'volume')[] = ['container', 'image'
 export class EventStream {
   private stream: NodeJS.ReadableStream | undefined;
   private running = false;
-  private hadGap = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private retryDelay: number;
   private generation = 0;
 
   constructor(
-    private readonly docker: () => Docker,
+    /** Opens `GET /events` for the watched types (through the service, which maps its errors). */
+    private readonly openStream: () => Promise<NodeJS.ReadableStream>,
     private readonly listener: EventStreamListener,
     private readonly backoff = { initialMs: 200, maxMs: 2000 },
   ) {
@@ -57,15 +57,13 @@ export class EventStream {
     this.generation++;
     clearTimeout(this.retryTimer);
     this.close();
-    // Whatever happens while stopped is unknown: the next start must resync.
-    this.hadGap = true;
   }
 
   private async open(): Promise<void> {
     const generation = ++this.generation;
     let stream: NodeJS.ReadableStream;
     try {
-      stream = await this.docker().getEvents({ filters: { type: watchedTypes } });
+      stream = await this.openStream();
     } catch (err) {
       if (generation === this.generation) {
         this.lost(toDockerError(err));
@@ -78,9 +76,7 @@ export class EventStream {
     }
     this.stream = stream;
     this.retryDelay = this.backoff.initialMs;
-    const resync = this.hadGap;
-    this.hadGap = false;
-    this.listener.connected(resync);
+    this.listener.connected();
 
     let buffered = '';
     stream.on('data', (chunk: Buffer | string) => {
@@ -110,7 +106,6 @@ export class EventStream {
   private lost(error: DockerError): void {
     this.generation++;
     this.close();
-    this.hadGap = true;
     this.listener.disconnected(error);
     if (!this.running) {
       return;

@@ -1,6 +1,7 @@
 import Docker from 'dockerode';
 import type { IncomingMessage } from 'node:http';
 import { DockerError, toDockerError } from './errors';
+import { watchedEventTypes } from './events';
 import {
   ContainerDetails,
   ContainerModel,
@@ -33,6 +34,8 @@ const slowRequestTimeoutMs = 10 * 60_000;
 export class DockerService {
   private client: Docker | undefined;
   private readonly timeoutMs: number;
+  /** How many requests were sent to the engine (tests count them: bad input sends none). */
+  private sent = 0;
 
   /**
    * `connect` may throw (a bad host setting): that surfaces as a DockerError on the first call.
@@ -51,9 +54,19 @@ export class DockerService {
     this.client = undefined;
   }
 
-  get docker(): Docker {
+  /** dockerode stays in here: every request goes through call(), which maps its errors and bounds its wait. */
+  private get docker(): Docker {
     this.client ??= new Docker(this.connect());
     return this.client;
+  }
+
+  get requestsSent(): number {
+    return this.sent;
+  }
+
+  /** `GET /events` for the types the explorer shows; only the answer is bounded, not the stream after it. */
+  events(): Promise<NodeJS.ReadableStream> {
+    return this.call(() => this.docker.getEvents({ filters: { type: watchedEventTypes } }));
   }
 
   async ping(): Promise<void> {
@@ -336,6 +349,7 @@ export class DockerService {
    */
   protected async call<T>(operation: () => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
+    this.sent++;
     try {
       const answer = operation();
       if (!timeoutMs) {

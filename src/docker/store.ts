@@ -1,4 +1,5 @@
 import { DockerError, toDockerError } from './errors';
+import { Emitter, Event } from './event';
 import { EngineEvent, EventStream, isContainerNoise } from './events';
 import type { ContainerDetails, ContainerModel, ImageModel, VolumeModel } from './models';
 import type { DockerService } from './service';
@@ -24,9 +25,10 @@ export interface StoreOptions {
   coalesceMs: number;
   /** Beyond this many changed containers in one batch, one full list is cheaper than a filtered one. */
   burstThreshold: number;
+  /** After a failed update, the first retry waits this long, doubling up to `retryMaxMs`. */
+  retryInitialMs: number;
+  retryMaxMs: number;
 }
-
-type Listener<T> = (value: T) => void;
 
 const stopped = ['exited', 'dead', 'removing'];
 
@@ -53,8 +55,13 @@ export class EngineStore {
 
   private readonly events: EventStream;
   private readonly options: StoreOptions;
-  private readonly changeListeners = new Set<Listener<StoreChange>>();
-  private readonly statusListeners = new Set<Listener<StoreStatus>>();
+  private readonly changes = new Emitter<StoreChange>();
+  private readonly statuses = new Emitter<StoreStatus>();
+  /** One flush's worth of changes: a full replacement, or the ids updated and removed. */
+  readonly onChange: Event<StoreChange> = this.changes.event;
+  readonly onStatus: Event<StoreStatus> = this.statuses.event;
+  private retryDelay: number;
+  private retryTimer: NodeJS.Timeout | undefined;
   private current: StoreStatus = { state: 'idle' };
   private readonly dirty = { containers: new Set<string>(), images: new Set<string>(), volumes: new Set<string>() };
   private readonly removedContainers = new Set<string>();
@@ -68,9 +75,13 @@ export class EngineStore {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly service: DockerService, options: Partial<StoreOptions> = {}) {
-    this.options = { coalesceMs: 10, burstThreshold: 100, ...options };
-    this.events = new EventStream(() => service.docker, {
-      connected: () => this.scheduleFull(['containers', 'images', 'volumes']),
+    this.options = { coalesceMs: 10, burstThreshold: 100, retryInitialMs: 250, retryMaxMs: 5_000, ...options };
+    this.retryDelay = this.options.retryInitialMs;
+    this.events = new EventStream(() => service.events(), {
+      connected: () => {
+        this.cancelRetry();
+        this.scheduleFull(['containers', 'images', 'volumes']);
+      },
       event: (event) => this.onEvent(event),
       disconnected: (error) => this.onDisconnected(error),
     });
@@ -80,33 +91,19 @@ export class EngineStore {
     return this.current;
   }
 
-  get isRunning(): boolean {
-    return this.events.isRunning;
-  }
-
-  onChange(listener: Listener<StoreChange>): () => void {
-    this.changeListeners.add(listener);
-    return () => this.changeListeners.delete(listener);
-  }
-
-  onStatus(listener: Listener<StoreStatus>): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
-  }
-
   /** Opens the events stream; the first full list follows as soon as it is open. */
   start(): void {
     if (this.events.isRunning) {
       return;
     }
-    if (this.current.state !== 'ready') {
-      this.setStatus({ state: 'connecting' });
-    }
+    // While stopped the picture went stale: nobody may take it as current before the first full list.
+    this.setStatus({ state: 'connecting' });
     this.events.start();
   }
 
-  /** Another engine (the host setting changed): forget everything and list it afresh. */
+  /** Another engine (the host setting or the docker context changed): forget everything; list it afresh if running. */
   switchEngine(): void {
+    const wasRunning = this.events.isRunning;
     this.stop();
     this.dirty.containers.clear();
     this.dirty.images.clear();
@@ -117,8 +114,11 @@ export class EngineStore {
       this[kind].clear();
       this.emit({ kind, full: true, updated: [], removed: [] });
     }
-    this.setStatus({ state: 'connecting' });
-    this.events.start();
+    if (wasRunning) {
+      this.start();
+    } else {
+      this.setStatus({ state: 'idle' });
+    }
   }
 
   /** Closes the stream: nothing is asked of the engine until start() again. */
@@ -126,6 +126,13 @@ export class EngineStore {
     this.events.stop();
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
+    this.cancelRetry();
+  }
+
+  private cancelRetry(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.retryDelay = this.options.retryInitialMs;
   }
 
   /** Lists everything again (the views' Refresh action); resolves when the lists are in. */
@@ -150,11 +157,12 @@ export class EngineStore {
         off();
         resolve(this.current);
       };
-      const off = this.onStatus((s) => {
+      const subscription = this.onStatus((s) => {
         if (s.state === 'ready' || s.state === 'failed') {
           done();
         }
       });
+      const off = () => subscription.dispose();
     });
   }
 
@@ -192,6 +200,8 @@ export class EngineStore {
   }
 
   private onDisconnected(error: DockerError): void {
+    // The stream's own reconnect lists everything once it is back.
+    this.cancelRetry();
     this.dirty.containers.clear();
     this.dirty.images.clear();
     this.dirty.volumes.clear();
@@ -240,14 +250,23 @@ export class EngineStore {
         full.has('images') ? this.listAllImages() : this.updateImages(imageIds),
         full.has('volumes') ? this.listAllVolumes() : this.updateVolumes(volumeNames),
       ]);
+      this.retryDelay = this.options.retryInitialMs;
       if (this.current.state !== 'ready' && this.events.isRunning) {
         this.setStatus({ state: 'ready' });
       }
     } catch (err) {
       const error = toDockerError(err);
-      // A failed partial update is retried as a full list; an unreachable engine also drops the stream.
+      // A failed update is retried as a full list, with backoff, while the stream runs: not left
+      // on the failure screen until the next event. An unreachable engine also drops the stream.
       ['containers', 'images', 'volumes'].forEach((k) => this.pendingFull.add(k as ResourceKind));
       this.setStatus({ state: 'failed', error });
+      if (this.events.isRunning && !this.retryTimer) {
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          this.scheduleFlush(0);
+        }, this.retryDelay);
+        this.retryDelay = Math.min(this.retryDelay * 2, this.options.retryMaxMs);
+      }
     }
   }
 
@@ -356,12 +375,12 @@ export class EngineStore {
   }
 
   private emit(change: StoreChange): void {
-    this.changeListeners.forEach((l) => l(change));
+    this.changes.fire(change);
   }
 
   private setStatus(status: StoreStatus): void {
     this.current = status;
-    this.statusListeners.forEach((l) => l(status));
+    this.statuses.fire(status);
   }
 }
 

@@ -32,12 +32,12 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   private groups = new Map<string, GroupNode>();
   private roots: ContainersTreeNode[] | undefined;
   private readonly children = new Map<string, ContainerNode[]>();
-  private readonly unsubscribe: () => void;
+  private readonly subscription: { dispose(): void };
   /** performance.now() when root rows were first handed to VS Code: the start-up benchmark reads it. */
   firstRowsAt: number | undefined;
 
   constructor(private readonly store: EngineStore, private readonly settings: () => ContainersViewSettings) {
-    this.unsubscribe = store.onChange((change) => change.kind === 'containers' && this.apply(change));
+    this.subscription = store.onChange((change) => change.kind === 'containers' && this.apply(change));
   }
 
   /** Settings changed: regroup everything that is already known. */
@@ -181,7 +181,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   }
 
   dispose(): void {
-    this.unsubscribe();
+    this.subscription.dispose();
     this.refresh.dispose();
     this.changed.dispose();
   }

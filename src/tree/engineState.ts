@@ -46,7 +46,7 @@ export function unreachableReason(status: StoreStatus): UnreachableReason | '' {
  */
 export class EngineState implements vscode.Disposable {
   private key: EngineStateKey | undefined;
-  private readonly unsubscribe: () => void;
+  private readonly subscription: { dispose(): void };
 
   /** The full text of the current failure, as written to the output channel. */
   lastMessage: string | undefined;
@@ -57,7 +57,7 @@ export class EngineState implements vscode.Disposable {
     private readonly views: vscode.TreeView<unknown>[],
     private readonly report: (message: string) => void,
   ) {
-    this.unsubscribe = store.onStatus((status) => this.publish(status));
+    this.subscription = store.onStatus((status) => this.publish(status));
     this.publish(store.status);
   }
 
@@ -88,6 +88,6 @@ export class EngineState implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.unsubscribe();
+    this.subscription.dispose();
   }
 }

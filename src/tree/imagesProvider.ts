@@ -21,10 +21,10 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
   private usage: Map<string, ContainerModel[]> | undefined;
   /** The images whose rows show "in use", to tell whether a container change changes any row. */
   private inUse = '';
-  private readonly unsubscribe: () => void;
+  private readonly subscription: { dispose(): void };
 
   constructor(private readonly store: EngineStore) {
-    this.unsubscribe = store.onChange((change) => this.apply(change));
+    this.subscription = store.onChange((change) => this.apply(change));
   }
 
   getTreeItem(node: ImagesTreeNode): vscode.TreeItem {
@@ -117,7 +117,7 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
   }
 
   dispose(): void {
-    this.unsubscribe();
+    this.subscription.dispose();
     this.refresh.dispose();
     this.changed.dispose();
   }

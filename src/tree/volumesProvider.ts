@@ -13,10 +13,10 @@ export class VolumesProvider implements vscode.TreeDataProvider<VolumeNode>, vsc
   private usage: Map<string, VolumeUse[]> | undefined;
   /** What the rows show of their users, to tell whether a container change changes any row. */
   private uses = '';
-  private readonly unsubscribe: () => void;
+  private readonly subscription: { dispose(): void };
 
   constructor(private readonly store: EngineStore) {
-    this.unsubscribe = store.onChange((change) => this.apply(change));
+    this.subscription = store.onChange((change) => this.apply(change));
   }
 
   getTreeItem(node: VolumeNode): vscode.TreeItem {
@@ -73,7 +73,7 @@ export class VolumesProvider implements vscode.TreeDataProvider<VolumeNode>, vsc
   }
 
   dispose(): void {
-    this.unsubscribe();
+    this.subscription.dispose();
     this.refresh.dispose();
     this.changed.dispose();
   }

@@ -54,7 +54,7 @@ describe('faults: a slow engine, an object gone meanwhile, a missing tag, no per
 
   it('the events stream is not bounded by the request timeout: it still delivers after a long quiet spell', async () => {
     const quiet = new DockerService(() => ({ socketPath: (process.env.DOCKER_HOST ?? '').slice('unix://'.length) }), { timeoutMs: 300 });
-    const stream = (await quiet.docker.getEvents({ filters: { type: ['container'] } })) as NodeJS.ReadableStream & { destroy(): void };
+    const stream = (await quiet.events()) as NodeJS.ReadableStream & { destroy(): void };
     try {
       await new Promise((r) => setTimeout(r, 1_000));
       const name = uniqueName('evt');

@@ -189,9 +189,11 @@ describe('what a command acts on: the table filters selections, the clicked row,
     await docker.createVolume({ Name: unused, Labels: { [runLabel]: runId } });
     await createContainer(docker, uniqueName('vuser'), { HostConfig: { Binds: [`${mounted}:/data`] } });
     // As with every view hidden since start-up: a store that has never listed anything.
-    const shared = api.commands.store;
+    const shared = { store: api.commands.store, lifetime: api.commands.lifetime };
     const neverStarted = new EngineStore(api.service);
     api.commands.store = neverStarted;
+    // A command's lease starts the store, as EngineLifetime does when no view is visible.
+    api.commands.lifetime = { lease: () => (neverStarted.start(), { dispose: () => neverStarted.stop() }) };
     let offered: string[] = [];
     ui.answer((asked) => {
       offered = asked.options ?? [];
@@ -200,7 +202,7 @@ describe('what a command acts on: the table filters selections, the clicked row,
     try {
       await vscode.commands.executeCommand('dockerExplorer.volumes.remove');
     } finally {
-      api.commands.store = shared;
+      Object.assign(api.commands, shared);
       neverStarted.stop();
     }
     assert.ok(offered.includes(unused), `the unused volume is offered: ${offered.join(', ')}`);

@@ -19,22 +19,27 @@ class FakeEngine {
   requests: string[] = [];
   stream = new PassThrough();
   failConnect: Error | undefined;
+  /** The next filtered container list fails with this (once). */
+  failFiltered: Error | undefined;
 
   service(): DockerService {
     const engine = this;
     return {
-      docker: {
-        getEvents: async () => {
-          engine.requests.push('events');
-          if (engine.failConnect) {
-            throw engine.failConnect;
-          }
-          engine.stream = new PassThrough();
-          return engine.stream;
-        },
+      async events() {
+        engine.requests.push('events');
+        if (engine.failConnect) {
+          throw engine.failConnect;
+        }
+        engine.stream = new PassThrough();
+        return engine.stream;
       },
       async listContainers(ids?: string[]) {
         engine.requests.push(ids ? `containers?id=${ids.join(',')}` : 'containers');
+        const failure = ids ? engine.failFiltered : undefined;
+        if (failure) {
+          engine.failFiltered = undefined;
+          throw failure;
+        }
         return [...engine.containers.values()].filter((c) => !ids || ids.includes(c.id));
       },
       async listImages() {
@@ -62,7 +67,7 @@ class FakeEngine {
 }
 
 async function started(engine: FakeEngine): Promise<{ store: EngineStore; changes: StoreChange[] }> {
-  const store = new EngineStore(engine.service(), { coalesceMs: 5, burstThreshold: 10 });
+  const store = new EngineStore(engine.service(), { coalesceMs: 5, burstThreshold: 10, retryInitialMs: 20, retryMaxMs: 100 });
   const changes: StoreChange[] = [];
   store.onChange((c) => changes.push(c));
   store.start();
@@ -198,6 +203,52 @@ describe('EngineStore', () => {
     const requestsAfter = engine.requests.length;
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(engine.requests.length, requestsAfter, 'no more lists once the states agree');
+    store.stop();
+  });
+
+  it('retries a failed update with backoff, without waiting for another event', async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a'));
+    const { store } = await started(engine);
+    const statuses: string[] = [];
+    const subscription = store.onStatus((s) => statuses.push(s.state));
+    engine.failFiltered = Object.assign(new Error('(HTTP code 500) server error - injected'), { statusCode: 500 });
+    engine.containers.set('b', container('b'));
+    engine.emit('container', 'create', 'b');
+    const deadline = Date.now() + 2000;
+    while (!store.containers.has('b') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await store.whenIdle();
+    subscription.dispose();
+    assert.ok(store.containers.has('b'), 'the retry listed the container');
+    assert.deepEqual(statuses, ['failed', 'ready']);
+    store.stop();
+  });
+
+  it('after a stop, start() says connecting until the first full list: the picture went stale meanwhile', async () => {
+    const engine = new FakeEngine();
+    const { store } = await started(engine);
+    store.stop();
+    engine.containers.set('late', container('late'));
+    store.start();
+    assert.equal(store.status.state, 'connecting');
+    assert.equal((await store.whenSettled(2000)).state, 'ready');
+    assert.ok(store.containers.has('late'));
+    store.stop();
+  });
+
+  it('a listener disposed of hears nothing more', async () => {
+    const engine = new FakeEngine();
+    const { store, changes } = await started(engine);
+    const mine: StoreChange[] = [];
+    store.onChange((c) => mine.push(c)).dispose();
+    engine.containers.set('a', container('a'));
+    engine.emit('container', 'create', 'a');
+    await new Promise((r) => setTimeout(r, 30));
+    await store.whenIdle();
+    assert.ok(changes.length > 0);
+    assert.deepEqual(mine, []);
     store.stop();
   });
 });

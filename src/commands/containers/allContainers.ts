@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { ContainerModel } from '../../docker/models';
 import type { CommandContext } from '../context';
+import { engineReady } from '../engineReady';
 
 /** The engine's containers matching `filter` once the store has settled; undefined (and said why) when none. */
 export async function allContainers(ctx: CommandContext, filter: (c: ContainerModel) => boolean, noneMessage: string): Promise<ContainerModel[] | undefined> {
-  ctx.store.start();
-  if ((await ctx.store.whenSettled()).state !== 'ready') {
-    void ctx.ui.error(vscode.l10n.t('The Docker Engine is not reachable; see the Containers view.'));
+  if (!(await engineReady(ctx))) {
     return undefined;
   }
   const found = [...ctx.store.containers.values()].filter(filter).sort((a, b) => a.name.localeCompare(b.name));

@@ -8,6 +8,7 @@ import { toCreateOptions, toDockerRunLine, toDockerRunWords } from '../../docker
 import { describeError } from '../../errorMessages';
 import { actOnce } from '../act';
 import type { CommandContext } from '../context';
+import { engineReady } from '../engineReady';
 import { openAttachTerminal } from './attachContainer';
 import { pullWithProgress } from '../images/pullWithProgress';
 
@@ -88,8 +89,7 @@ async function chooseImage(ctx: CommandContext, first: unknown, title: string): 
   if (typeof first === 'string') {
     return checkedReference(ctx, first);
   }
-  ctx.store.start();
-  await ctx.store.whenSettled();
+  await engineReady(ctx, { quiet: true });
   const tags = [...ctx.store.images.values()]
     .flatMap((image) => image.tags.map((tag) => familiarImageName(parseImageRef(tag))))
     .sort((a, b) => a.localeCompare(b));
@@ -181,8 +181,7 @@ async function referencesProblemOfText(ctx: CommandContext, image: string, text:
 }
 
 async function execute(ctx: CommandContext, spec: RunSpec, mode: RunMode): Promise<string | undefined> {
-  ctx.store.start();
-  if ((await ctx.store.whenSettled()).state === 'ready') {
+  if (await engineReady(ctx, { quiet: true })) {
     const problem = await referencesProblem(ctx, spec);
     if (problem) {
       void ctx.ui.error(problem);

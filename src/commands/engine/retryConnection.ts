@@ -1,7 +1,8 @@
 import type { CommandContext } from '../context';
+import { holdEngine } from '../engineReady';
 
 /** After fixing the engine (started it, changed the host), list everything again. */
 export function retryConnection(ctx: CommandContext): Promise<void> {
-  ctx.store.start();
-  return ctx.store.refresh();
+  const unscoped = holdEngine(ctx);
+  return ctx.store.refresh().finally(() => unscoped?.dispose());
 }

@@ -3,6 +3,7 @@ import type { ImageModel } from '../../docker/models';
 import { formatSize, shortId } from '../../tree/format';
 import { actOnce } from '../act';
 import type { CommandContext } from '../context';
+import { engineReady } from '../engineReady';
 import { imageDisplayName } from '../usage';
 
 type Scope = 'dangling' | 'all';
@@ -18,9 +19,7 @@ function describe(image: ImageModel): string {
 
 /** `docker image prune [-a]`; the scope comes as an argument ('dangling' | 'all') or from a quick pick. */
 export async function pruneImages(ctx: CommandContext, ...args: unknown[]): Promise<void> {
-  ctx.store.start();
-  if ((await ctx.store.whenSettled()).state !== 'ready') {
-    void ctx.ui.error(vscode.l10n.t('The Docker Engine is not reachable; see the Images view.'));
+  if (!(await engineReady(ctx))) {
     return;
   }
   const used = new Set([...ctx.store.containers.values()].map((c) => c.imageId));

@@ -3,13 +3,12 @@ import { usersByVolume } from '../../docker/usage';
 import { formatSize } from '../../tree/format';
 import { actOnce } from '../act';
 import type { CommandContext } from '../context';
+import { engineReady } from '../engineReady';
 import { volumeDisplayName } from './removeVolume';
 
 /** `docker volume prune`: lists the volumes no container mounts, then removes them on confirmation. */
 export async function pruneVolumes(ctx: CommandContext): Promise<void> {
-  ctx.store.start();
-  if ((await ctx.store.whenSettled()).state !== 'ready') {
-    void ctx.ui.error(vscode.l10n.t('The Docker Engine is not reachable; see the Volumes view.'));
+  if (!(await engineReady(ctx))) {
     return;
   }
   const mounted = usersByVolume(ctx.store.containers.values());

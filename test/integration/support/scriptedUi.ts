@@ -102,11 +102,14 @@ export function useScriptedUi(api: DockerExplorerApi): ScriptedUi & { restore():
  */
 export function commandSuiteHooks(bind: (api: DockerExplorerApi, ui: ReturnType<typeof useScriptedUi>) => void): void {
   let api: DockerExplorerApi;
+  let lease: { dispose(): void } | undefined;
   before(async () => {
     api = await activateExtension();
-    api.store.start();
+    // The suite reads the store between commands: keep its stream running even with the views hidden.
+    lease = api.lifetime.lease();
     await api.store.whenSettled();
   });
+  after(() => lease?.dispose());
   let ui: ReturnType<typeof useScriptedUi>;
   beforeEach(() => {
     ui = useScriptedUi(api);
