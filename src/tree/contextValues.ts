@@ -5,9 +5,13 @@
  * (test/unit/contextValues.test.ts holds them equal), and the commands' pickers and selection
  * filter ask `accepts`. No vscode import: the table is checked in plain Node.
  */
+import type { ContainerState } from '../docker/models';
 
 /** Every state a container row can be in: `docker ps`'s states, plus `unhealthy` for a failing health check. */
-export const containerStates = ['running', 'unhealthy', 'paused', 'restarting', 'created', 'exited', 'dead', 'removing'] as const;
+export const containerStates = ['running', 'unhealthy', 'paused', 'restarting', 'created', 'exited', 'dead', 'removing'] as const satisfies readonly ContainerState[];
+// A state added to ContainerState and missing here fails the build: every state needs its rules.
+const everyContainerState: Exclude<ContainerState, (typeof containerStates)[number]> extends never ? true : never = true;
+void everyContainerState;
 export const imageStates = ['tagged', 'dangling'] as const;
 export const volumeStates = ['inUse', 'unused'] as const;
 
