@@ -1,5 +1,5 @@
 // Plain-object stand-ins for the few 'vscode' members the benchmarked code touches outside
-// VS Code: our tree nodes (TreeItem, ThemeIcon, ThemeColor, MarkdownString, l10n), our terminal
+// VS Code: our tree nodes (TreeItem, ThemeIcon, ThemeColor, MarkdownString, l10n, env.language), our terminal
 // sessions and the Open Shell command (EventEmitter, window.createTerminal, workspace settings)
 // and @microsoft/vscode-container-client (ShellQuoting, FileType). Installed by install().
 const Module = require('node:module');
@@ -105,6 +105,7 @@ const stub = {
   MarkdownString,
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
   l10n: { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)])) },
+  env: { language: 'en' },
   ShellQuoting: { Escape: 1, Strong: 2, Weak: 3 },
   FileType: { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 },
 };

@@ -94,6 +94,11 @@ export function intern(text: string): string {
   return text;
 }
 
+/** How many strings the intern table holds (the tests check it stays bounded). */
+export function internedCount(): number {
+  return interned.size;
+}
+
 const noPorts: PortBinding[] = Object.freeze([]) as unknown as PortBinding[];
 const noMounts: MountInfo[] = Object.freeze([]) as unknown as MountInfo[];
 

@@ -281,5 +281,3 @@ export function validateRunOptions(options: RunOptions): void {
     fail(`--rm and --restart ${options.restart} conflict: a container removed when it exits cannot be restarted. Drop one of them.`);
   }
 }
-
-// ---- the options line ------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ContainerModel, isRunning } from '../docker/models';
 import type { EngineStore, StoreChange } from '../docker/store';
+import { displayFormat } from './format';
 import { ContainerGroupBy, ContainerSortBy, groupContainers, groupKeyOf } from './grouping';
 import { ContainerNode } from './nodes/containerNode';
 import { GroupNode } from './nodes/groupNode';
@@ -88,10 +89,6 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     return item;
   }
 
-  nodeFor(id: string): ContainerNode | undefined {
-    return this.nodes.get(id);
-  }
-
   private apply(change: StoreChange): void {
     if (change.full) {
       const seen = new Set<string>();
@@ -154,10 +151,11 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     const nextGroups = new Map<string, GroupNode>();
     this.children.clear();
     const roots: ContainersTreeNode[] = [];
+    const format = displayFormat(vscode.env.language);
     for (const group of groups) {
       const id = `group:containers:${groupBy}:${group.key}`;
       const running = group.containers.filter(isRunning).length;
-      const description = vscode.l10n.t('{0} running of {1}', running, group.containers.length);
+      const description = vscode.l10n.t('{0} running of {1}', format.count(running), format.count(group.containers.length));
       const node = this.groups.get(id) ?? new GroupNode('containers', `${groupBy}:${group.key}`, group.label, description, groupIcons[groupBy]);
       node.description = description;
       nextGroups.set(id, node);

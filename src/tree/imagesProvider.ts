@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
-import { parseImageRef, repositoryOf } from '../docker/imageRef';
 import type { ContainerModel } from '../docker/models';
 import type { EngineStore, StoreChange } from '../docker/store';
 import { imageInUse, usersByImage } from '../docker/usage';
+import { displayFormat } from './format';
+import { danglingImagesKey, groupImages } from './grouping';
 import { GroupNode } from './nodes/groupNode';
 import { ImageNode } from './nodes/imageNode';
 import { WholeViewRefresh } from './wholeViewRefresh';
 
 export type ImagesTreeNode = GroupNode | ImageNode;
-
-const danglingKey = '<none>';
 
 /** Images grouped by repository, one row per tag; untagged (dangling) images in a group of their own. */
 export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, vscode.Disposable {
@@ -86,27 +85,12 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
     if (this.roots) {
       return this.roots;
     }
-    const byRepository = new Map<string, { reference: string | undefined; image: import('../docker/models').ImageModel }[]>();
-    for (const image of this.store.images.values()) {
-      if (image.tags.length === 0) {
-        byRepository.set(danglingKey, [...(byRepository.get(danglingKey) ?? []), { reference: undefined, image }]);
-        continue;
-      }
-      for (const reference of image.tags) {
-        const repository = repositoryOfName(reference);
-        byRepository.set(repository, [...(byRepository.get(repository) ?? []), { reference, image }]);
-      }
-    }
     this.children.clear();
-    const keys = [...byRepository.keys()].filter((k) => k !== danglingKey).sort();
-    if (byRepository.has(danglingKey)) {
-      keys.push(danglingKey);
-    }
-    this.roots = keys.map((key) => {
-      const rows = byRepository.get(key)!.sort((a, b) => b.image.created - a.image.created);
-      const dangling = key === danglingKey;
+    const format = displayFormat(vscode.env.language);
+    this.roots = groupImages(this.store.images.values()).map(({ key, rows }) => {
+      const dangling = key === danglingImagesKey;
       const label = dangling ? vscode.l10n.t('Dangling images (<none>:<none>)') : key;
-      const group = new GroupNode('images', key, label, String(rows.length), dangling ? 'circle-slash' : 'repo');
+      const group = new GroupNode('images', key, label, format.count(rows.length), dangling ? 'circle-slash' : 'repo');
       this.children.set(
         group.id,
         rows.map((r) => new ImageNode(r.image, r.reference, group, () => this.containersUsing(r.image.id))),
@@ -120,13 +104,5 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
     this.subscription.dispose();
     this.refresh.dispose();
     this.changed.dispose();
-  }
-}
-
-function repositoryOfName(reference: string): string {
-  try {
-    return repositoryOf(parseImageRef(reference));
-  } catch {
-    return reference.slice(0, reference.lastIndexOf(':'));
   }
 }

@@ -1,11 +1,18 @@
 import * as vscode from 'vscode';
 import type { ContainerDetails, ContainerModel, ImageModel, VolumeModel } from '../docker/models';
-import { formatAge, formatSize, shortId } from './format';
+import { containerStatusText } from './containerStatus';
+import { displayFormat, shortId } from './format';
 
 function md(): vscode.MarkdownString {
   const s = new vscode.MarkdownString('', true);
   s.supportHtml = false;
   return s;
+}
+
+/** "5 minutes ago (Dec 1, 2026, 10:00 AM)" in the display language. */
+function created(unixSeconds: number): string {
+  const format = displayFormat(vscode.env.language);
+  return escape(`${format.age(unixSeconds)} (${format.date(unixSeconds)})`);
 }
 
 function code(text: string): string {
@@ -17,8 +24,8 @@ export function containerTooltip(m: ContainerModel, details?: ContainerDetails):
   s.appendMarkdown(`**${escape(m.name)}** ${code(shortId(m.id))}\n\n`);
   s.appendMarkdown(`${vscode.l10n.t('Image')}: ${code(m.image)}  \n`);
   s.appendMarkdown(`${vscode.l10n.t('Command')}: ${code(m.command)}  \n`);
-  s.appendMarkdown(`${vscode.l10n.t('Created')}: ${formatAge(m.created)}  \n`);
-  s.appendMarkdown(`${vscode.l10n.t('Status')}: ${escape(m.status)}\n\n`);
+  s.appendMarkdown(`${vscode.l10n.t('Created')}: ${created(m.created)}  \n`);
+  s.appendMarkdown(`${vscode.l10n.t('Status')}: ${escape(containerStatusText(m.status))}\n\n`);
   const published = m.ports.filter((p) => p.publicPort);
   if (published.length > 0) {
     s.appendMarkdown(`${vscode.l10n.t('Ports')}:  \n`);
@@ -60,8 +67,8 @@ export function imageTooltip(m: ImageModel, usedBy: ContainerModel[]): vscode.Ma
   for (const digest of m.digests) {
     s.appendMarkdown(`${vscode.l10n.t('Digest')}: ${code(digest)}  \n`);
   }
-  s.appendMarkdown(`${vscode.l10n.t('Size')}: ${formatSize(m.size)}  \n`);
-  s.appendMarkdown(`${vscode.l10n.t('Created')}: ${formatAge(m.created)}  \n`);
+  s.appendMarkdown(`${vscode.l10n.t('Size')}: ${displayFormat(vscode.env.language).size(m.size)}  \n`);
+  s.appendMarkdown(`${vscode.l10n.t('Created')}: ${created(m.created)}  \n`);
   s.appendMarkdown(
     usedBy.length === 0
       ? vscode.l10n.t('Used by no container.')
@@ -77,7 +84,7 @@ export function volumeTooltip(m: VolumeModel, usedBy: { container: ContainerMode
   s.appendMarkdown(`${vscode.l10n.t('Mountpoint')}: ${code(m.mountpoint)}  \n`);
   s.appendMarkdown(`${vscode.l10n.t('Scope')}: ${m.scope}  \n`);
   if (m.created) {
-    s.appendMarkdown(`${vscode.l10n.t('Created')}: ${formatAge(Date.parse(m.created) / 1000)}  \n`);
+    s.appendMarkdown(`${vscode.l10n.t('Created')}: ${created(Date.parse(m.created) / 1000)}  \n`);
   }
   const labels = Object.entries(m.labels);
   if (labels.length > 0) {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type Docker from 'dockerode';
-import { intern, toContainerModel } from '../../src/docker/models';
+import { intern, internedCount, toContainerModel } from '../../src/docker/models';
 
 const info = (over: Partial<Docker.ContainerInfo> = {}): Docker.ContainerInfo =>
   ({
@@ -53,9 +53,21 @@ describe('mapping the engine list answer to container models', () => {
     assert.equal(m.engineState, 'running');
   });
 
-  it('interns text to an equal string, however many distinct values pass (the table is bounded)', () => {
-    for (let i = 0; i < 5000; i++) {
-      assert.equal(intern(`status ${i % 3000}`), `status ${i % 3000}`);
+  it('interns text: a repeated value is stored once, and the table stays bounded however many distinct values pass', () => {
+    const repeated = `repeated ${Date.now()}`;
+    assert.equal(intern(repeated), repeated);
+    const held = internedCount();
+    assert.ok(held >= 1, 'the value is kept for the next container');
+    for (let i = 0; i < 10; i++) {
+      assert.equal(intern(repeated), repeated);
     }
+    assert.equal(internedCount(), held, 'a value already kept is not stored again');
+    let most = 0;
+    for (let i = 0; i < 5000; i++) {
+      assert.equal(intern(`status ${i}`), `status ${i}`);
+      most = Math.max(most, internedCount());
+    }
+    assert.ok(most >= 1000, `distinct values are kept too (at most ${most} were)`);
+    assert.ok(most <= 2048, `the table held ${most} values after 5000 distinct ones`);
   });
 });

@@ -12,7 +12,7 @@ describe('packaging and manifest', () => {
     this.timeout(60_000);
     const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
     const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).trim().split('\n').sort();
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/extension.js', 'media/docker.svg', 'package.json', 'package.nls.json']);
+    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/extension.js', 'l10n/bundle.l10n.json', 'media/docker.svg', 'package.json', 'package.nls.json']);
   });
 
   it('gives every command the Docker category and the dockerExplorer prefix', () => {
@@ -37,10 +37,18 @@ describe('packaging and manifest', () => {
     assert.equal(properties['dockerExplorer.host'].scope, 'machine');
   });
 
-  it('runs in the workspace extension host and accepts VS Code 1.139', () => {
+  it('runs in the workspace extension host', () => {
     assert.deepEqual(manifest.extensionKind, ['workspace']);
-    assert.match(manifest.engines.vscode, /^\^1\.1[0-3]\d\.0$/);
     assert.deepEqual(manifest.activationEvents, []);
+  });
+
+  it('accepts VS Code 1.139 (the one npm test runs) and uses no API newer than the oldest VS Code it accepts', () => {
+    const range: string = manifest.engines.vscode;
+    assert.ok(acceptsVersion('^1.138.0', '1.139.0') && !acceptsVersion('^1.140.0', '1.139.0') && !acceptsVersion('^1.138.0', '2.0.0'), 'the check itself');
+    assert.ok(acceptsVersion(range, '1.139.0'), `engines.vscode ${range} refuses VS Code 1.139`);
+    // vsce refuses to package when @types/vscode is newer than the oldest version engines.vscode accepts.
+    const types: string = manifest.devDependencies['@types/vscode'];
+    assert.ok(acceptsVersion(`^${types}`, minimumOf(range)), `@types/vscode ${types} is newer than engines.vscode ${range} allows`);
   });
 
   it('puts at most three inline actions on any kind of row', () => {
@@ -60,3 +68,17 @@ describe('packaging and manifest', () => {
     }
   });
 });
+
+/** The lowest version a caret range (^X.Y.Z, the form engines.vscode takes here) accepts. */
+function minimumOf(range: string): string {
+  const match = /^\^(\d+\.\d+\.\d+)$/.exec(range);
+  assert.ok(match, `engines.vscode ${range} is a caret range`);
+  return match[1];
+}
+
+/** Whether `version` satisfies a caret range: the same major version, and not older than the minimum. */
+function acceptsVersion(range: string, version: string): boolean {
+  const [major, minor, patch] = minimumOf(range).split('.').map(Number);
+  const [vMajor, vMinor, vPatch] = version.split('.').map(Number);
+  return vMajor === major && (vMinor > minor || (vMinor === minor && vPatch >= patch));
+}

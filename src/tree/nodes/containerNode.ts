@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ContainerDetails, ContainerModel } from '../../docker/models';
+import { containerStatusText } from '../containerStatus';
 import { ContextValues } from '../contextValues';
-import { formatAge, shortId } from '../format';
 import { themeIcon } from '../icons';
 import { containerTooltip } from '../tooltips';
 
@@ -27,11 +27,13 @@ export class ContainerNode {
     const m = this.model;
     const item = new vscode.TreeItem(m.name, vscode.TreeItemCollapsibleState.None);
     item.id = `container:${m.id}`;
-    item.description = `${m.image} · ${m.status}`;
+    // What changes first: a sidebar of the default width cuts the end of a long description off.
+    const status = containerStatusText(m.status);
+    item.description = `${status} · ${m.image}`;
     item.contextValue = ContextValues.container(m.state);
     const [icon, color] = stateIcons[m.state] ?? ['question', 'disabledForeground'];
     item.iconPath = themeIcon(icon, color);
-    item.accessibilityInformation = { label: `${m.name}, ${m.state}, ${m.image}, ${m.status}` };
+    item.accessibilityInformation = { label: `${m.name}, ${m.state}, ${status}, ${m.image}` };
     // No tooltip here: building one per row was most of a 1000-row render; the provider's
     // resolveTreeItem adds it on hover (VS Code resolves items whose tooltip is undefined).
     return item;
@@ -39,10 +41,5 @@ export class ContainerNode {
 
   tooltip(): vscode.MarkdownString {
     return containerTooltip(this.model, this.details);
-  }
-
-  /** Short form for pickers and messages. */
-  get summary(): string {
-    return `${this.model.name} (${shortId(this.model.id)}, ${this.model.state}, created ${formatAge(this.model.created)})`;
   }
 }

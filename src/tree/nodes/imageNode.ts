@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ContainerModel, ImageModel } from '../../docker/models';
 import { imageInUse } from '../../docker/usage';
 import { ContextValues } from '../contextValues';
-import { formatAge, formatSize, shortId } from '../format';
+import { displayFormat, shortId } from '../format';
 import { themeIcon } from '../icons';
 import { imageTooltip } from '../tooltips';
 
@@ -27,7 +27,8 @@ export class ImageNode {
     const label = this.tag ?? shortId(m.id);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = `image:${m.id}:${this.reference ?? '<none>'}`;
-    item.description = `${formatSize(m.size)} · ${formatAge(m.created)}`;
+    const format = displayFormat(vscode.env.language);
+    item.description = `${format.size(m.size)} · ${format.age(m.created)}`;
     item.contextValue = ContextValues.image(this.reference === undefined);
     item.iconPath = themeIcon(imageInUse(this.usedBy()) ? 'layers-active' : 'layers');
     // The tooltip is built on hover (the provider's resolveTreeItem), not for every row.

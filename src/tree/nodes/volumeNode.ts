@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { VolumeModel } from '../../docker/models';
 import type { VolumeUse } from '../../docker/usage';
 import { ContextValues } from '../contextValues';
-import { formatAge } from '../format';
+import { displayFormat } from '../format';
 import { themeIcon } from '../icons';
 import { volumeTooltip } from '../tooltips';
 
@@ -20,7 +20,7 @@ export class VolumeNode {
     item.id = `volume:${m.name}`;
     const parts = [m.driver];
     if (m.created) {
-      parts.push(formatAge(Date.parse(m.created) / 1000));
+      parts.push(displayFormat(vscode.env.language).age(Date.parse(m.created) / 1000));
     }
     if (uses.length > 0) {
       parts.push(vscode.l10n.t('used by {0}', uses.map((u) => u.container.name + (u.readOnly ? ' (ro)' : '')).join(', ')));
