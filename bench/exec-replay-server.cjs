@@ -13,7 +13,7 @@ let execs = 0;
 
 const json = (res, status, body) => {
   const text = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': text.length, 'Api-Version': '1.41', 'Ostype': 'linux' });
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': text.length, 'Api-Version': '1.41', Ostype: 'linux' });
   res.end(text);
 };
 
@@ -22,7 +22,7 @@ const server = http.createServer((req, res) => {
   req.resume();
   const path = req.url.replace(/^\/v[\d.]+/, '').split('?')[0];
   if (path === '/_ping') {
-    res.writeHead(200, { 'Api-Version': '1.41', 'Ostype': 'linux', 'Docker-Experimental': 'false', 'Content-Type': 'text/plain', 'Content-Length': 2 });
+    res.writeHead(200, { 'Api-Version': '1.41', Ostype: 'linux', 'Docker-Experimental': 'false', 'Content-Type': 'text/plain', 'Content-Length': 2 });
     return res.end(req.method === 'HEAD' ? undefined : 'OK');
   }
   if (req.method === 'GET' && /^\/containers\/[^/]+\/json$/.test(path)) {

@@ -5,7 +5,6 @@
 // store holding the models, then with the providers' nodes and every row's tree item kept as
 // VS Code keeps them. HEAP_BREAKDOWN=1 adds the biggest kinds of objects each step added.
 // Usage: npx tsc -p . && node --expose-gc bench/heap.mjs   (HEAP_CONTAINERS 3000, HEAP_IMAGES 300, HEAP_VOLUMES 300)
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
+import { startReplayServer } from './lib.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
@@ -28,20 +28,59 @@ const hex = () => randomBytes(32).toString('hex');
 const created = Math.floor(Date.now() / 1000) - 3600;
 const imageId = `sha256:${hex()}`;
 const containers = Array.from({ length: counts.containers }, (_, i) => ({
-  Id: hex(), Names: [`/bench-list-${i}`], Image: 'dx-test/busybox:latest', ImageID: imageId, Command: 'sleep 3600',
-  Created: created + i, Ports: [], Labels: { 'dx.bench': '1', 'dx.bench.set': 'list' }, State: 'created', Status: 'Created',
+  Id: hex(),
+  Names: [`/bench-list-${i}`],
+  Image: 'dx-test/busybox:latest',
+  ImageID: imageId,
+  Command: 'sleep 3600',
+  Created: created + i,
+  Ports: [],
+  Labels: { 'dx.bench': '1', 'dx.bench.set': 'list' },
+  State: 'created',
+  Status: 'Created',
   HostConfig: { NetworkMode: 'default' },
-  NetworkSettings: { Networks: { bridge: { IPAMConfig: null, Links: null, Aliases: null, NetworkID: '', EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, MacAddress: '', DriverOpts: null } } },
+  NetworkSettings: {
+    Networks: {
+      bridge: {
+        IPAMConfig: null,
+        Links: null,
+        Aliases: null,
+        NetworkID: '',
+        EndpointID: '',
+        Gateway: '',
+        IPAddress: '',
+        IPPrefixLen: 0,
+        IPv6Gateway: '',
+        GlobalIPv6Address: '',
+        GlobalIPv6PrefixLen: 0,
+        MacAddress: '',
+        DriverOpts: null,
+      },
+    },
+  },
   Mounts: [],
 }));
 const images = Array.from({ length: counts.images }, (_, i) => ({
-  Containers: -1, Created: created + i, Id: `sha256:${hex()}`, Labels: { 'dx.bench': '1', 'dx.bench.image': String(i), 'dx.bench.set': 'image-source' },
-  ParentId: imageId, RepoDigests: null, RepoTags: [`dx-bench/img:v${i}`], SharedSize: -1, Size: 1984172, VirtualSize: 1984172,
+  Containers: -1,
+  Created: created + i,
+  Id: `sha256:${hex()}`,
+  Labels: { 'dx.bench': '1', 'dx.bench.image': String(i), 'dx.bench.set': 'image-source' },
+  ParentId: imageId,
+  RepoDigests: null,
+  RepoTags: [`dx-bench/img:v${i}`],
+  SharedSize: -1,
+  Size: 1984172,
+  VirtualSize: 1984172,
 }));
 const volumes = {
   Volumes: Array.from({ length: counts.volumes }, (_, i) => ({
-    CreatedAt: new Date((created + i) * 1000).toISOString().replace(/\.\d+Z$/, 'Z'), Driver: 'local', Labels: { 'dx.bench': '1' },
-    Mountpoint: `/var/lib/docker/volumes/dx-bench-vol-${i}/_data`, Name: `dx-bench-vol-${i}`, Options: null, Scope: 'local',
+    CreatedAt: new Date((created + i) * 1000).toISOString().replace(/\.\d+Z$/, 'Z'),
+    Driver: 'local',
+    Labels: { 'dx.bench': '1' },
+    Mountpoint: `/var/lib/docker/volumes/dx-bench-vol-${i}/_data`,
+    Name: `dx-bench-vol-${i}`,
+    Options: null,
+    Scope: 'local',
   })),
   Warnings: null,
 };
@@ -54,11 +93,7 @@ const args = Object.entries(files).map(([p, body], i) => {
   return `${p}=${file}`;
 });
 const socketPath = path.join(workDir, 'engine.sock');
-const server = spawn(process.execPath, [path.join(root, 'bench', 'replay-server.cjs'), socketPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve, reject) => {
-  server.stdout.once('data', resolve);
-  server.once('exit', (code) => reject(new Error(`replay server exited ${code}`)));
-});
+const server = await startReplayServer(root, socketPath, args);
 containers.length = images.length = volumes.Volumes.length = 0;
 
 require('./vscode-stub.cjs').install();
@@ -122,7 +157,9 @@ step('views: nodes + tree items kept');
 // (c) For scale, not part of a render: every row's tooltip resolved (VS Code resolves one on hover).
 const tooltips = [];
 for (const [node, item] of kept) {
-  const provider = providers.find((p) => (node.kind === 'container' ? p instanceof ContainersProvider : node.kind === 'image' ? p instanceof ImagesProvider : p instanceof VolumesProvider));
+  const provider = providers.find((p) =>
+    node.kind === 'container' ? p instanceof ContainersProvider : node.kind === 'image' ? p instanceof ImagesProvider : p instanceof VolumesProvider,
+  );
   if (node.kind !== 'group' && node.kind !== 'container') tooltips.push((await provider.resolveTreeItem(item, node)).tooltip);
   if (node.kind === 'container') tooltips.push(node.tooltip());
 }

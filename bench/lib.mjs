@@ -1,11 +1,12 @@
 // Small helpers for the benchmark: timing, statistics, the raw Engine API, a counting proxy.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import path from 'node:path';
 
 export const now = () => Number(process.hrtime.bigint()) / 1e6;
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export { sleep } from '../test/harness/processes.mjs';
 
 export function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -76,7 +77,12 @@ export function cliJsonLines(cli, args, env) {
   return new Promise((resolve, reject) => {
     execFile(cli, args, { env, maxBuffer: 512 << 20 }, (err, stdout) => {
       if (err) return reject(err);
-      resolve(stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line)));
+      resolve(
+        stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line)),
+      );
     });
   });
 }
@@ -127,4 +133,14 @@ export function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   const line = (r) => r.map((cell, i) => (i < 2 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+/** Starts bench/replay-server.cjs on socketPath with the given arguments; resolves once it listens. */
+export async function startReplayServer(root, socketPath, args) {
+  const server = spawn(process.execPath, [path.join(root, 'bench', 'replay-server.cjs'), socketPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    server.stdout.once('data', resolve);
+    server.once('exit', (code) => reject(new Error(`replay server exited ${code}`)));
+  });
+  return server;
 }

@@ -13,7 +13,10 @@ const SECTIONS = {
 const ALIASES = { vscode: ['vscode-startup', 'vscode-memory'] };
 
 function parse(value) {
-  const names = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const names = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !Object.hasOwn(SECTIONS, n) && !Object.hasOwn(ALIASES, n));
   if (unknown.length) {
     const known = [...Object.keys(SECTIONS), ...Object.keys(ALIASES)].join(', ');

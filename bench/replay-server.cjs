@@ -7,7 +7,9 @@ const fs = require('node:fs');
 const http = require('node:http');
 
 const [socketPath, ...answers] = process.argv.slice(2);
-const bodies = new Map(answers.map((a) => (a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : ['*', a])).map(([p, f]) => [p, fs.readFileSync(f)]));
+const bodies = new Map(
+  answers.map((a) => (a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : ['*', a])).map(([p, f]) => [p, fs.readFileSync(f)]),
+);
 fs.rmSync(socketPath, { force: true });
 const server = http.createServer((req, res) => {
   const pathname = new URL(req.url, 'http://engine').pathname.replace(/^\/v[\d.]+\//, '/');

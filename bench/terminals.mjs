@@ -149,8 +149,12 @@ export async function measureTerminals(b, config) {
     const replayed = await rounds(throughput(replay.socketPath), 1, config.throughputRuns, exact);
     report(b, `${label} (replayed)`, replayed, rate);
     b.results.terminals = {
-      prompt: PROMPT, bytes: expected, command: script,
-      firstByte: summary(firstByte), throughput: summary(flow), throughputReplayed: summary(replayed),
+      prompt: PROMPT,
+      bytes: expected,
+      command: script,
+      firstByte: summary(firstByte),
+      throughput: summary(flow),
+      throughputReplayed: summary(replayed),
     };
     b.log(`terminals: first byte and ${mb.toFixed(1)} MB of output measured`);
   } finally {
@@ -168,7 +172,9 @@ async function startReplay(b, containerId, cmd) {
   const { data } = await rawExec(b.socketPath, b.api, containerId, cmd, true);
   fs.writeFileSync(outputFile, data);
   fs.writeFileSync(containerFile, JSON.stringify(await b.api(b.socketPath, 'GET', `/containers/${containerId}/json`)));
-  const server = spawn(process.execPath, [path.join(b.root, 'bench', 'exec-replay-server.cjs'), socketPath, outputFile, containerFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [path.join(b.root, 'bench', 'exec-replay-server.cjs'), socketPath, outputFile, containerFile], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise((resolve, reject) => {
     server.stdout.once('data', resolve);
     server.once('exit', (code) => reject(new Error(`exec replay server exited ${code}`)));

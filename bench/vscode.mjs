@@ -40,7 +40,11 @@ export async function measureStartupInVSCode({ root, engine, runs, containers, r
   const samples = [];
   for (let run = 1; run <= runs; run++) {
     const bench = await runPayload({
-      root, engine, log, mode: 'startup', label: `startup-${run}`,
+      root,
+      engine,
+      log,
+      mode: 'startup',
+      label: `startup-${run}`,
       env: { DX_BENCH_CONTAINERS: String(containers), DX_BENCH_ROW_PREFIX: rowPrefix },
     });
     log(`VS Code start-up run ${run}: ${JSON.stringify({ ...bench.timeline, storeAlone: bench.ms.storeAlone }, (k, v) => (typeof v === 'number' ? +v.toFixed(1) : v))}`);
@@ -55,7 +59,14 @@ export async function measureStartupInVSCode({ root, engine, runs, containers, r
     row(at, 'ours alone, after: a fresh store, start -> first lists', series('storeAlone'), 'median of 3 per window'),
   ];
   if (series('vscodeLoadAndActivate').length) {
-    rows.push(row(at, "VS Code's marks: load bundle + context, activate() returns", series('vscodeLoadAndActivate'), `load alone ${fmt(stats(series('vscodeLoadCode')).median)} ms`));
+    rows.push(
+      row(
+        at,
+        "VS Code's marks: load bundle + context, activate() returns",
+        series('vscodeLoadAndActivate'),
+        `load alone ${fmt(stats(series('vscodeLoadCode')).median)} ms`,
+      ),
+    );
   }
   return { result: { containers, runs: samples }, rows };
 }
@@ -73,7 +84,11 @@ export async function measureMemoryInVSCode({ root, engine, runs, counts, clean,
     let bench;
     try {
       bench = await runPayload({
-        root, engine, log, mode: 'memory', label: `memory-${run}`,
+        root,
+        engine,
+        log,
+        mode: 'memory',
+        label: `memory-${run}`,
         env: {
           DX_BENCH_CONTROL: control.url,
           DX_BENCH_CONTAINERS: String(counts.containers),
@@ -86,18 +101,30 @@ export async function measureMemoryInVSCode({ root, engine, runs, counts, clean,
     }
     if (bench.none.pid !== bench.full.pid) throw new Error(`memory run ${run}: measured in two hosts (${bench.none.pid}, ${bench.full.pid})`);
     const mb = (b) => (b / MB).toFixed(1);
-    log(`VS Code memory run ${run} (host pid ${bench.full.pid}): heap ${mb(bench.none.heapUsed)} -> ${mb(bench.full.heapUsed)} MB, rss ${mb(bench.none.rss)} -> ${mb(bench.full.rss)} MB, rows ${JSON.stringify(bench.full.rows)}`);
+    log(
+      `VS Code memory run ${run} (host pid ${bench.full.pid}): heap ${mb(bench.none.heapUsed)} -> ${mb(bench.full.heapUsed)} MB, rss ${mb(bench.none.rss)} -> ${mb(bench.full.rss)} MB, rows ${JSON.stringify(bench.full.rows)}`,
+    );
     samples.push(bench);
   }
   const at = `memory ${counts.containers}/${counts.images}/${counts.volumes}`;
   const rows = [];
-  for (const [key, what] of [['heapUsed', 'heap after GC'], ['rss', 'RSS']]) {
+  for (const [key, what] of [
+    ['heapUsed', 'heap after GC'],
+    ['rss', 'RSS'],
+  ]) {
     const deltas = samples.map((s) => (s.full[key] - s.none[key]) / MB);
     const none = stats(samples.map((s) => s.none[key] / MB)).median;
     const full = stats(samples.map((s) => s.full[key] / MB)).median;
     const d = stats(deltas);
     const signed = (v) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
-    rows.push([at, `extension host ${what}: none -> listed`, d.n, '', '', `${signed(d.median)} MB (${none.toFixed(1)} -> ${full.toFixed(1)}; ${signed(d.min)}..${signed(d.max)})`]);
+    rows.push([
+      at,
+      `extension host ${what}: none -> listed`,
+      d.n,
+      '',
+      '',
+      `${signed(d.median)} MB (${none.toFixed(1)} -> ${full.toFixed(1)}; ${signed(d.min)}..${signed(d.max)})`,
+    ]);
   }
   return { result: { counts, runs: samples }, rows };
 }
@@ -127,9 +154,10 @@ async function fillOnRequest(fill, log) {
   await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

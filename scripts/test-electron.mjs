@@ -3,7 +3,7 @@
 // The UI-bridge tests need the browser runner of `npm test` and fail here with a clear message.
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildAll, ensureNodeModules, log, root } from './lib.mjs';
+import { buildAll, ensureNodeModules, root } from './lib.mjs';
 
 ensureNodeModules();
 await buildAll();

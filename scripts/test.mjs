@@ -3,16 +3,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildAll, ensureNodeModules, log, root } from './lib.mjs';
+import { lint } from './lint.mjs';
 
 const unitOnly = process.argv.includes('--unit');
 const started = Date.now();
 const totals = { passed: 0, failed: 0 };
 
+// Lint and format count as one test, so the closing line still says everything.
+function runLintCheck() {
+  log('lint: eslint and prettier --check (npm run format fixes what it can)');
+  if (lint()) {
+    totals.passed++;
+  } else {
+    console.log('  ✘ lint: see above (npm run lint)');
+    totals.failed++;
+  }
+}
+
 async function runUnitTests() {
   const { default: Mocha } = await import('mocha');
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 10_000 });
   const dir = path.join(root, 'out', 'test', 'unit');
-  for (const file of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.js')).sort()) {
+  for (const file of fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(dir, file));
   }
   await new Promise((resolve) => {
@@ -62,7 +77,11 @@ async function runIntegrationTests() {
     });
     const { normalWindowTitle, runNormalWindowCheck } = await import('../test/normalWindow/run.mjs');
     if (!process.env.DX_TEST_GREP || new RegExp(process.env.DX_TEST_GREP).test(normalWindowTitle)) {
-      const check = await runNormalWindowCheck({ env: { DOCKER_HOST: engine.dockerHost, DOCKER_CONFIG: dockerConfig }, outputDir: path.join(outputDir, 'normal-window'), log });
+      const check = await runNormalWindowCheck({
+        env: { DOCKER_HOST: engine.dockerHost, DOCKER_CONFIG: dockerConfig },
+        outputDir: path.join(outputDir, 'normal-window'),
+        log,
+      });
       results?.tests?.push({ title: check.title, state: check.passed ? 'passed' : 'failed' });
       if (!check.passed) results?.failures?.push({ title: check.title, error: check.error });
       totals[check.passed ? 'passed' : 'failed'] += 1;
@@ -92,6 +111,7 @@ let crashed;
 try {
   ensureNodeModules();
   await buildAll();
+  runLintCheck();
   await runUnitTests();
   if (!unitOnly) {
     await runIntegrationTests();

@@ -51,7 +51,7 @@ async function startup(): Promise<object> {
   const containers = count('DX_BENCH_CONTAINERS');
   const rowPrefix = env.DX_BENCH_ROW_PREFIX;
   if (!rowPrefix) {
-    throw new Error('DX_BENCH_ROW_PREFIX must name how the bench containers\' rows begin');
+    throw new Error("DX_BENCH_ROW_PREFIX must name how the bench containers' rows begin");
   }
   const extension = vscode.extensions.getExtension<DockerExplorerApi>(extensionId);
   if (!extension) {
@@ -185,7 +185,9 @@ async function memory(): Promise<object> {
       ([c, i, v]) => JSON.stringify({ containers: c.length, images: i.length, volumes: v.length }),
       (e: Error) => `unknown (${e.message})`,
     );
-    throw new Error(`${(err as Error).message}; the store held ${JSON.stringify(sizes())}, the engine lists ${engine}, store state ${api.store.status.state}`);
+    throw new Error(`${(err as Error).message}; the store held ${JSON.stringify(sizes())}, the engine lists ${engine}, store state ${api.store.status.state}`, {
+      cause: err,
+    });
   }
   const full = await measure();
   if (full.rows.containers < none.rows.containers + expected.containers) {

@@ -9,8 +9,17 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import {
-  engineLayout, ensurePackages, freePort, isAlive, readEngineState, run, spawnDetached, stopSshProcesses,
-  waitFor, withEngineLock, writeEngineState,
+  engineLayout,
+  ensurePackages,
+  freePort,
+  isAlive,
+  readEngineState,
+  run,
+  spawnDetached,
+  stopSshProcesses,
+  waitFor,
+  withEngineLock,
+  writeEngineState,
 } from './engine.mjs';
 
 const log = (msg) => process.stderr.write(`[endpoints] ${msg}\n`);
@@ -29,7 +38,10 @@ export function tlsEnv(state) {
 function sshBanner(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
-    const done = (ok) => { socket.destroy(); resolve(ok); };
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
     socket.setTimeout(2000, () => done(false));
     socket.once('data', (chunk) => done(chunk.toString('latin1').startsWith('SSH-2.0-')));
     socket.once('error', () => done(false));
@@ -39,7 +51,10 @@ function sshBanner(port) {
 function canConnect(socketPath) {
   return new Promise((resolve) => {
     const socket = net.connect({ path: socketPath });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -103,48 +118,58 @@ export async function startSshEndpoint({ root, dockerHost } = {}) {
   fs.rmSync(authSock, { force: true });
 
   const port = await freePort();
-  fs.writeFileSync(files.config, [
-    `# Private sshd for Docker Explorer's tests (engine root ${L.root}).`,
-    `Port ${port}`,
-    'ListenAddress 127.0.0.1',
-    'AddressFamily inet',
-    `HostKey ${quote(files.hostKey)}`,
-    `PidFile ${quote(files.pidFile)}`,
-    `AuthorizedKeysFile ${quote(files.authorizedKeys)}`,
-    'PermitRootLogin prohibit-password',
-    'PubkeyAuthentication yes',
-    'PasswordAuthentication no',
-    'KbdInteractiveAuthentication no',
-    'UsePAM no',
-    'StrictModes no',
-    'UseDNS no',
-    'PrintMotd no',
-    'PrintLastLog no',
-    'X11Forwarding no',
-    'PermitUserEnvironment no',
-    // docker-modem opens one ssh connection per HTTP connection: allow many at once.
-    'MaxStartups 200',
-    'MaxSessions 200',
-    'LogLevel INFO',
-    // Every session sees the private engine and its own CLI config. SHLVL=1 makes bash count as a
-    // nested shell, so it skips the ~/.bashrc it otherwise sources for ssh commands: root's here
-    // runs `pyenv init` (0.5 s or more per connection, and docker-modem connects once per request).
-    `SetEnv DOCKER_HOST=${quote(dockerHost)} DOCKER_CONFIG=${quote(files.dockerConfig)} PATH=${quote(REMOTE_PATH)} SHLVL=1`,
-    '',
-  ].join('\n'));
+  fs.writeFileSync(
+    files.config,
+    [
+      `# Private sshd for Docker Explorer's tests (engine root ${L.root}).`,
+      `Port ${port}`,
+      'ListenAddress 127.0.0.1',
+      'AddressFamily inet',
+      `HostKey ${quote(files.hostKey)}`,
+      `PidFile ${quote(files.pidFile)}`,
+      `AuthorizedKeysFile ${quote(files.authorizedKeys)}`,
+      'PermitRootLogin prohibit-password',
+      'PubkeyAuthentication yes',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'UsePAM no',
+      'StrictModes no',
+      'UseDNS no',
+      'PrintMotd no',
+      'PrintLastLog no',
+      'X11Forwarding no',
+      'PermitUserEnvironment no',
+      // docker-modem opens one ssh connection per HTTP connection: allow many at once.
+      'MaxStartups 200',
+      'MaxSessions 200',
+      'LogLevel INFO',
+      // Every session sees the private engine and its own CLI config. SHLVL=1 makes bash count as a
+      // nested shell, so it skips the ~/.bashrc it otherwise sources for ssh commands: root's here
+      // runs `pyenv init` (0.5 s or more per connection, and docker-modem connects once per request).
+      `SetEnv DOCKER_HOST=${quote(dockerHost)} DOCKER_CONFIG=${quote(files.dockerConfig)} PATH=${quote(REMOTE_PATH)} SHLVL=1`,
+      '',
+    ].join('\n'),
+  );
   const check = spawnSync(SSHD, ['-t', '-f', files.config], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`sshd -t -f ${files.config}: ${(check.stderr || check.stdout).trim()}`);
 
   const rec = {
-    sshHost: `ssh://root@127.0.0.1:${port}`, port, authSock, config: files.config, dir,
-    sshdPid: 0, agentPid: 0, ownerPid: process.pid,
+    sshHost: `ssh://root@127.0.0.1:${port}`,
+    port,
+    authSock,
+    config: files.config,
+    dir,
+    sshdPid: 0,
+    agentPid: 0,
+    ownerPid: process.pid,
   };
-  const record = () => withEngineLock(L.root, async () => {
-    // Without an engine state (engine not started by engine.mjs), a state holding only this record.
-    const st = readEngineState({ root: L.root }) ?? { root: L.root };
-    st.ssh = rec;
-    writeEngineState(st);
-  });
+  const record = () =>
+    withEngineLock(L.root, async () => {
+      // Without an engine state (engine not started by engine.mjs), a state holding only this record.
+      const st = readEngineState({ root: L.root }) ?? { root: L.root };
+      st.ssh = rec;
+      writeEngineState(st);
+    });
   try {
     // -D: no daemonising, so the pid is ours; -E: its log instead of syslog.
     rec.sshdPid = spawnDetached(SSHD, ['-D', '-f', files.config, '-E', files.sshdLog], files.sshdLog);
@@ -187,7 +212,8 @@ async function stopEndpoint(root, rec) {
     const st = readEngineState({ root });
     if (st?.ssh?.sshdPid !== rec.sshdPid) return; // already replaced, or the engine stopped
     delete st.ssh;
-    if (Object.keys(st).length === 1) fs.rmSync(engineLayout({ root }).stateFile, { force: true }); // only { root } left
+    if (Object.keys(st).length === 1)
+      fs.rmSync(engineLayout({ root }).stateFile, { force: true }); // only { root } left
     else writeEngineState(st);
   });
 }

@@ -44,8 +44,11 @@ describe('container row text on the page', function () {
     for (const name of [running, created, exited]) {
       const model = [...api.store.containers.values()].find((c) => c.name === name);
       assert.ok(model, `${name} in the store`);
-      const text = await waitFor(async () => rowPart(name, 'label-description'), `the description of ${name}`);
-      assert.equal(text, `${model.status} · ${testImage}`, `${name} (${model.state})`);
+      // The page may lag the store by one of VS Code's 200 ms tree refresh batches: wait for it to agree.
+      const wanted = `${model.status} · ${testImage}`;
+      let seen: string | undefined;
+      await waitFor(async () => (seen = await rowPart(name, 'label-description')) === wanted, `the description of ${name} to read "${wanted}"`).catch(() => undefined);
+      assert.equal(seen, wanted, `${name} (${model.state})`);
     }
     assert.match(await waitFor(async () => rowPart(exited, 'label-description'), exited), /^Exited \(\d+\) /);
 

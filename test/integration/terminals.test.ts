@@ -83,6 +83,22 @@ describe('terminals: exec, attach and logs', function () {
     }
   }
 
+  /**
+   * Runs a command in the container to its end. The stream of an exec that attaches no output ends
+   * as soon as the process has started, before it has done anything (on a loaded machine, Open
+   * Shell then asked for /bin/bash before `ln` had made it, and opened sh).
+   */
+  async function execToEnd(name: string, cmd: string[]): Promise<void> {
+    const exec = await docker.getContainer(name).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+    const stream = await exec.start({});
+    await new Promise<void>((resolve, reject) => stream.on('end', resolve).on('error', reject).resume());
+    const info = await waitFor(async () => {
+      const state = await exec.inspect();
+      return state.Running ? undefined : state;
+    }, `${cmd.join(' ')} to end`);
+    assert.equal(info.ExitCode, 0, `${cmd.join(' ')} exited ${info.ExitCode}`);
+  }
+
   async function stateOf(name: string): Promise<string> {
     return (await docker.getContainer(name).inspect()).State.Status;
   }
@@ -119,8 +135,8 @@ describe('terminals: exec, attach and logs', function () {
 
     it('opens bash where the container has /bin/bash, and the command of the shell setting when one is set', async () => {
       const name = await running('bash');
-      const ln = await docker.getContainer(name).exec({ Cmd: ['ln', '-s', '/bin/busybox', '/bin/bash'] });
-      await new Promise<void>((resolve, reject) => ln.start({}, (err, stream) => (err ? reject(err) : stream!.on('end', () => resolve()).resume())));
+      // The link appears a moment after the exec starts, so this holds only if the test waits for the exec's end.
+      await execToEnd(name, ['sh', '-c', 'sleep 0.5; ln -s /bin/busybox /bin/bash']);
       const bash = (await vscode.commands.executeCommand('dockerExplorer.containers.openShell', name)) as TerminalSession & { command: string[] };
       assert.deepEqual(bash.command, ['bash']);
       const config = vscode.workspace.getConfiguration('dockerExplorer.terminal');
