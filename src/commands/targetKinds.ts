@@ -71,9 +71,7 @@ function leftAloneMessage(action: ActionId, kind: 'containers' | 'volumes' | 'im
 /** Docker's order: the full id, then the exact name, then an id prefix. */
 function containerByName(all: ContainerModel[], name: string): ContainerModel | undefined {
   return (
-    all.find((c) => c.id === name) ??
-    all.find((c) => c.name === name || `/${c.name}` === name) ??
-    (name.length >= 4 ? all.find((c) => c.id.startsWith(name)) : undefined)
+    all.find((c) => c.id === name) ?? all.find((c) => c.name === name || `/${c.name}` === name) ?? (name.length >= 4 ? all.find((c) => c.id.startsWith(name)) : undefined)
   );
 }
 

@@ -24,7 +24,10 @@ describe('what a command acts on: the table filters selections, the clicked row,
   }
 
   async function known(name: string, state?: string): Promise<ContainerModel> {
-    return waitFor(async () => [...api.store.containers.values()].find((c) => c.name === name && (!state || c.state === state)), `${name} known${state ? ` as ${state}` : ''}`);
+    return waitFor(
+      async () => [...api.store.containers.values()].find((c) => c.name === name && (!state || c.state === state)),
+      `${name} known${state ? ` as ${state}` : ''}`,
+    );
   }
 
   const row = (model: ContainerModel) => ({ kind: 'container', model });

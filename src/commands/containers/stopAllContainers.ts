@@ -6,11 +6,7 @@ import { allContainers, listNames } from './allContainers';
 
 /** `docker stop` for every running (paused, restarting) container, after one confirmation with the count. */
 export async function stopAllContainers(ctx: CommandContext): Promise<void> {
-  const running = await allContainers(
-    ctx,
-    (c) => accepts('dockerExplorer.containers.stopAll', c.state),
-    vscode.l10n.t('No running containers to stop.'),
-  );
+  const running = await allContainers(ctx, (c) => accepts('dockerExplorer.containers.stopAll', c.state), vscode.l10n.t('No running containers to stop.'));
   if (!running) {
     return;
   }
