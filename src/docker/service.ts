@@ -380,6 +380,12 @@ export class DockerService {
       throw err;
     }
   }
+
+  /** One container by id, name or id prefix, as the docker CLI resolves them; undefined when the engine has none. */
+  async findContainer(idOrName: string): Promise<ContainerModel | undefined> {
+    const info = await this.orUndefined(() => this.docker.getContainer(idOrName).inspect());
+    return info && (await this.listContainers([info.Id]))[0];
+  }
 }
 
 /** Resize answers 201 on some engines; docker-modem treats any code it was not told of as an error. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { accepts } from '../../tree/contextValues';
 import { formatSize } from '../../tree/format';
 import { actOnce } from '../act';
 import type { CommandContext } from '../context';
@@ -6,7 +7,7 @@ import { allContainers, listNames } from './allContainers';
 
 /** `docker container prune`: lists the stopped containers in the confirmation, then says what went. */
 export async function pruneContainers(ctx: CommandContext): Promise<void> {
-  const stopped = await allContainers(ctx, (c) => ['exited', 'created', 'dead'].includes(c.state), vscode.l10n.t('There are no stopped containers to prune.'));
+  const stopped = await allContainers(ctx, (c) => accepts('dockerExplorer.containers.prune', c.state), vscode.l10n.t('There are no stopped containers to prune.'));
   if (!stopped) {
     return;
   }
