@@ -1,83 +1,99 @@
-import * as vscode from 'vscode';
-import { normalizeImageName } from '../docker/imageRef';
-import type { ContainerModel, ImageModel, VolumeModel } from '../docker/models';
-import { shortId } from '../tree/format';
+import type { ContainerModel, VolumeModel } from '../docker/models';
+import { accepts, ActionId, actions, RowKind } from '../tree/contextValues';
 import type { CommandContext } from './context';
 import { engineReady } from './engineReady';
+import { containerKind, ImageTarget, imageKind, RowLike, TargetKind, volumeKind } from './targetKinds';
 
-/** A row of any view, as the bundle's node classes carry it (matched by shape, not class). */
-interface RowLike {
-  kind?: string;
-  model?: unknown;
-  reference?: string;
-}
+export type { ImageTarget } from './targetKinds';
 
 /**
- * What a command acts on: the rows it was invoked on (the clicked row plus the selection, as
- * VS Code passes them), ids or names given by a keybinding or test, or a quick pick.
+ * What a command acts on. Its first argument is one of:
+ * - a tree row (`{ kind: 'container', model }`), with the tree's selection as the second argument
+ *   (as VS Code passes them): an action on one thing (the table's `one`) takes the clicked row only,
+ *   the others the selected rows of their kind;
+ * - an id, a name or an id prefix (a container), a reference or an id (an image), a name (a volume),
+ *   or an array of them; one the store does not know yet is looked up at the engine;
+ * - a plain object naming them with the docker CLI's words: `{ container: 'web' }`, `{ image:
+ *   'nginx:1.27' }`, `{ volume: 'data' }`, or `{ id }`, `{ name }` (each a string or an array);
+ * - nothing: a quick pick of what the table accepts.
+ * Then the table (src/tree/contextValues.ts) filters the targets by state and says what it left alone.
+ * How each kind is found and named is in targetKinds.ts.
  */
-function rowsOf(args: unknown[], kind: string): RowLike[] {
-  const [first, selection] = args;
-  if (Array.isArray(selection) && selection.length > 0) {
-    return (selection as RowLike[]).filter((r) => r?.kind === kind);
-  }
-  return first && typeof first === 'object' && (first as RowLike).kind === kind ? [first as RowLike] : [];
+function isRow(value: unknown, kind: string): value is RowLike {
+  return !!value && typeof value === 'object' && (value as RowLike).kind === kind;
 }
 
-function namesOf(args: unknown[]): string[] | undefined {
-  const [first] = args;
-  if (typeof first === 'string') {
-    return [first];
+function rowsOf<T>(args: unknown[], kind: TargetKind<T>, one: boolean): T[] {
+  const [first, selection] = args;
+  const clicked = isRow(first, kind.rowKind) ? kind.fromRow(first) : undefined;
+  if (one) {
+    return clicked ? [clicked] : [];
   }
-  if (Array.isArray(first) && first.every((x) => typeof x === 'string')) {
-    return first as string[];
+  const selected = Array.isArray(selection) ? selection.filter((r) => isRow(r, kind.rowKind)).map((r) => kind.fromRow(r)) : [];
+  if (clicked && !selected.some((t) => kind.key(t) === kind.key(clicked))) {
+    return [clicked];
+  }
+  return selected.length > 0 ? selected : clicked ? [clicked] : [];
+}
+
+function namesOf(args: unknown[], kind: RowKind): string[] | undefined {
+  const [first] = args;
+  const plain = !!first && typeof first === 'object' && !Array.isArray(first) && !('kind' in first);
+  const given = plain ? ((first as Record<string, unknown>)[kind] ?? (first as { id?: unknown }).id ?? (first as { name?: unknown }).name) : first;
+  if (typeof given === 'string') {
+    return [given];
+  }
+  if (Array.isArray(given) && given.length > 0 && given.every((x) => typeof x === 'string')) {
+    return given as string[];
   }
   return undefined;
 }
 
-export interface TargetOptions<T> {
+export interface TargetOptions {
+  /** The command's entry in the table: which states it accepts, and whether it acts on one thing. */
+  action: ActionId;
+  /** The quick pick offers several at once. */
   many: boolean;
-  filter?: (model: T) => boolean;
   placeHolder: string;
   /** Said when nothing matches the filter, e.g. "No running containers to stop." */
   noneMessage: string;
 }
 
-/** How one kind of target is found among rows, by name, and offered in a quick pick. */
-interface TargetKind<T> {
-  rowKind: string;
-  fromRow(row: RowLike): T;
-  all(ctx: CommandContext): T[];
-  /** Finds what a name or id given as an argument means; undefined when nothing matches. */
-  byName(all: T[], name: string): T | undefined;
-  item(target: T): { label: string; description?: string; detail?: string };
-  sortKey?(target: T): string;
-  notFound(name: string): string;
+async function resolveTargets<T>(ctx: CommandContext, args: unknown[], kind: TargetKind<T>, options: TargetOptions): Promise<T[] | undefined> {
+  const rule = actions[options.action];
+  let targets = rowsOf(args, kind, rule.one);
+  if (targets.length === 0) {
+    if (!(await engineReady(ctx))) {
+      return undefined;
+    }
+    const names = namesOf(args, kind.rowKind);
+    const found = names ? await byNames(ctx, kind, names) : await pick(ctx, kind, options);
+    if (!found) {
+      return undefined;
+    }
+    targets = found;
+  }
+  return acceptedOnly(ctx, kind, options.action, targets);
 }
 
-async function resolveTargets<T>(ctx: CommandContext, args: unknown[], kind: TargetKind<T>, options: TargetOptions<T>): Promise<T[] | undefined> {
-  const rows = rowsOf(args, kind.rowKind);
-  if (rows.length > 0) {
-    return rows.map((r) => kind.fromRow(r));
-  }
-  if (!(await engineReady(ctx))) {
-    return undefined;
-  }
+async function byNames<T>(ctx: CommandContext, kind: TargetKind<T>, names: string[]): Promise<T[] | undefined> {
   const all = kind.all(ctx);
-  const names = namesOf(args);
-  if (names) {
-    const found: T[] = [];
-    for (const name of names) {
-      const match = kind.byName(all, name);
-      if (!match) {
-        void ctx.ui.error(kind.notFound(name));
-        return undefined;
-      }
-      found.push(match);
+  const found: T[] = [];
+  for (const name of names) {
+    // The store is an event behind the engine: a name it does not know yet may exist already.
+    const match = kind.byName(all, name) ?? (await kind.lookUp(ctx, name).catch(() => undefined));
+    if (!match) {
+      void ctx.ui.error(kind.notFound(name));
+      return undefined;
     }
-    return found;
+    found.push(match);
   }
-  const candidates = all.filter(options.filter ?? (() => true));
+  return found;
+}
+
+async function pick<T>(ctx: CommandContext, kind: TargetKind<T>, options: TargetOptions): Promise<T[] | undefined> {
+  const { stateOf } = kind.look(ctx);
+  const candidates = kind.all(ctx).filter((t) => accepts(options.action, stateOf(t)));
   if (kind.sortKey) {
     candidates.sort((a, b) => kind.sortKey!(a).localeCompare(kind.sortKey!(b)));
   }
@@ -95,56 +111,37 @@ async function resolveTargets<T>(ctx: CommandContext, args: unknown[], kind: Tar
   return one ? [one] : undefined;
 }
 
-const containerKind: TargetKind<ContainerModel> = {
-  rowKind: 'container',
-  fromRow: (row) => row.model as ContainerModel,
-  all: (ctx) => [...ctx.store.containers.values()],
-  byName: (all, name) => all.find((c) => c.id === name || c.name === name || (name.length >= 4 && c.id.startsWith(name))),
-  item: (c) => ({ label: c.name, description: `${c.image} · ${c.status}`, detail: shortId(c.id) }),
-  sortKey: (c) => c.name,
-  notFound: (name) => vscode.l10n.t('No container is named or has the id "{0}". Check the name in the Containers view.', name),
-};
-
-export function containerTargets(ctx: CommandContext, args: unknown[], options: TargetOptions<ContainerModel>): Promise<ContainerModel[] | undefined> {
-  return resolveTargets(ctx, args, containerKind, options);
+/**
+ * Keeps the targets whose state the action accepts and says which it left alone. What the store
+ * would leave alone is asked of the engine first: the store may not have seen the last change.
+ */
+async function acceptedOnly<T>(ctx: CommandContext, kind: TargetKind<T>, action: ActionId, targets: T[]): Promise<T[] | undefined> {
+  let look = kind.look(ctx);
+  let refused = targets.filter((t) => !accepts(action, look.stateOf(t)));
+  if (refused.length > 0 && kind.current) {
+    const now = await kind.current(ctx, targets).catch(() => undefined);
+    if (now) {
+      targets = now.targets;
+      look = now.look;
+      refused = targets.filter((t) => !accepts(action, look.stateOf(t)));
+    }
+  }
+  if (refused.length > 0) {
+    const list = refused.map((t) => look.describe(t)).join(', ');
+    void ctx.ui.info(kind.leftAlone(list, refused.length));
+  }
+  const accepted = targets.filter((t) => !refused.includes(t));
+  return accepted.length > 0 ? accepted : undefined;
 }
 
-/** An image target: the image, and the tag the row or the user named (undefined for an id). */
-export interface ImageTarget {
-  image: ImageModel;
-  reference: string | undefined;
+export function containerTargets(ctx: CommandContext, args: unknown[], options: TargetOptions): Promise<ContainerModel[] | undefined> {
+  return resolveTargets(ctx, args, containerKind(options.action), options);
 }
 
-const imageKind: TargetKind<ImageTarget> = {
-  rowKind: 'image',
-  fromRow: (row) => ({ image: row.model as ImageModel, reference: row.reference }),
-  all: (ctx) =>
-    [...ctx.store.images.values()].flatMap((image): ImageTarget[] =>
-      image.tags.length > 0 ? image.tags.map((reference) => ({ image, reference })) : [{ image, reference: undefined }],
-    ),
-  byName: (all, name) => {
-    // An id names the image itself (all its tags); a reference names one tag.
-    const byId = all.find((t) => t.image.id === name || t.image.id === `sha256:${name}` || shortId(t.image.id) === name);
-    return byId ? { image: byId.image, reference: undefined } : all.find((t) => t.reference === name || t.reference === normalizeImageName(name));
-  },
-  item: (t) => ({ label: t.reference ?? `<none>:<none> ${shortId(t.image.id)}`, description: shortId(t.image.id) }),
-  notFound: (name) => vscode.l10n.t('No local image matches "{0}". Pull it first, or check the name in the Images view.', name),
-};
-
-export function imageTargets(ctx: CommandContext, args: unknown[], options: TargetOptions<ImageTarget>): Promise<ImageTarget[] | undefined> {
-  return resolveTargets(ctx, args, imageKind, options);
+export function imageTargets(ctx: CommandContext, args: unknown[], options: TargetOptions): Promise<ImageTarget[] | undefined> {
+  return resolveTargets(ctx, args, imageKind(options.action), options);
 }
 
-const volumeKind: TargetKind<VolumeModel> = {
-  rowKind: 'volume',
-  fromRow: (row) => row.model as VolumeModel,
-  all: (ctx) => [...ctx.store.volumes.values()],
-  byName: (all, name) => all.find((v) => v.name === name),
-  item: (v) => ({ label: v.name, description: v.driver }),
-  sortKey: (v) => v.name,
-  notFound: (name) => vscode.l10n.t('No volume is named "{0}". Check the name in the Volumes view.', name),
-};
-
-export function volumeTargets(ctx: CommandContext, args: unknown[], options: TargetOptions<VolumeModel>): Promise<VolumeModel[] | undefined> {
-  return resolveTargets(ctx, args, volumeKind, options);
+export function volumeTargets(ctx: CommandContext, args: unknown[], options: TargetOptions): Promise<VolumeModel[] | undefined> {
+  return resolveTargets(ctx, args, volumeKind(options.action), options);
 }

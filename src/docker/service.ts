@@ -381,6 +381,12 @@ export class DockerService {
     }
   }
 
+  /** One container by id, name or id prefix, as the docker CLI resolves them; undefined when the engine has none. */
+  async findContainer(idOrName: string): Promise<ContainerModel | undefined> {
+    const info = await this.orUndefined(() => this.docker.getContainer(idOrName).inspect());
+    return info && (await this.listContainers([info.Id]))[0];
+  }
+
   // What the engine has now, for destructive commands: they confirm and remove exactly this,
   // never the store's picture (a few milliseconds late).
 

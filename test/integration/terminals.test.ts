@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { DockerExplorerApi } from '../../src/extension';
 import type { TerminalSession } from '../../src/terminal/session';
 import { activateExtension } from './support/extension';
-import { useScriptedUi } from './support/scriptedUi';
+import { failUnlessAllAsked, useScriptedUi } from './support/scriptedUi';
 import { cleanupRun, createContainer, testDocker, uniqueName } from './support/testEngine';
 import { ui as page, waitFor } from './support/uiBridge';
 
@@ -34,8 +34,9 @@ describe('terminals: exec, attach and logs', function () {
       log.command = original;
     };
   });
-  afterEach(() => {
+  afterEach(function () {
     ui.restore();
+    failUnlessAllAsked(this, ui);
     restoreLog();
     for (const { terminal } of api.terminals.sessions) {
       terminal.dispose();

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { isRunning } from '../../docker/models';
 import { commandLine } from '../../docker/shell';
 import { DetachKeysError, parseDetachKeys } from '../../terminal/detachKeys';
 import { AttachTerminal } from '../../terminal/attachTerminal';
@@ -13,7 +12,7 @@ export async function attachContainer(ctx: CommandContext, ...args: unknown[]): 
   const [target] =
     (await containerTargets(ctx, args, {
       many: false,
-      filter: isRunning,
+      action: 'dockerExplorer.containers.attach',
       placeHolder: vscode.l10n.t('Container to attach to'),
       noneMessage: vscode.l10n.t('No running containers to attach to.'),
     })) ?? [];

@@ -8,6 +8,7 @@ import { containerTargets } from '../targets';
 export async function containerLogs(ctx: CommandContext, ...args: unknown[]): Promise<LogsTerminal | undefined> {
   const [target] =
     (await containerTargets(ctx, args, {
+      action: 'dockerExplorer.containers.logs',
       many: false,
       placeHolder: vscode.l10n.t('Container whose logs to follow'),
       noneMessage: vscode.l10n.t('No containers yet: there are no logs to show.'),

@@ -5,6 +5,7 @@ import { containerTargets } from '../targets';
 /** Copies the full id (one per line for several), as `docker inspect --format '{{.Id}}'` prints it. */
 export async function copyContainerId(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const targets = await containerTargets(ctx, args, {
+    action: 'dockerExplorer.containers.copyId',
     many: false,
     placeHolder: vscode.l10n.t('Container whose id to copy'),
     noneMessage: vscode.l10n.t('No containers.'),

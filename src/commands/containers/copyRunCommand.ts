@@ -9,6 +9,7 @@ import { containerTargets } from '../targets';
 /** The `docker run` line that would make this container again, to the clipboard and the output. */
 export async function copyRunCommand(ctx: CommandContext, ...args: unknown[]): Promise<string | undefined> {
   const targets = await containerTargets(ctx, args, {
+    action: 'dockerExplorer.containers.copyRunCommand',
     many: false,
     placeHolder: vscode.l10n.t('Container to copy the docker run command of'),
     noneMessage: vscode.l10n.t('No containers.'),

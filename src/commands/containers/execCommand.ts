@@ -9,7 +9,7 @@ import { describeCommandProblem, execTarget, openExecTerminal } from './openShel
  * keybinding or another extension may give the command line as the second argument.
  */
 export async function execCommand(ctx: CommandContext, ...args: unknown[]): Promise<ExecTerminal | undefined> {
-  const [target] = (await execTarget(ctx, args, vscode.l10n.t('Container to run a command in'))) ?? [];
+  const [target] = (await execTarget(ctx, args, 'dockerExplorer.containers.execCommand', vscode.l10n.t('Container to run a command in'))) ?? [];
   if (!target) {
     return undefined;
   }

@@ -6,6 +6,7 @@ import { containerTargets } from '../targets';
 /** `docker inspect`: the container's JSON as a read-only document, secrets masked. */
 export async function inspectContainer(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const targets = await containerTargets(ctx, args, {
+    action: 'dockerExplorer.containers.inspect',
     many: true,
     placeHolder: vscode.l10n.t('Containers to inspect'),
     noneMessage: vscode.l10n.t('No containers to inspect.'),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { autoShell } from '../../docker/autoShell';
-import { ContainerModel, isRunning } from '../../docker/models';
+import type { ContainerModel } from '../../docker/models';
 import { commandLine } from '../../docker/shell';
 import { toDockerError } from '../../docker/errors';
 import { describeError } from '../../errorMessages';
@@ -18,7 +18,7 @@ export async function openShell(ctx: CommandContext, ...args: unknown[]): Promis
     void ctx.ui.error(vscode.l10n.t('The setting dockerExplorer.terminal.shell cannot be run: {0} Set it to "auto" or to a command such as /bin/ash -l.', describeCommandProblem(problem)));
     return undefined;
   }
-  const [target] = (await execTarget(ctx, args, vscode.l10n.t('Container to open a shell in'))) ?? [];
+  const [target] = (await execTarget(ctx, args, 'dockerExplorer.containers.openShell', vscode.l10n.t('Container to open a shell in'))) ?? [];
   if (!target) {
     return undefined;
   }
@@ -38,10 +38,15 @@ export async function openShell(ctx: CommandContext, ...args: unknown[]): Promis
   return openExecTerminal(ctx, target, command);
 }
 
-export function execTarget(ctx: CommandContext, args: unknown[], placeHolder: string): Promise<ContainerModel[] | undefined> {
+export function execTarget(
+  ctx: CommandContext,
+  args: unknown[],
+  action: 'dockerExplorer.containers.openShell' | 'dockerExplorer.containers.execCommand',
+  placeHolder: string,
+): Promise<ContainerModel[] | undefined> {
   return containerTargets(ctx, args, {
+    action,
     many: false,
-    filter: isRunning,
     placeHolder,
     noneMessage: vscode.l10n.t('No running containers: start one first, then run a command in it.'),
   });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { accepts } from '../../tree/contextValues';
 import { formatSize } from '../../tree/format';
 import { actOnEach } from '../act';
 import type { CommandContext } from '../context';
@@ -7,7 +8,7 @@ import { allContainers, listNames } from './allContainers';
 /** `docker container prune`: lists the engine's stopped containers in the confirmation, removes those, then says what went. */
 export async function pruneContainers(ctx: CommandContext): Promise<void> {
   const sizes = new Map<string, number>();
-  const stopped = await allContainers(ctx, (c) => ['exited', 'created', 'dead'].includes(c.state), vscode.l10n.t('There are no stopped containers to prune.'), sizes);
+  const stopped = await allContainers(ctx, (c) => accepts('dockerExplorer.containers.prune', c.state), vscode.l10n.t('There are no stopped containers to prune.'), sizes);
   if (!stopped) {
     return;
   }

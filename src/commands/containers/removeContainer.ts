@@ -44,7 +44,7 @@ function describeRemoval(r: Removal): string {
 export async function removeContainer(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const targets = await containerTargets(ctx, args, {
     many: true,
-    filter: (c) => c.state !== 'removing',
+    action: 'dockerExplorer.containers.remove',
     placeHolder: vscode.l10n.t('Containers to remove'),
     noneMessage: vscode.l10n.t('No containers to remove.'),
   });

@@ -34,6 +34,7 @@ function nameProblem(ctx: CommandContext, container: ContainerModel, typed: stri
 /** `docker rename OLD NEW`: the new name from the second argument or an input box, checked before any request. */
 export async function renameContainer(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const targets = await containerTargets(ctx, args, {
+    action: 'dockerExplorer.containers.rename',
     many: false,
     placeHolder: vscode.l10n.t('Container to rename'),
     noneMessage: vscode.l10n.t('No containers to rename.'),

@@ -7,7 +7,7 @@ import { containerTargets } from '../targets';
 export async function restartContainer(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const targets = await containerTargets(ctx, args, {
     many: true,
-    filter: (c) => ['running', 'unhealthy', 'restarting'].includes(c.state),
+    action: 'dockerExplorer.containers.restart',
     placeHolder: vscode.l10n.t('Containers to restart'),
     noneMessage: vscode.l10n.t('No running containers to restart.'),
   });

@@ -7,7 +7,7 @@ import { containerTargets } from '../targets';
 export async function startContainer(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const targets = await containerTargets(ctx, args, {
     many: true,
-    filter: (c) => ['exited', 'created', 'dead'].includes(c.state),
+    action: 'dockerExplorer.containers.start',
     placeHolder: vscode.l10n.t('Containers to start'),
     noneMessage: vscode.l10n.t('No stopped containers to start.'),
   });

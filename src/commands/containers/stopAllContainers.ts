@@ -1,16 +1,12 @@
 import * as vscode from 'vscode';
-import { isActive } from '../../docker/models';
+import { accepts } from '../../tree/contextValues';
 import { actOnEach } from '../act';
 import type { CommandContext } from '../context';
 import { allContainers, listNames } from './allContainers';
 
 /** `docker stop` for every running (paused, restarting) container, after one confirmation with the count. */
 export async function stopAllContainers(ctx: CommandContext): Promise<void> {
-  const running = await allContainers(
-    ctx,
-    isActive,
-    vscode.l10n.t('No running containers to stop.'),
-  );
+  const running = await allContainers(ctx, (c) => accepts('dockerExplorer.containers.stopAll', c.state), vscode.l10n.t('No running containers to stop.'));
   if (!running) {
     return;
   }

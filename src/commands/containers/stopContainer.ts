@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { isActive } from '../../docker/models';
 import { actOnEach } from '../act';
 import type { CommandContext } from '../context';
 import { containerTargets } from '../targets';
@@ -8,7 +7,7 @@ import { containerTargets } from '../targets';
 export async function stopContainer(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const targets = await containerTargets(ctx, args, {
     many: true,
-    filter: isActive,
+    action: 'dockerExplorer.containers.stop',
     placeHolder: vscode.l10n.t('Containers to stop'),
     noneMessage: vscode.l10n.t('No running containers to stop.'),
   });

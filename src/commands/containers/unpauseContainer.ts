@@ -7,7 +7,7 @@ import { containerTargets } from '../targets';
 export async function unpauseContainer(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const targets = await containerTargets(ctx, args, {
     many: true,
-    filter: (c) => c.state === 'paused',
+    action: 'dockerExplorer.containers.unpause',
     placeHolder: vscode.l10n.t('Containers to unpause'),
     noneMessage: vscode.l10n.t('No paused containers to unpause.'),
   });

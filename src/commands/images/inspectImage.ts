@@ -8,6 +8,7 @@ import { imageTargets } from '../targets';
 /** `docker image inspect`: the image's JSON as a read-only document, secrets in its Env masked. */
 export async function inspectImage(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const targets = await imageTargets(ctx, args, {
+    action: 'dockerExplorer.images.inspect',
     many: true,
     placeHolder: vscode.l10n.t('Images to inspect'),
     noneMessage: vscode.l10n.t('No images to inspect.'),

@@ -14,6 +14,7 @@ import { containersUsingImage, imageDisplayName, names } from '../usage';
  */
 export async function removeImage(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const targets = await imageTargets(ctx, args, {
+    action: 'dockerExplorer.images.remove',
     many: false,
     placeHolder: vscode.l10n.t('Image to remove'),
     noneMessage: vscode.l10n.t('No images to remove.'),

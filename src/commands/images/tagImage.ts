@@ -22,6 +22,7 @@ export function tagProblem(value: string): string | undefined {
 /** `docker tag SRC DEST`: gives an image another name; the image itself is not copied. */
 export async function tagImage(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const targets = await imageTargets(ctx, args, {
+    action: 'dockerExplorer.images.tag',
     many: false,
     placeHolder: vscode.l10n.t('Image to tag'),
     noneMessage: vscode.l10n.t('No images to tag.'),

@@ -6,6 +6,7 @@ import { volumeTargets } from '../targets';
 /** `docker volume inspect`: the volume's JSON as a read-only document. */
 export async function inspectVolume(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const targets = await volumeTargets(ctx, args, {
+    action: 'dockerExplorer.volumes.inspect',
     many: true,
     placeHolder: vscode.l10n.t('Volumes to inspect'),
     noneMessage: vscode.l10n.t('No volumes to inspect.'),

@@ -12,10 +12,9 @@ export function volumeDisplayName(volume: VolumeModel): string {
 
 /** `docker volume rm`: several at once; a volume any container mounts is refused, naming it. */
 export async function removeVolume(ctx: CommandContext, ...args: unknown[]): Promise<void> {
-  const mountedAtPick = usersByVolume(ctx.store.containers.values());
   const targets = await volumeTargets(ctx, args, {
     many: true,
-    filter: (v) => !mountedAtPick.has(v.name),
+    action: 'dockerExplorer.volumes.remove',
     placeHolder: vscode.l10n.t('Volumes to remove'),
     noneMessage: vscode.l10n.t('No unused volumes to remove: every volume is mounted by a container.'),
   });

@@ -115,5 +115,20 @@ export function commandSuiteHooks(bind: (api: DockerExplorerApi, ui: ReturnType<
     ui = useScriptedUi(api);
     bind(api, ui);
   });
-  afterEach(() => ui.restore());
+  afterEach(function () {
+    ui.restore();
+    failUnlessAllAsked(this, ui);
+  });
+}
+
+/**
+ * Fails the test that just passed when answers it scripted were never asked for: a Cancel test
+ * whose command never asked would otherwise pass. Used in an afterEach hook.
+ */
+export function failUnlessAllAsked(hook: Mocha.Context, ui: ScriptedUi): void {
+  if (ui.unanswered > 0 && hook.currentTest?.state === 'passed') {
+    const asked = ui.asked.map((a) => `${a.kind}: ${a.message}`).join('; ') || 'nothing';
+    // Hook.error() fails the current test instead of the hook, so the rest of the suite still runs.
+    (hook.test as Mocha.Hook | undefined)?.error(new Error(`${ui.unanswered} scripted answer(s) were never asked for; the command asked: ${asked}`));
+  }
 }
