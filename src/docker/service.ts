@@ -386,6 +386,55 @@ export class DockerService {
     const info = await this.orUndefined(() => this.docker.getContainer(idOrName).inspect());
     return info && (await this.listContainers([info.Id]))[0];
   }
+
+  // What the engine has now, for destructive commands: they confirm and remove exactly this,
+  // never the store's picture (a few milliseconds late).
+
+  private apiVersionRead: { client: Docker; version: Promise<string> } | undefined;
+
+  /** The engine's API version ("1.41"), read once per connection: a new client (reconnect) reads it again. */
+  async apiVersion(): Promise<string> {
+    const client = await this.call(async () => this.docker);
+    if (this.apiVersionRead?.client !== client) {
+      const version = this.version().then((v) => v.apiVersion);
+      this.apiVersionRead = { client, version };
+      version.catch(() => {
+        if (this.apiVersionRead?.version === version) this.apiVersionRead = undefined;
+      });
+    }
+    return this.apiVersionRead.version;
+  }
+
+  /** Whether `docker volume prune` on this engine keeps named volumes unless `all=true` (API 1.42, Docker 23, and later). */
+  async prunesOnlyAnonymousVolumes(): Promise<boolean> {
+    return apiAtLeast(await this.apiVersion(), '1.42');
+  }
+
+  /** Every container with the size of its writable layer (`docker ps -a --size`): what removing it frees. */
+  async listContainersWithSize(): Promise<{ container: ContainerModel; sizeRw: number }[]> {
+    const list = await this.call(() => this.docker.listContainers({ all: true, size: true }), this.slow());
+    return list.map((c) => ({ container: toContainerModel(c), sizeRw: (c as { SizeRw?: number }).SizeRw ?? 0 }));
+  }
+
+  /** The size of each local volume's data by name, as `docker system df -v` reports it (-1 when the engine does not say). */
+  async volumeSizes(): Promise<Map<string, number>> {
+    const df = await this.diskUsage('volume');
+    return new Map((df.Volumes ?? []).map((v) => [v.Name, v.UsageData?.Size ?? -1]));
+  }
+
+  /** The bytes all image layers take (`docker system df`): what an image removal freed is the drop in it. */
+  async layersSize(): Promise<number> {
+    return (await this.diskUsage('image')).LayersSize ?? 0;
+  }
+
+  private diskUsage(type: 'image' | 'volume'): Promise<DiskUsage> {
+    // dockerode's df() takes no options; `type` (API 1.42) spares newer engines the other kinds.
+    const request = { path: '/system/df?', method: 'GET', options: { type }, statusCodes: { 200: true, 500: 'server error' } };
+    return this.call(
+      () => new Promise<DiskUsage>((resolve, reject) => this.docker.modem.dial(request, (err, data) => (err ? reject(err) : resolve((data ?? {}) as DiskUsage)))),
+      this.slow(),
+    );
+  }
 }
 
 /** Resize answers 201 on some engines; docker-modem treats any code it was not told of as an error. */
@@ -397,4 +446,19 @@ async function acceptCreated(request: Promise<unknown>): Promise<void> {
       throw err;
     }
   }
+}
+
+/** "1.43" >= "1.42", compared as numbers part by part. */
+export function apiAtLeast(version: string, wanted: string): boolean {
+  const [a, b] = [version, wanted].map((v) => v.split('.').map((n) => Number.parseInt(n, 10) || 0));
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  }
+  return true;
+}
+
+/** The parts of `GET /system/df` the destructive commands read. */
+interface DiskUsage {
+  LayersSize?: number;
+  Volumes?: { Name: string; UsageData?: { Size?: number } }[];
 }

@@ -25,7 +25,10 @@ describe('nothing lost: cancelled or refused destructive actions leave the engin
   after(async () => {
     await cleanupRun(docker);
     for (const id of madeImages) {
-      await docker.getImage(id).remove({ force: true }).catch(() => undefined);
+      await docker
+        .getImage(id)
+        .remove({ force: true })
+        .catch(() => undefined);
     }
   });
 
@@ -104,7 +107,12 @@ describe('nothing lost: cancelled or refused destructive actions leave the engin
     ['remove all containers', 'dockerExplorer.containers.removeAll', async () => (await stopped(), await running(), []), [cancel]],
     ['prune containers', 'dockerExplorer.containers.prune', async () => (await stopped(), []), [cancel]],
     ['remove an image', 'dockerExplorer.images.remove', async () => [await image()], [cancel]],
-    ['force untag and remove an image with several tags', 'dockerExplorer.images.remove', async () => [(await docker.getImage(await image(['v1', 'v2'])).inspect()).Id], [cancel]],
+    [
+      'force untag and remove an image with several tags',
+      'dockerExplorer.images.remove',
+      async () => [(await docker.getImage(await image(['v1', 'v2'])).inspect()).Id],
+      [cancel],
+    ],
     ['prune dangling images', 'dockerExplorer.images.prune', async () => (await dangling(), []), pickThenCancel((o) => o.find((l) => /dangling/i.test(l)) ?? o[0])],
     ['prune all unused images', 'dockerExplorer.images.prune', async () => (await image(), []), pickThenCancel((o) => o.find((l) => /unused/i.test(l)) ?? o[1])],
     ['prune images: Escape at the first question', 'dockerExplorer.images.prune', async () => (await dangling(), []), [undefined]],
@@ -124,6 +132,36 @@ describe('nothing lost: cancelled or refused destructive actions leave the engin
       },
       [],
       /running/,
+    ],
+    // Made a moment before the command, without waiting for the store to hear of it: decided from the engine's answer.
+    ['prune containers, one made a moment ago', 'dockerExplorer.containers.prune', async () => (await createContainer(docker, uniqueName('nlnow')), []), [cancel]],
+    [
+      'prune volumes, one made a moment ago',
+      'dockerExplorer.volumes.prune',
+      async () => (await docker.createVolume({ Name: uniqueName('nlnowvol'), Labels: { [runLabel]: runId } }), []),
+      [cancel],
+    ],
+    [
+      'remove a volume a container made a moment ago mounts (refused)',
+      'dockerExplorer.volumes.remove',
+      async () => {
+        const name = await volume();
+        await (await createContainer(docker, uniqueName('nlnowmount'), { HostConfig: { Init: true, Binds: [`${name}:/data`] } })).start();
+        return [name];
+      },
+      [],
+      /is used by .* \(running\)/,
+    ],
+    [
+      'remove an image a container started a moment ago uses (refused)',
+      'dockerExplorer.images.remove',
+      async () => {
+        const ref = await image();
+        await (await createContainer(docker, uniqueName('nlnowuser'), { Image: ref })).start();
+        return [ref];
+      },
+      [],
+      /used by running/,
     ],
   ];
 
@@ -152,6 +190,21 @@ describe('nothing lost: cancelled or refused destructive actions leave the engin
       return 'Remove'; // not offered: must not count as consent
     });
     await vscode.commands.executeCommand('dockerExplorer.containers.remove', name);
+    assert.equal(await engineState(), before);
+  });
+
+  it('a row that still says stopped for a container running now: only Force Remove is offered, "Remove" removes nothing', async () => {
+    const name = uniqueName('nlstale');
+    await createContainer(docker, name);
+    const model = await known(name, 'created');
+    await docker.getContainer(name).start();
+    const before = await engineState();
+    ui.answer((asked: Asked) => {
+      assert.deepEqual(asked.options, ['Force Remove']);
+      return 'Remove';
+    });
+    await vscode.commands.executeCommand('dockerExplorer.containers.remove', { kind: 'container', model: { ...model } });
+    assert.equal(ui.unanswered, 0);
     assert.equal(await engineState(), before);
   });
 });

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { accepts } from '../../tree/contextValues';
 import { formatSize } from '../../tree/format';
-import { actOnce } from '../act';
+import { actOnEach } from '../act';
 import type { CommandContext } from '../context';
 import { allContainers, listNames } from './allContainers';
 
-/** `docker container prune`: lists the stopped containers in the confirmation, then says what went. */
+/** `docker container prune`: lists the engine's stopped containers in the confirmation, removes those, then says what went. */
 export async function pruneContainers(ctx: CommandContext): Promise<void> {
-  const stopped = await allContainers(ctx, (c) => accepts('dockerExplorer.containers.prune', c.state), vscode.l10n.t('There are no stopped containers to prune.'));
+  const sizes = new Map<string, number>();
+  const stopped = await allContainers(ctx, (c) => accepts('dockerExplorer.containers.prune', c.state), vscode.l10n.t('There are no stopped containers to prune.'), sizes);
   if (!stopped) {
     return;
   }
@@ -23,12 +24,15 @@ export async function pruneContainers(ctx: CommandContext): Promise<void> {
   if (choice !== prune) {
     return;
   }
-  const result = await actOnce(ctx, ['docker', 'container', 'prune', '--force'], () => ctx.service.pruneContainers());
-  if (result) {
+  // One by one, by id, without force: what the confirmation named and nothing else. A container
+  // made since is not in the list; one started since is refused by the engine (it is running).
+  const { done } = await actOnEach(ctx, stopped, (c) => ['docker', 'rm', c.name], (c) => ctx.service.removeContainer(c.id));
+  if (done.length > 0) {
+    const reclaimed = done.reduce((sum, c) => sum + (sizes.get(c.id) ?? 0), 0);
     void ctx.ui.info(
-      result.removed.length === 1
-        ? vscode.l10n.t('Removed 1 stopped container; reclaimed {0}.', formatSize(result.spaceReclaimed))
-        : vscode.l10n.t('Removed {0} stopped containers; reclaimed {1}.', result.removed.length, formatSize(result.spaceReclaimed)),
+      done.length === 1
+        ? vscode.l10n.t('Removed 1 stopped container; reclaimed {0}.', formatSize(reclaimed))
+        : vscode.l10n.t('Removed {0} stopped containers; reclaimed {1}.', done.length, formatSize(reclaimed)),
     );
   }
 }

@@ -5,6 +5,7 @@ import { describeError } from '../../errorMessages';
 import { actOnEach } from '../act';
 import type { CommandContext } from '../context';
 import { containerTargets } from '../targets';
+import { containersNow } from '../usage';
 
 /** A volume Docker created for the container alone: its name is 64 hex characters. */
 export function anonymousVolumes(container: ContainerModel): string[] {
@@ -53,8 +54,13 @@ export async function removeContainer(ctx: CommandContext, ...args: unknown[]): 
   await removeContainers(ctx, targets);
 }
 
-/** Confirms and removes; shared with Remove All. `everything` words the question for that command. */
-export async function removeContainers(ctx: CommandContext, targets: ContainerModel[], everything = false): Promise<void> {
+/**
+ * Confirms and removes; shared with Remove All. `everything` words the question for that command.
+ * The state, mounts and force that the confirmation names are the engine's now, not the row's.
+ */
+export async function removeContainers(ctx: CommandContext, given: ContainerModel[], everything = false): Promise<void> {
+  // Remove All's list is the engine's already; rows and picks come from the store.
+  const targets = everything ? given : await containersNow(ctx, given);
   let gone: string | undefined;
   const removals: Removal[] = [];
   const queue = [...targets];

@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import type { ImageModel } from '../../docker/models';
 import { formatSize, shortId } from '../../tree/format';
-import { actOnce } from '../act';
+import { actOnEach } from '../act';
 import type { CommandContext } from '../context';
 import { engineReady } from '../engineReady';
 import { imageDisplayName } from '../usage';
+import { untagEach } from './removeImage';
 
 type Scope = 'dangling' | 'all';
 
-/** What `docker image prune [-a]` removes, from the store: dangling images, or every image no container uses. */
+/** What `docker image prune [-a]` removes: dangling images, or every image no container uses. */
 export function imagesToPrune(images: Iterable<ImageModel>, usedImageIds: Set<string>, scope: Scope): ImageModel[] {
   return [...images].filter((i) => !usedImageIds.has(i.id) && (scope === 'all' || i.tags.length === 0));
 }
@@ -22,11 +23,9 @@ export async function pruneImages(ctx: CommandContext, ...args: unknown[]): Prom
   if (!(await engineReady(ctx))) {
     return;
   }
-  const used = new Set([...ctx.store.containers.values()].map((c) => c.imageId));
-  const dangling = imagesToPrune(ctx.store.images.values(), used, 'dangling');
-  const unused = imagesToPrune(ctx.store.images.values(), used, 'all');
-  let scope: Scope | undefined = args[0] === 'all' || args[0] === 'dangling' ? args[0] : undefined;
-  scope ??= await ctx.ui.pick(
+  const given: Scope | undefined = args[0] === 'all' || args[0] === 'dangling' ? args[0] : undefined;
+  let { dangling, unused } = await prunableNow(ctx);
+  const scope = given ?? await ctx.ui.pick(
     [
       {
         label: vscode.l10n.t('Dangling images ({0})', dangling.length),
@@ -44,6 +43,9 @@ export async function pruneImages(ctx: CommandContext, ...args: unknown[]): Prom
   if (!scope) {
     return;
   }
+  if (!given) {
+    ({ dangling, unused } = await prunableNow(ctx)); // the pick may have stayed open a while
+  }
   const doomed = scope === 'all' ? unused : dangling;
   if (doomed.length === 0) {
     void ctx.ui.info(scope === 'all' ? vscode.l10n.t('No unused images to remove.') : vscode.l10n.t('No dangling images to remove.'));
@@ -59,11 +61,31 @@ export async function pruneImages(ctx: CommandContext, ...args: unknown[]): Prom
   if (answer !== action) {
     return;
   }
-  const cli = ['docker', 'image', 'prune', ...(scope === 'all' ? ['-a'] : []), '-f'];
-  const result = await actOnce(ctx, cli, () => ctx.service.pruneImages(scope === 'all'));
-  if (result) {
-    const message = vscode.l10n.t('Removed {0} images, reclaimed {1}.', result.deleted.filter((id) => doomed.some((i) => i.id === id)).length, formatSize(result.spaceReclaimed));
+  // Image by image, never forced: only what the confirmation named goes. An image made or pulled
+  // since is not in the list; one a container was created from since is refused by the engine.
+  const deleted = new Set<string>();
+  const layersBefore = await ctx.service.layersSize().catch(() => undefined);
+  await actOnEach(
+    ctx,
+    doomed,
+    (i) => ['docker', 'rmi', ...(i.tags.length > 0 ? i.tags : [shortId(i.id)])],
+    async (i) => (i.tags.length > 0 ? untagEach(ctx, i.tags, i.id) : ctx.service.removeImage(i.id)).then((r) => r.deleted.forEach((id) => deleted.add(id))),
+  );
+  const gone = doomed.filter((i) => deleted.has(i.id));
+  if (gone.length > 0) {
+    // Layers shared with images that stay are not freed: the engine's own total says what was.
+    const layersAfter = layersBefore === undefined ? undefined : await ctx.service.layersSize().catch(() => undefined);
+    const reclaimed =
+      layersBefore !== undefined && layersAfter !== undefined ? Math.max(0, layersBefore - layersAfter) : gone.reduce((sum, i) => sum + i.size, 0);
+    const message = vscode.l10n.t('Removed {0} images, reclaimed {1}.', gone.length, formatSize(reclaimed));
     ctx.log.info(message);
     void ctx.ui.info(message);
   }
+}
+
+/** What each scope would remove, from the engine's lists now. */
+async function prunableNow(ctx: CommandContext): Promise<{ dangling: ImageModel[]; unused: ImageModel[] }> {
+  const [images, containers] = await Promise.all([ctx.service.listImages(), ctx.service.listContainers()]);
+  const used = new Set(containers.map((c) => c.imageId));
+  return { dangling: imagesToPrune(images, used, 'dangling'), unused: imagesToPrune(images, used, 'all') };
 }

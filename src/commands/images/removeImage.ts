@@ -3,7 +3,9 @@ import { formatSize, shortId } from '../../tree/format';
 import { actOnce } from '../act';
 import type { CommandContext } from '../context';
 import { ImageTarget, imageTargets } from '../targets';
+import { DockerError } from '../../docker/errors';
 import { isActive } from '../../docker/models';
+import { describeError } from '../../errorMessages';
 import { containersUsingImage, imageDisplayName, names } from '../usage';
 
 /**
@@ -22,10 +24,36 @@ export async function removeImage(ctx: CommandContext, ...args: unknown[]): Prom
   }
 }
 
-async function removeOne(ctx: CommandContext, { image, reference }: ImageTarget): Promise<void> {
+/**
+ * Untags each reference in turn while it still names the image `id` (one moved to another image
+ * since stops it there); the engine deletes the image with its last reference, and not while a
+ * container needs it. Never forced: only what was confirmed goes.
+ */
+export async function untagEach(ctx: CommandContext, references: string[], id: string): Promise<{ untagged: string[]; deleted: string[] }> {
+  const result = { untagged: [] as string[], deleted: [] as string[] };
+  for (const reference of references) {
+    if ((await ctx.service.findImage(reference))?.id !== id) {
+      throw new DockerError('notFound', vscode.l10n.t('{0} no longer names the image {1}; it was left alone.', reference, shortId(id)));
+    }
+    const { untagged, deleted } = await ctx.service.removeImage(reference);
+    result.untagged.push(...untagged);
+    result.deleted.push(...deleted);
+  }
+  return result;
+}
+
+async function removeOne(ctx: CommandContext, target: ImageTarget): Promise<void> {
+  const { reference } = target;
+  // The tags and the containers as the engine has them now, not as the row or the store last saw them.
+  const image = await ctx.service.findImage(target.image.id);
+  if (!image || (reference && !image.tags.includes(reference))) {
+    const what = reference ? imageDisplayName(target.image, reference) : shortId(target.image.id);
+    void ctx.ui.error(describeError(new DockerError('notFound', vscode.l10n.t('No such image: {0}.', what)), ctx.engineDescription));
+    return;
+  }
   const name = imageDisplayName(image, reference);
   const id = shortId(image.id);
-  const users = containersUsingImage(ctx.store, image.id);
+  const users = await containersUsingImage(ctx, image.id);
   const active = users.filter(isActive);
   if (active.length > 0) {
     void ctx.ui.error(
@@ -48,7 +76,7 @@ async function removeOne(ctx: CommandContext, { image, reference }: ImageTarget)
       return;
     }
     cli = ['docker', 'rmi', name];
-    operation = () => ctx.service.removeImage(name);
+    operation = () => untagEach(ctx, [reference], image.id);
   } else {
     const stopped = users.filter((c) => !isActive(c));
     if (stopped.length > 0) {
@@ -77,8 +105,9 @@ async function removeOne(ctx: CommandContext, { image, reference }: ImageTarget)
       if (answer !== action) {
         return;
       }
-      cli = ['docker', 'rmi', '-f', id];
-      operation = () => ctx.service.removeImage(image.id, { force: true });
+      // Tag by tag rather than -f by id: a tag added after this confirmation keeps the image.
+      cli = ['docker', 'rmi', ...tags];
+      operation = () => untagEach(ctx, image.tags, image.id);
     } else {
       const action = vscode.l10n.t('Remove');
       const answer = await ctx.ui.choose(vscode.l10n.t('Remove image {0}?', name), lost, [action]);
@@ -86,7 +115,7 @@ async function removeOne(ctx: CommandContext, { image, reference }: ImageTarget)
         return;
       }
       cli = ['docker', 'rmi', reference ? name : id];
-      operation = () => ctx.service.removeImage(reference ? name : image.id);
+      operation = () => (reference ? untagEach(ctx, [reference], image.id) : ctx.service.removeImage(image.id));
     }
   }
   const result = await actOnce(ctx, cli, operation);

@@ -21,8 +21,8 @@ export async function removeVolume(ctx: CommandContext, ...args: unknown[]): Pro
   if (!targets) {
     return;
   }
-  // Asked again: containers may have come or gone while the picker was open.
-  const mounted = usersByVolume(ctx.store.containers.values());
+  // Asked of the engine: a container made a moment ago, or while the picker was open, counts.
+  const mounted = usersByVolume(await ctx.service.listContainers());
   const refused: string[] = [];
   const free = targets.filter((v) => {
     const users = (mounted.get(v.name) ?? []).map((use) => use.container);
