@@ -44,7 +44,11 @@ export function describeFailure(err: unknown, engine: string): string {
 }
 
 /** A failure notification with Show Details, which opens the output channel where the whole story is. */
-export async function showFailure(ui: { error(message: string, ...actions: string[]): Promise<string | undefined> }, log: { show(): void }, message: string): Promise<void> {
+export async function showFailure(
+  ui: { error(message: string, ...actions: string[]): Promise<string | undefined> },
+  log: { show(): void },
+  message: string,
+): Promise<void> {
   const details = vscode.l10n.t('Show Details');
   if ((await ui.error(message, details)) === details) {
     log.show();

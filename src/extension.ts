@@ -67,7 +67,12 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
   const allTreeViews = [treeViews.containers, treeViews.images, treeViews.volumes];
   const log = new DockerLog();
   const lifetime = new EngineLifetime(store, service, connection, allTreeViews);
-  const engineState = new EngineState(store, () => connection.endpoint?.description ?? '', allTreeViews, (message) => log.error(message));
+  const engineState = new EngineState(
+    store,
+    () => connection.endpoint?.description ?? '',
+    allTreeViews,
+    (message) => log.error(message),
+  );
 
   const commands: CommandContext = {
     service,
@@ -85,7 +90,8 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
 
   const updateBadge = () => {
     const running = [...store.containers.values()].filter(isRunning).length;
-    treeViews.containers.badge = running > 0 ? { value: running, tooltip: running === 1 ? vscode.l10n.t('1 running container') : vscode.l10n.t('{0} running containers', running) } : undefined;
+    treeViews.containers.badge =
+      running > 0 ? { value: running, tooltip: running === 1 ? vscode.l10n.t('1 running container') : vscode.l10n.t('{0} running containers', running) } : undefined;
   };
 
   context.subscriptions.push(

@@ -58,8 +58,13 @@ async function showFailure(ctx: CommandContext, message: string): Promise<void> 
 /** Runs one operation and reports its failure the same way; returns undefined when it failed. */
 export async function actOnce<R>(ctx: CommandContext, cli: string[], operation: () => Promise<R>): Promise<R | undefined> {
   let value: R | undefined;
-  const { done } = await actOnEach(ctx, [0], () => cli, async () => {
-    value = await operation();
-  });
+  const { done } = await actOnEach(
+    ctx,
+    [0],
+    () => cli,
+    async () => {
+      value = await operation();
+    },
+  );
   return done.length > 0 ? value : undefined;
 }

@@ -181,11 +181,12 @@ export function resolveEndpoint(input: ResolveInput): EngineEndpoint {
   const p = input.platform === 'win32' ? path.win32 : path.posix;
   const configDir = nonBlank(env.DOCKER_CONFIG) ?? p.join(input.homedir, '.docker');
 
-  const explicit = nonBlank(input.setting) !== undefined
-    ? { raw: input.setting!, source: 'setting' as const, label: 'from settings' }
-    : nonBlank(env.DOCKER_HOST) !== undefined
-      ? { raw: env.DOCKER_HOST!, source: 'DOCKER_HOST' as const, label: 'from DOCKER_HOST' }
-      : undefined;
+  const explicit =
+    nonBlank(input.setting) !== undefined
+      ? { raw: input.setting!, source: 'setting' as const, label: 'from settings' }
+      : nonBlank(env.DOCKER_HOST) !== undefined
+        ? { raw: env.DOCKER_HOST!, source: 'DOCKER_HOST' as const, label: 'from DOCKER_HOST' }
+        : undefined;
   if (explicit) {
     // A host given directly uses the CLI's "default" context: TLS comes from the DOCKER_TLS* variables.
     const wantsTls = [env.DOCKER_TLS_VERIFY, env.DOCKER_CERT_PATH, env.DOCKER_TLS].some((v) => nonBlank(v) !== undefined);
@@ -273,7 +274,9 @@ function contextEndpoint(input: ResolveInput, p: path.PlatformPath, configDir: s
   try {
     meta = JSON.parse(text) as ContextMeta;
   } catch {
-    throw new ConnectionConfigError(`Docker context "${name}" is damaged: ${metaFile} is not valid JSON. Recreate it with "docker context rm" and "docker context create".`);
+    throw new ConnectionConfigError(
+      `Docker context "${name}" is damaged: ${metaFile} is not valid JSON. Recreate it with "docker context rm" and "docker context create".`,
+    );
   }
   const docker = meta?.Endpoints?.docker;
   if (typeof docker !== 'object' || docker === null) {

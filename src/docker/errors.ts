@@ -1,14 +1,5 @@
 /** What went wrong, in terms that decide what the user is told and what happens next. */
-export type DockerErrorCode =
-  | 'unreachable'
-  | 'permission'
-  | 'notFound'
-  | 'conflict'
-  | 'badRequest'
-  | 'timeout'
-  | 'cancelled'
-  | 'config'
-  | 'engine';
+export type DockerErrorCode = 'unreachable' | 'permission' | 'notFound' | 'conflict' | 'badRequest' | 'timeout' | 'cancelled' | 'config' | 'engine';
 
 export class DockerError extends Error {
   constructor(
@@ -46,8 +37,7 @@ export function toDockerError(err: unknown): DockerError {
   const engineMessage = e.json?.message ?? e.reason ?? e.message ?? String(err);
   if (typeof e.statusCode === 'number') {
     const status = e.statusCode;
-    const code: DockerErrorCode =
-      status === 404 ? 'notFound' : status === 409 ? 'conflict' : status === 400 ? 'badRequest' : 'engine';
+    const code: DockerErrorCode = status === 404 ? 'notFound' : status === 409 ? 'conflict' : status === 400 ? 'badRequest' : 'engine';
     return new DockerError(code, cleanEngineMessage(engineMessage), status, err);
   }
   if (e.code === 'EACCES' || e.code === 'EPERM') {

@@ -55,9 +55,7 @@ export function parseImageRef(raw: string): ImageRef {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
     if (!tagPattern.test(tag)) {
-      throw new ImageRefError(
-        `"${tag}" is not a valid tag: use up to 128 letters, digits, _, . or -, not starting with . or -.`,
-      );
+      throw new ImageRefError(`"${tag}" is not a valid tag: use up to 128 letters, digits, _, . or -, not starting with . or -.`);
     }
   }
   if (rest === '') {
@@ -70,9 +68,7 @@ export function parseImageRef(raw: string): ImageRef {
   for (const component of path.split('/')) {
     if (!pathComponent.test(component)) {
       const hint = /[A-Z]/.test(component) ? ' Repository names must be lowercase.' : '';
-      throw new ImageRefError(
-        `"${component}" is not a valid repository name part: use lowercase letters, digits and single separators (., _, __, -).${hint}`,
-      );
+      throw new ImageRefError(`"${component}" is not a valid repository name part: use lowercase letters, digits and single separators (., _, __, -).${hint}`);
     }
   }
   if (`${domain}/${path}`.length > maxNameLength) {

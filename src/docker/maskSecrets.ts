@@ -29,10 +29,7 @@ export function maskInspectSecrets<T>(value: T): T {
   if (value && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-      copy[key] =
-        key === 'Env' && Array.isArray(child) && child.every((e) => typeof e === 'string')
-          ? maskSecretEnv(child as string[])
-          : maskInspectSecrets(child);
+      copy[key] = key === 'Env' && Array.isArray(child) && child.every((e) => typeof e === 'string') ? maskSecretEnv(child as string[]) : maskInspectSecrets(child);
     }
     return copy as T;
   }

@@ -162,7 +162,9 @@ export function runSpecFrom(input: Record<string, unknown>): RunSpec {
     if (!Array.isArray(value)) {
       return fail(`"${key}" must be a list.`);
     }
-    return value.map((v) => (typeof v === 'string' ? v : typeof v === 'object' && v ? (key === 'ports' ? formatPort(v as PortSpec) : formatVolume(v as VolumeSpec)) : String(v)));
+    return value.map((v) =>
+      typeof v === 'string' ? v : typeof v === 'object' && v ? (key === 'ports' ? formatPort(v as PortSpec) : formatVolume(v as VolumeSpec)) : String(v),
+    );
   };
   const command = input.command;
   const spec: RunSpec = {

@@ -202,7 +202,7 @@ export function parseVolume(spec: string): VolumeSpec {
   if (mode !== undefined) {
     const modes = mode.split(',');
     const bad = modes.find((m) => !volumeModes.has(m));
-    if (bad !== undefined || modes.includes('ro') && modes.includes('rw')) {
+    if (bad !== undefined || (modes.includes('ro') && modes.includes('rw'))) {
       fail(`-v ${raw}: "${mode}" is not a mount mode; use ro (read-only) or rw (read-write, the default).`);
     }
   }
@@ -210,7 +210,7 @@ export function parseVolume(spec: string): VolumeSpec {
   if (source.startsWith('/')) {
     return { kind: 'bind', source, target, mode };
   }
-  if (source === '' ) {
+  if (source === '') {
     fail(`-v ${raw}: the source is empty; give a volume name or an absolute host path before ":".`);
   }
   if (source.startsWith('.') || source.startsWith('~') || source.includes('/')) {

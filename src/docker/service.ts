@@ -163,8 +163,7 @@ export class DockerService {
   removeImage(idOrRef: string, options: { force?: boolean; noprune?: boolean } = {}): Promise<{ untagged: string[]; deleted: string[] }> {
     return this.call(async () => {
       const result = (await this.docker.getImage(idOrRef).remove({ force: options.force ?? false, noprune: options.noprune ?? false })) as
-        | { Untagged?: string; Deleted?: string }[]
-        | undefined;
+        { Untagged?: string; Deleted?: string }[] | undefined;
       return {
         untagged: (result ?? []).flatMap((r) => (r.Untagged ? [r.Untagged] : [])),
         deleted: (result ?? []).flatMap((r) => (r.Deleted ? [r.Deleted] : [])),
@@ -213,9 +212,7 @@ export class DockerService {
   }
 
   async createVolume(options: { name?: string; driver?: string; labels?: Record<string, string> }): Promise<VolumeModel> {
-    const volume = await this.call(() =>
-      this.docker.createVolume({ Name: options.name, Driver: options.driver ?? 'local', Labels: options.labels ?? {} }),
-    );
+    const volume = await this.call(() => this.docker.createVolume({ Name: options.name, Driver: options.driver ?? 'local', Labels: options.labels ?? {} }));
     return toVolumeModel(volume as unknown as Docker.VolumeInspectInfo);
   }
 

@@ -14,11 +14,7 @@ export interface StoreChange {
   removed: string[];
 }
 
-export type StoreStatus =
-  | { state: 'idle' }
-  | { state: 'connecting' }
-  | { state: 'ready' }
-  | { state: 'failed'; error: DockerError };
+export type StoreStatus = { state: 'idle' } | { state: 'connecting' } | { state: 'ready' } | { state: 'failed'; error: DockerError };
 
 export interface StoreOptions {
   /** How long the first event of a batch waits for others, so a burst becomes one update. */
@@ -74,7 +70,10 @@ export class EngineStore {
   private flushTimer: NodeJS.Timeout | undefined;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly service: DockerService, options: Partial<StoreOptions> = {}) {
+  constructor(
+    private readonly service: DockerService,
+    options: Partial<StoreOptions> = {},
+  ) {
     this.options = { coalesceMs: 10, burstThreshold: 100, retryInitialMs: 250, retryMaxMs: 5_000, ...options };
     this.retryDelay = this.options.retryInitialMs;
     this.events = new EventStream(() => service.events(), {
@@ -273,19 +272,28 @@ export class EngineStore {
   private async listAllContainers(): Promise<void> {
     this.fullLists.containers++;
     const list = await this.service.listContainers();
-    this.replaceAll('containers', list.map((c) => [c.id, c]));
+    this.replaceAll(
+      'containers',
+      list.map((c) => [c.id, c]),
+    );
   }
 
   private async listAllImages(): Promise<void> {
     this.fullLists.images++;
     const list = await this.service.listImages();
-    this.replaceAll('images', list.map((i) => [i.id, i]));
+    this.replaceAll(
+      'images',
+      list.map((i) => [i.id, i]),
+    );
   }
 
   private async listAllVolumes(): Promise<void> {
     this.fullLists.volumes++;
     const list = await this.service.listVolumes();
-    this.replaceAll('volumes', list.map((v) => [v.name, v]));
+    this.replaceAll(
+      'volumes',
+      list.map((v) => [v.name, v]),
+    );
   }
 
   private replaceAll<K extends ResourceKind>(kind: K, entries: [string, StoreMaps[K]][]): void {

@@ -105,7 +105,15 @@ export class LogsTerminal extends TerminalSession {
       }
       if (!said) {
         said = true;
-        this.say(ansi.note(vscode.l10n.t('{0} is not running (exit code {1}); waiting for it to start again. Close the terminal to stop following.', this.containerName, info.State.ExitCode)) + '\n');
+        this.say(
+          ansi.note(
+            vscode.l10n.t(
+              '{0} is not running (exit code {1}); waiting for it to start again. Close the terminal to stop following.',
+              this.containerName,
+              info.State.ExitCode,
+            ),
+          ) + '\n',
+        );
       }
       await delay(300);
     }

@@ -37,7 +37,10 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   /** performance.now() when root rows were first handed to VS Code: the start-up benchmark reads it. */
   firstRowsAt: number | undefined;
 
-  constructor(private readonly store: EngineStore, private readonly settings: () => ContainersViewSettings) {
+  constructor(
+    private readonly store: EngineStore,
+    private readonly settings: () => ContainersViewSettings,
+  ) {
     this.subscription = store.onChange((change) => change.kind === 'containers' && this.apply(change));
   }
 
@@ -160,7 +163,10 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       node.description = description;
       nextGroups.set(id, node);
       roots.push(node);
-      this.children.set(id, group.containers.map((c) => this.place(c, node)));
+      this.children.set(
+        id,
+        group.containers.map((c) => this.place(c, node)),
+      );
     }
     roots.push(...ungrouped.map((c) => this.place(c, undefined)));
     this.groups = nextGroups;

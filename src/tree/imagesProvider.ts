@@ -78,7 +78,10 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
   }
 
   private inUseSignature(): string {
-    return [...this.store.images.keys()].filter((id) => imageInUse(this.containersUsing(id))).sort().join(',');
+    return [...this.store.images.keys()]
+      .filter((id) => imageInUse(this.containersUsing(id)))
+      .sort()
+      .join(',');
   }
 
   private layout(): GroupNode[] {

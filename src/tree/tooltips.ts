@@ -70,9 +70,7 @@ export function imageTooltip(m: ImageModel, usedBy: ContainerModel[]): vscode.Ma
   s.appendMarkdown(`${vscode.l10n.t('Size')}: ${displayFormat(vscode.env.language).size(m.size)}  \n`);
   s.appendMarkdown(`${vscode.l10n.t('Created')}: ${created(m.created)}  \n`);
   s.appendMarkdown(
-    usedBy.length === 0
-      ? vscode.l10n.t('Used by no container.')
-      : `${vscode.l10n.t('Used by')}: ${usedBy.map((c) => `${code(c.name)} (${c.state})`).join(', ')}`,
+    usedBy.length === 0 ? vscode.l10n.t('Used by no container.') : `${vscode.l10n.t('Used by')}: ${usedBy.map((c) => `${code(c.name)} (${c.state})`).join(', ')}`,
   );
   return s;
 }

@@ -61,7 +61,12 @@ export class VolumesProvider implements vscode.TreeDataProvider<VolumeNode>, vsc
 
   private usesSignature(): string {
     return [...this.store.volumes.keys()]
-      .map((name) => `${name}:${this.usesOf(name).map((u) => `${u.container.name}${u.readOnly ? '(ro)' : ''}`).join(',')}`)
+      .map(
+        (name) =>
+          `${name}:${this.usesOf(name)
+            .map((u) => `${u.container.name}${u.readOnly ? '(ro)' : ''}`)
+            .join(',')}`,
+      )
       .join(';');
   }
 

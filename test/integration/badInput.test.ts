@@ -47,9 +47,21 @@ describe('bad input through the commands: refused with the reason, no request re
     ['rename: control characters (argument)', 'dockerExplorer.containers.rename', () => [running, 'we\x07b'], [], /not a valid container name/],
     ['rename: a URL with a password (argument)', 'dockerExplorer.containers.rename', () => [running, 'http://u:pw@x'], [], /not a valid container name/],
     ['run --name: whitespace (object)', 'dockerExplorer.containers.run', () => [{ ...run, name: 'my web' }], [], /not a valid container name/],
-    ['run --name: wrong shape (options line)', 'dockerExplorer.containers.run', () => [testImage], ['--name -web'], /validation: --name "-web" is not a valid container name/],
+    [
+      'run --name: wrong shape (options line)',
+      'dockerExplorer.containers.run',
+      () => [testImage],
+      ['--name -web'],
+      /validation: --name "-web" is not a valid container name/,
+    ],
     ['run -e: no name (object)', 'dockerExplorer.containers.run', () => [{ ...run, env: ['=1'] }], [], /has no name before "="/],
-    ['run -e: control characters (options line)', 'dockerExplorer.containers.run', () => [testImage], ['-e "A\x01B=1"'], /validation: .*contains spaces or control characters/],
+    [
+      'run -e: control characters (options line)',
+      'dockerExplorer.containers.run',
+      () => [testImage],
+      ['-e "A\x01B=1"'],
+      /validation: .*contains spaces or control characters/,
+    ],
     ['run -p: out of range (object)', 'dockerExplorer.containers.run', () => [{ ...run, ports: ['8080:65536'] }], [], /65536 is out of range/],
     ['run -p: wrong characters (options line)', 'dockerExplorer.containers.run', () => [testImage], ['-p 80x:80'], /validation: .*not a port number/],
     ['run -v: relative target (object)', 'dockerExplorer.containers.run', () => [{ ...run, volumes: ['data:data'] }], [], /must be absolute/],
@@ -57,11 +69,23 @@ describe('bad input through the commands: refused with the reason, no request re
     ['run --link: wrong shape (object)', 'dockerExplorer.containers.run', () => [{ ...run, links: ['a:b:c'] }], [], /container\[:alias\]/],
     ['run --restart: unknown policy (object)', 'dockerExplorer.containers.run', () => [{ ...run, restart: 'sometimes' }], [], /use no, always/],
     ['run --restart: wrong count (options line)', 'dockerExplorer.containers.run', () => [testImage], ['--restart on-failure:x'], /validation: .*whole number/],
-    ['run: command with an unclosed quote (options line)', 'dockerExplorer.containers.run', () => [testImage], ['-- sh -c "echo'], /validation: A double quote is not closed/],
+    [
+      'run: command with an unclosed quote (options line)',
+      'dockerExplorer.containers.run',
+      () => [testImage],
+      ['-- sh -c "echo'],
+      /validation: A double quote is not closed/,
+    ],
     ['run image: whitespace (argument)', 'dockerExplorer.containers.run', () => ['Busy Box'], [], /spaces or control characters/],
     ['run image: too long (object)', 'dockerExplorer.containers.create', () => [{ ...run, image: 'a'.repeat(300) }], [], /longer than 255/],
     ['pull: empty (argument)', 'dockerExplorer.images.pull', () => ['  '], [], /image name is empty/],
-    ['pull: a registry URL with a password (input)', 'dockerExplorer.images.pull', () => [], ['https://bob:hunter2@registry.example.com/app'], /validation: .*not a valid/],
+    [
+      'pull: a registry URL with a password (input)',
+      'dockerExplorer.images.pull',
+      () => [],
+      ['https://bob:hunter2@registry.example.com/app'],
+      /validation: .*not a valid/,
+    ],
     ['pull: tag too long (argument)', 'dockerExplorer.images.pull', () => [`app:${'t'.repeat(129)}`], [], /up to 128/],
     ['tag: wrong shape (input)', 'dockerExplorer.images.tag', () => [testImage], ['app:'], /validation: "" is not a valid tag|validation: .*not a valid tag/],
     ['tag: a digest (input)', 'dockerExplorer.images.tag', () => [testImage], [`app@sha256:${'a'.repeat(64)}`], /validation: A digest/],
@@ -113,7 +137,10 @@ describe('bad input through the commands: refused with the reason, no request re
       await docker.getImage(testImage).tag({ repo, tag: parsed.tag ?? 'latest' });
       try {
         const tags = (await docker.getImage(testImage).inspect()).RepoTags ?? [];
-        assert.ok(tags.some((t) => t === `${repo}:${parsed.tag ?? 'latest'}`), `${ref} tagged: ${tags.join(', ')}`);
+        assert.ok(
+          tags.some((t) => t === `${repo}:${parsed.tag ?? 'latest'}`),
+          `${ref} tagged: ${tags.join(', ')}`,
+        );
       } finally {
         await docker.getImage(`${repo}:${parsed.tag ?? 'latest'}`).remove({ noprune: true });
       }

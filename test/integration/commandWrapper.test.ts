@@ -38,7 +38,7 @@ describe('one path for errors: every command runs inside the registry wrapper', 
     }
   });
 
-  it('a command that needs the engine says why it is not ready: the engine\'s own reason, with Show Details', async () => {
+  it("a command that needs the engine says why it is not ready: the engine's own reason, with Show Details", async () => {
     const config = vscode.workspace.getConfiguration('dockerExplorer');
     const ui = useScriptedUi(api);
     try {

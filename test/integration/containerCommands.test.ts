@@ -39,7 +39,10 @@ describe('container lifecycle commands', function () {
     await createContainer(docker, a);
     await createContainer(docker, b);
     await (await createContainer(docker, running)).start();
-    await waitFor(async () => [a, b, running].every((n) => [...api.store.containers.values()].some((c) => c.name === n && (n !== running || c.state === 'running'))), 'containers known');
+    await waitFor(
+      async () => [a, b, running].every((n) => [...api.store.containers.values()].some((c) => c.name === n && (n !== running || c.state === 'running'))),
+      'containers known',
+    );
     ui.answer((asked) => {
       assert.ok(asked.options?.includes(a) && asked.options.includes(b), 'stopped containers offered');
       assert.ok(!asked.options?.includes(running), 'a running container is not offered to start');

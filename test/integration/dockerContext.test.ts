@@ -30,7 +30,7 @@ function useContext(configDir: string, name: string | undefined): void {
   fs.renameSync(`${file}.tmp`, file);
 }
 
-describe('the docker CLI\'s current context, switched in a terminal', function () {
+describe("the docker CLI's current context, switched in a terminal", function () {
   this.timeout(120_000);
   // The harness gives the run its own DOCKER_CONFIG, so the user's ~/.docker is never read or written.
   const configDir = process.env.DOCKER_CONFIG ?? '';
@@ -65,7 +65,7 @@ describe('the docker CLI\'s current context, switched in a terminal', function (
     useContext(configDir, 'dx-tls');
     await waitFor(async () => api.endpoint?.contextName === 'dx-tls' && api.engineState.current === 'ready', 'ready on the context "dx-tls"', 30_000);
     assert.equal(api.endpoint?.host, tlsHost);
-    assert.equal(api.endpoint?.tls?.verify, true, 'with the context\'s TLS material');
+    assert.equal(api.endpoint?.tls?.verify, true, "with the context's TLS material");
     assert.equal(api.endpoint?.description, `${tlsHost} (from context "dx-tls")`);
     // Rows come from it: a container made now arrives through its events stream.
     const name = uniqueName('ctx');

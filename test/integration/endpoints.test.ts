@@ -22,7 +22,7 @@ function resolveFromEnv(env: Record<string, string | undefined>): EngineEndpoint
 async function sameContainers(service: DockerService): Promise<void> {
   const expected = (await testDocker().listContainers({ all: true })).map((c) => c.Id).sort();
   const actual = (await service.listContainers()).map((c) => c.id).sort();
-  assert.deepEqual(actual, expected, 'the endpoint lists the private engine\'s containers');
+  assert.deepEqual(actual, expected, "the endpoint lists the private engine's containers");
 }
 
 describe('engine endpoints beyond the unix socket', function () {

@@ -118,7 +118,10 @@ describe('live explorer', function () {
     await holder.start();
     const quiet = uniqueName('quiet');
     const container = await createContainer(docker, quiet);
-    await waitFor(async () => rowFor(await containerRows(api), quiet) && [...api.store.containers.values()].some((c) => c.id === holder.id && c.state === 'running'), `${quiet} listed and the image in use`);
+    await waitFor(
+      async () => rowFor(await containerRows(api), quiet) && [...api.store.containers.values()].some((c) => c.id === holder.id && c.state === 'running'),
+      `${quiet} listed and the image in use`,
+    );
     await api.store.whenIdle();
     let imageEvents = 0;
     let volumeEvents = 0;

@@ -96,7 +96,11 @@ describe('faults: a slow engine, an object gone meanwhile, a missing tag', funct
     assert.equal(ui.messages.length, 1);
     assert.match(ui.messages[0].message, /refused: .*already in use/i);
     const named = await docker.listContainers({ all: true, filters: { name: [name] } });
-    assert.deepEqual(named.map((c) => c.Labels['dx.test.role']), ['outside'], 'only the other party\'s container exists');
+    assert.deepEqual(
+      named.map((c) => c.Labels['dx.test.role']),
+      ['outside'],
+      "only the other party's container exists",
+    );
   });
 
   it('a pull of a tag that does not exist says so and leaves nothing tagged', async () => {

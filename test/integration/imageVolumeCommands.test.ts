@@ -23,13 +23,22 @@ describe('image and volume commands', function () {
   after(async () => {
     await cleanupRun(docker);
     for (const tag of addedTags) {
-      await docker.getImage(tag).remove().catch(() => undefined);
+      await docker
+        .getImage(tag)
+        .remove()
+        .catch(() => undefined);
     }
     for (const id of madeImages) {
-      await docker.getImage(id).remove({ force: true }).catch(() => undefined);
+      await docker
+        .getImage(id)
+        .remove({ force: true })
+        .catch(() => undefined);
     }
     for (const name of madeVolumes) {
-      await docker.getVolume(name).remove().catch(() => undefined);
+      await docker
+        .getVolume(name)
+        .remove()
+        .catch(() => undefined);
     }
   });
 
@@ -191,7 +200,11 @@ describe('image and volume commands', function () {
         },
       );
       await run('dockerExplorer.images.prune');
-      assert.deepEqual(ui.asked.filter((a) => a.kind !== 'info').map((a) => a.kind), ['pick', 'choose'], 'asked which images, then to confirm');
+      assert.deepEqual(
+        ui.asked.filter((a) => a.kind !== 'info').map((a) => a.kind),
+        ['pick', 'choose'],
+        'asked which images, then to confirm',
+      );
       assert.equal(await tagsOf(first), undefined, 'the dangling image went');
       assert.deepEqual(await tagsOf(second), [`${repo}:v1`]);
       assert.ok(await tagsOf(testImage), 'the test image stays');
@@ -206,13 +219,20 @@ describe('image and volume commands', function () {
       const name = uniqueName('keeper');
       await createContainer(docker, name, { Image: used });
       await waitFor(async () => [...api.store.containers.values()].some((c) => c.name === name), `${name} known`);
-      ui.answer((_asked, items) => items?.find((i) => i.value === 'all')?.label, (asked) => {
-        assert.match(asked.detail ?? '', new RegExp(`${unusedRepo}:v1`));
-        assert.doesNotMatch(asked.detail ?? '', new RegExp(usedRepo));
-        return undefined;
-      });
+      ui.answer(
+        (_asked, items) => items?.find((i) => i.value === 'all')?.label,
+        (asked) => {
+          assert.match(asked.detail ?? '', new RegExp(`${unusedRepo}:v1`));
+          assert.doesNotMatch(asked.detail ?? '', new RegExp(usedRepo));
+          return undefined;
+        },
+      );
       await run('dockerExplorer.images.prune');
-      assert.deepEqual(ui.asked.map((a) => a.kind), ['pick', 'choose'], 'asked which images, then to confirm');
+      assert.deepEqual(
+        ui.asked.map((a) => a.kind),
+        ['pick', 'choose'],
+        'asked which images, then to confirm',
+      );
       assert.ok(await tagsOf(unused));
       assert.ok(await tagsOf(used));
     });

@@ -167,7 +167,10 @@ describe('container lifecycle beyond start and stop, and inspect', function () {
       assert.equal(await exists(dropped), false);
       assert.equal(await volumeExists(droppedVolume), false, 'the anonymous volume went with the container');
     } finally {
-      await docker.getVolume(keptVolume).remove().catch(() => undefined);
+      await docker
+        .getVolume(keptVolume)
+        .remove()
+        .catch(() => undefined);
     }
   });
 
@@ -231,7 +234,11 @@ describe('container lifecycle beyond start and stop, and inspect', function () {
   /** Stop All and Remove All act on the whole engine: only run them when all there is is ours. */
   async function onlyOurContainers(): Promise<void> {
     const foreign = (await docker.listContainers({ all: true })).filter((c) => c.Labels?.[runLabel] !== runId);
-    assert.deepEqual(foreign.map((c) => c.Names?.[0]), [], 'the private engine holds only this run\'s containers');
+    assert.deepEqual(
+      foreign.map((c) => c.Names?.[0]),
+      [],
+      "the private engine holds only this run's containers",
+    );
   }
 
   /** The commands count what the store knows; wait until it has every container in its engine state. */

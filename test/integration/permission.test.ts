@@ -57,7 +57,15 @@ function nobodysCopy(): NobodysCopy {
   fs.chmodSync(dir, 0o755); // the directory is open to all: only the socket's own mode refuses
   assert.ok(openToAll(dir), `${dir} and every folder above it can be entered by any user`);
   const service = path.join(dir, 'service.js');
-  esbuild.buildSync({ entryPoints: [servicePath], bundle: true, platform: 'node', format: 'cjs', outfile: service, external: ['cpu-features', '*.node'], logLevel: 'warning' });
+  esbuild.buildSync({
+    entryPoints: [servicePath],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: service,
+    external: ['cpu-features', '*.node'],
+    logLevel: 'warning',
+  });
   fs.chmodSync(service, 0o644);
   // Electron's binary needs the files beside it; code-server's node (the browser runner) runs alone.
   let node = process.execPath;
@@ -160,7 +168,9 @@ describe('permission denied on the Docker socket', function () {
     const agent = new http.Agent();
     agent.createConnection = () => {
       const socketToNowhere = new net.Socket();
-      process.nextTick(() => socketToNowhere.destroy(Object.assign(new Error(cause.message), { code: cause.code, errno: cause.errno, syscall: cause.syscall, address: cause.address })));
+      process.nextTick(() =>
+        socketToNowhere.destroy(Object.assign(new Error(cause.message), { code: cause.code, errno: cause.errno, syscall: cause.syscall, address: cause.address })),
+      );
       return socketToNowhere;
     };
     const refused = new Docker({ socketPath: socket.socketPath, agent } as Docker.DockerOptions);

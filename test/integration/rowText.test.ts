@@ -54,7 +54,11 @@ describe('container row text on the page', function () {
 
     const labels = (await ui.attributes(`.monaco-list-row[aria-label^="${running}, "]`, 'aria-label')).filter((l): l is string => !!l);
     assert.equal(labels.length, 1, JSON.stringify(labels));
-    assert.match(labels[0], new RegExp(`^${running}, running, Up [^,]+, ${escapeRegExp(testImage)}$`), `a screen reader hears the status before the image too: "${labels[0]}"`);
+    assert.match(
+      labels[0],
+      new RegExp(`^${running}, running, Up [^,]+, ${escapeRegExp(testImage)}$`),
+      `a screen reader hears the status before the image too: "${labels[0]}"`,
+    );
   });
 });
 

@@ -13,11 +13,13 @@ const label = `${runLabel}=${runId}`;
 
 function httpGet(url: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      let body = '';
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve(body));
-    }).on('error', reject);
+    http
+      .get(url, (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve(body));
+      })
+      .on('error', reject);
   });
 }
 
@@ -46,7 +48,7 @@ describe('run options behave as with the docker CLI', function () {
     const { StatusCode } = await container.wait();
     const raw = (await container.logs({ stdout: true, stderr: true })) as unknown as Buffer;
     let output = '';
-    for (let i = 0; i + 8 <= raw.length; ) {
+    for (let i = 0; i + 8 <= raw.length;) {
       const size = raw.readUInt32BE(i + 4);
       output += raw.subarray(i + 8, i + 8 + size).toString('utf8');
       i += 8 + size;
@@ -68,7 +70,11 @@ describe('run options behave as with the docker CLI', function () {
   it('shares a bind-mounted host directory both ways', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dxt-bind-'));
     fs.writeFileSync(path.join(dir, 'from-host.txt'), 'written by the host\n');
-    const id = await run({ name: uniqueName('bind'), volumes: [`${dir}:/shared`], command: ['sh', '-c', 'cat /shared/from-host.txt; echo written by the container > /shared/from-container.txt'] });
+    const id = await run({
+      name: uniqueName('bind'),
+      volumes: [`${dir}:/shared`],
+      command: ['sh', '-c', 'cat /shared/from-host.txt; echo written by the container > /shared/from-container.txt'],
+    });
     const { code, output } = await finished(id);
     assert.equal(code, 0);
     assert.equal(output, 'written by the host\n');
@@ -99,7 +105,11 @@ describe('run options behave as with the docker CLI', function () {
   it('makes a --link alias resolvable inside the container', async () => {
     const db = uniqueName('linkdb');
     await run({ name: db, command: ['sleep', '3600'] });
-    const web = await run({ name: uniqueName('linkweb'), links: [`${db}:database`], command: ['sh', '-c', 'ping -c 1 -W 3 database >/dev/null && echo reached database'] });
+    const web = await run({
+      name: uniqueName('linkweb'),
+      links: [`${db}:database`],
+      command: ['sh', '-c', 'ping -c 1 -W 3 database >/dev/null && echo reached database'],
+    });
     const { code, output } = await finished(web);
     assert.equal(output, 'reached database\n');
     assert.equal(code, 0);
@@ -107,10 +117,14 @@ describe('run options behave as with the docker CLI', function () {
 
   it('restarts a failing container under --restart on-failure:N, as the engine counts it', async () => {
     const id = await run({ name: uniqueName('flaky'), restart: 'on-failure:2', command: ['sh', '-c', 'exit 3'] });
-    const info = await waitFor(async () => {
-      const i = await docker.getContainer(id).inspect();
-      return i.RestartCount === 2 && !i.State.Running && !i.State.Restarting && i;
-    }, 'two restarts, then exited', 30_000);
+    const info = await waitFor(
+      async () => {
+        const i = await docker.getContainer(id).inspect();
+        return i.RestartCount === 2 && !i.State.Running && !i.State.Restarting && i;
+      },
+      'two restarts, then exited',
+      30_000,
+    );
     assert.equal(info.State.ExitCode, 3);
     await waitFor(async () => [...api.store.containers.values()].some((c) => c.id === id && c.state === 'exited'), 'the row shows it exited');
   });

@@ -21,7 +21,10 @@ describe('run, create, pull and copy docker run command', function () {
   });
   after(async () => {
     await cleanupRun(docker);
-    await docker.getImage(registryImage).remove({ force: true }).catch(() => undefined);
+    await docker
+      .getImage(registryImage)
+      .remove({ force: true })
+      .catch(() => undefined);
   });
 
   /** What the commands told the user so far (a call, so assertions do not narrow it). */
@@ -73,7 +76,10 @@ describe('run, create, pull and copy docker run command', function () {
     const data = info.Mounts.find((m) => m.Destination === '/data');
     assert.equal(data?.Name, volume);
     assert.equal(data?.RW, false);
-    assert.ok(info.Mounts.some((m) => m.Destination === '/store'), 'the volume of --volumes-from is mounted');
+    assert.ok(
+      info.Mounts.some((m) => m.Destination === '/store'),
+      'the volume of --volumes-from is mounted',
+    );
     // The options are remembered for this image.
     assert.equal(api.commands.memory?.get(`dockerExplorer.runOptions:${testImage}`), options);
   });
@@ -137,13 +143,24 @@ describe('run, create, pull and copy docker run command', function () {
 
   it('runs -it containers with a terminal attached to the main process, as docker run -it does', async () => {
     const name = uniqueName('tty');
-    const id = await vscode.commands.executeCommand<string>('dockerExplorer.containers.run', { image: testImage, name, labels: [label], interactive: true, tty: true, init: true, command: ['sh'] });
+    const id = await vscode.commands.executeCommand<string>('dockerExplorer.containers.run', {
+      image: testImage,
+      name,
+      labels: [label],
+      interactive: true,
+      tty: true,
+      init: true,
+      command: ['sh'],
+    });
     const info = await docker.getContainer(name).inspect();
     assert.equal(info.State.Running, true);
     assert.equal(info.Config.Tty, true);
     assert.equal(info.Config.OpenStdin, true);
     assert.deepEqual(said(), []);
-    const open = await waitFor(async () => api.commands.terminals.sessions.find((s) => s.session.kind === 'attach' && s.session.containerName === name), `an attach terminal on ${name}`);
+    const open = await waitFor(
+      async () => api.commands.terminals.sessions.find((s) => s.session.kind === 'attach' && s.session.containerName === name),
+      `an attach terminal on ${name}`,
+    );
     open.terminal.sendText('echo attached-to-$((6*7))');
     await waitFor(async () => open.session.transcript.includes('attached-to-42'), 'the main process answering in the terminal');
     // Ctrl+P Ctrl+Q detaches: the container keeps running.
@@ -175,7 +192,10 @@ describe('run, create, pull and copy docker run command', function () {
 
     await vscode.commands.executeCommand('dockerExplorer.containers.copyRunCommand', name);
     const line = await vscode.env.clipboard.readText();
-    assert.match(line, new RegExp(`^docker run -d --name ${name} --init --restart on-failure:2 -p 127.0.0.1:${port}:8080/udp -e A=1 -e 'B=two words' -v ${volume}:/data:ro -v /cache `));
+    assert.match(
+      line,
+      new RegExp(`^docker run -d --name ${name} --init --restart on-failure:2 -p 127.0.0.1:${port}:8080/udp -e A=1 -e 'B=two words' -v ${volume}:/data:ro -v /cache `),
+    );
     assert.equal(said().length, 1);
     assert.match(said()[0].message, /Copied the docker run command/);
 
@@ -234,7 +254,10 @@ describe('run, create, pull and copy docker run command', function () {
     });
 
     it('pulls a missing image before running a container from it', async () => {
-      await docker.getImage(registryImage).remove({ force: true }).catch(() => undefined);
+      await docker
+        .getImage(registryImage)
+        .remove({ force: true })
+        .catch(() => undefined);
       const name = uniqueName('pulled');
       await vscode.commands.executeCommand('dockerExplorer.containers.run', { image: registryImage, name, init: true, labels: [label], command: ['sleep', '3600'] });
       assert.deepEqual(said(), []);

@@ -30,7 +30,10 @@ describe('nobody redirected, nothing secret written', function () {
     fs.writeFileSync(file, JSON.stringify({ 'dockerExplorer.host': attacker, 'dockerExplorer.containers.sortBy': 'name' }));
     try {
       // The window-scoped setting written beside it proves VS Code has read the file.
-      await waitFor(async () => vscode.workspace.getConfiguration('dockerExplorer').inspect('containers.sortBy')?.workspaceValue === 'name', 'the workspace settings read');
+      await waitFor(
+        async () => vscode.workspace.getConfiguration('dockerExplorer').inspect('containers.sortBy')?.workspaceValue === 'name',
+        'the workspace settings read',
+      );
       const host = vscode.workspace.getConfiguration('dockerExplorer').inspect<string>('host');
       assert.notEqual(vscode.workspace.getConfiguration('dockerExplorer').get('host'), attacker, 'the effective value is not the workspace one');
       assert.notEqual(host?.workspaceValue, attacker, 'VS Code drops a machine-scoped setting from workspace settings');

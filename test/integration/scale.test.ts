@@ -31,7 +31,11 @@ describe(`the containers view with ${count} containers`, function () {
     const name = uniqueName('measured');
     const container = await createContainer(docker, name);
     await container.start();
-    await waitFor(async () => api.store.containers.size >= count + 1 && [...api.store.containers.values()].some((c) => c.name === name && c.state === 'running'), `${count} containers listed`, 60_000);
+    await waitFor(
+      async () => api.store.containers.size >= count + 1 && [...api.store.containers.values()].some((c) => c.name === name && c.state === 'running'),
+      `${count} containers listed`,
+      60_000,
+    );
     await api.store.whenIdle();
 
     const waitForRow = (state: string) =>

@@ -28,7 +28,12 @@ describe(`the views with ${containers} containers, ${images} images and ${volume
   after(async () => {
     await docker.pruneContainers({ filters: { label: [`${runLabel}=${runId}`] } });
     await cleanupRun(docker);
-    await inBatches(images, 10, (i) => docker.getImage(`${imageRepo}:${i}`).remove().catch(() => undefined));
+    await inBatches(images, 10, (i) =>
+      docker
+        .getImage(`${imageRepo}:${i}`)
+        .remove()
+        .catch(() => undefined),
+    );
   });
 
   it('lists them all, and the memory they take stays bounded', async () => {

@@ -66,7 +66,10 @@ describe('a slow engine (every answer held back by seconds): the window stays re
 
       // The rows stay as they were while the answers are late: on the page and in the provider.
       assert.equal(answeredAfter, undefined, 'still waiting for the engine');
-      assert.ok((await rowLabels()).some((l) => l.startsWith(`${name}, `)), `${name} still shown during the slow refresh`);
+      assert.ok(
+        (await rowLabels()).some((l) => l.startsWith(`${name}, `)),
+        `${name} still shown during the slow refresh`,
+      );
       assert.ok([...api.store.containers.values()].some((c) => c.name === name));
       assert.ok((await api.views.containers.getChildren()).length > 0, 'the view is not blank');
       assert.equal(api.engineState.current, 'ready', 'a slow engine is not reported as gone');
@@ -87,6 +90,9 @@ describe('a slow engine (every answer held back by seconds): the window stays re
       await ui.screenshot('slow-engine-progress-left');
       throw new Error(`${err.message}; progress bars: ${JSON.stringify(await ui.attributes('.monaco-progress-container', 'class'))}`);
     });
-    assert.ok((await rowLabels()).some((l) => l.startsWith(`${name}, `)), `${name} shown after the refresh`);
+    assert.ok(
+      (await rowLabels()).some((l) => l.startsWith(`${name}, `)),
+      `${name} shown after the refresh`,
+    );
   });
 });

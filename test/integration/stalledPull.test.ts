@@ -41,7 +41,10 @@ async function ensureStallImage(registry: string): Promise<void> {
       dockerCli(['push', local], work);
     }
   } finally {
-    await docker.getImage(local).remove().catch(() => undefined);
+    await docker
+      .getImage(local)
+      .remove()
+      .catch(() => undefined);
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
@@ -108,7 +111,10 @@ describe('a pull from a registry that stops answering mid-pull', function () {
 
   after(async () => {
     await config().update('pullStallTimeout', undefined, vscode.ConfigurationTarget.Global);
-    await testDocker().getImage(reference).remove().catch(() => undefined);
+    await testDocker()
+      .getImage(reference)
+      .remove()
+      .catch(() => undefined);
     await registry?.close();
   });
 
@@ -126,7 +132,9 @@ describe('a pull from a registry that stops answering mid-pull', function () {
     assert.equal(ui.messages[0].kind, 'error');
     assert.match(
       ui.messages[0].message,
-      new RegExp(`^The registry ${registry.address.replace(/\./g, '\\.')} stopped answering: no progress on ${reference.replace(/\./g, '\\.')} for 3 s, so the pull was stopped and nothing was tagged\\. Check that the registry`),
+      new RegExp(
+        `^The registry ${registry.address.replace(/\./g, '\\.')} stopped answering: no progress on ${reference.replace(/\./g, '\\.')} for 3 s, so the pull was stopped and nothing was tagged\\. Check that the registry`,
+      ),
     );
     assert.match(ui.messages[0].message, /pull again/);
     assert.ok(took >= 3_000, `gave up after ${took} ms, before the 3 s stall timeout`);
@@ -137,7 +145,10 @@ describe('a pull from a registry that stops answering mid-pull', function () {
     assert.equal(await engineStillDownloading(registry, reference), false, 'dockerd dropped the download');
     assert.deepEqual(await tagged(reference), [], 'no image tagged with the reference');
     assert.equal(await engineSnapshot(), before, 'the engine has the same images, tags, containers and volumes');
-    assert.ok([...api.store.images.values()].every((i) => !i.tags.includes(reference)), 'no row for the reference');
+    assert.ok(
+      [...api.store.images.values()].every((i) => !i.tags.includes(reference)),
+      'no row for the reference',
+    );
   });
 
   it('Cancel on the progress notification ends a stalled pull at once; nothing is tagged or changed', async () => {

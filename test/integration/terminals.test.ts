@@ -92,10 +92,13 @@ describe('terminals: exec, attach and logs', function () {
     const exec = await docker.getContainer(name).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
     const stream = await exec.start({});
     await new Promise<void>((resolve, reject) => stream.on('end', resolve).on('error', reject).resume());
-    const info = await waitFor(async () => {
-      const state = await exec.inspect();
-      return state.Running ? undefined : state;
-    }, `${cmd.join(' ')} to end`);
+    const info = await waitFor(
+      async () => {
+        const state = await exec.inspect();
+        return state.Running ? undefined : state;
+      },
+      `${cmd.join(' ')} to end`,
+    );
     assert.equal(info.ExitCode, 0, `${cmd.join(' ')} exited ${info.ExitCode}`);
   }
 
@@ -119,7 +122,7 @@ describe('terminals: exec, attach and logs', function () {
       terminal.sendText('echo dx-$((6*7)) && hostname');
       await shows(session, /dx-42/, 'the output of the typed command');
       const info = await docker.getContainer(name).inspect();
-      await shows(session, new RegExp(info.Config.Hostname), 'the container\'s hostname, proving it ran inside');
+      await shows(session, new RegExp(info.Config.Hostname), "the container's hostname, proving it ran inside");
       // What the real terminal shows, through the workbench page.
       await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
       terminal.show();
@@ -161,7 +164,7 @@ describe('terminals: exec, attach and logs', function () {
       // The first size is the real terminal's, applied as soon as the exec runs.
       const initial = (session as unknown as { dimensions: vscode.TerminalDimensions }).dimensions;
       terminal.sendText('echo first=$(stty size)');
-      await shows(session, new RegExp(`first=${initial.rows} ${initial.columns}`), 'the terminal\'s own size from stty');
+      await shows(session, new RegExp(`first=${initial.rows} ${initial.columns}`), "the terminal's own size from stty");
       session.setDimensions({ columns: 97, rows: 23 });
       await new Promise((r) => setTimeout(r, 300));
       terminal.sendText('echo size=$(stty size)');
@@ -214,7 +217,7 @@ describe('terminals: exec, attach and logs', function () {
       assert.equal(terminal.name, `${name} (attach)`);
       assert.deepEqual(logged, [`docker attach ${name}`]);
       terminal.sendText('echo attached-$((1+1))');
-      await shows(session, /attached-2/, 'the main shell\'s output');
+      await shows(session, /attached-2/, "the main shell's output");
       const done = closed(terminal);
       terminal.sendText('\x10\x11', false);
       assert.equal((await done)?.code, 0);
@@ -245,7 +248,7 @@ describe('terminals: exec, attach and logs', function () {
       assert.match(session.transcript, /Read-only/);
     });
 
-    it('refuses detach keys not in docker\'s format, with a message, and attaches nothing', async () => {
+    it("refuses detach keys not in docker's format, with a message, and attaches nothing", async () => {
       const name = await running('attkeys', { Cmd: ['sh'], Tty: true, OpenStdin: true });
       const config = vscode.workspace.getConfiguration('dockerExplorer.terminal');
       await config.update('detachKeys', 'ctrl-pp', vscode.ConfigurationTarget.Global);
@@ -272,12 +275,12 @@ describe('terminals: exec, attach and logs', function () {
       await shows(session, /run1-out[\s\S]*run1-err|run1-err[\s\S]*run1-out/, 'the first run');
       await docker.getContainer(name).restart({ t: 1 });
       await shows(session, /run2-out/, 'the second run after a restart');
-      await shows(session, /run2-err/, 'the second run\'s stderr');
+      await shows(session, /run2-err/, "the second run's stderr");
       await docker.getContainer(name).stop({ t: 1 });
       await shows(session, /is not running/, 'the stop');
       await docker.getContainer(name).start();
       await shows(session, /run3-out/, 'the third run after a start');
-      await shows(session, /run3-err/, 'the third run\'s stderr');
+      await shows(session, /run3-err/, "the third run's stderr");
       await new Promise((r) => setTimeout(r, 500));
       const t = session.transcript;
       for (const line of ['run1-out', 'run1-err', 'run2-out', 'run2-err', 'run3-out', 'run3-err']) {

@@ -24,11 +24,17 @@ describe('tree rows on the page', function () {
 
     const engine = await docker.listContainers({ all: true });
     const expected = engine.map((c) => `${c.Names[0].replace(/^\//, '')}, ${c.State}`).sort();
-    const rows = await waitFor(async () => {
-      const labels = (await ui.attributes('.monaco-list-row[aria-level]', 'aria-label')).filter((l): l is string => !!l);
-      const containerRows = labels.filter((l) => engine.some((c) => l.startsWith(`${c.Names[0].replace(/^\//, '')}, `))).map((l) => l.split(', ').slice(0, 2).join(', ')).sort();
-      return JSON.stringify(containerRows) === JSON.stringify(expected) && containerRows;
-    }, `rows ${expected.join(' | ')} on the page`);
+    const rows = await waitFor(
+      async () => {
+        const labels = (await ui.attributes('.monaco-list-row[aria-level]', 'aria-label')).filter((l): l is string => !!l);
+        const containerRows = labels
+          .filter((l) => engine.some((c) => l.startsWith(`${c.Names[0].replace(/^\//, '')}, `)))
+          .map((l) => l.split(', ').slice(0, 2).join(', '))
+          .sort();
+        return JSON.stringify(containerRows) === JSON.stringify(expected) && containerRows;
+      },
+      `rows ${expected.join(' | ')} on the page`,
+    );
     assert.ok(rows.includes(`${running}, running`));
     assert.ok(rows.includes(`${created}, created`));
     // The activity-bar badge counts running containers, in words that agree with the number.

@@ -80,7 +80,8 @@ export async function runNormalWindowCheck({ env = {}, outputDir, log = console.
     // 1 = ExtensionMode.Production, 2 = Development, 3 = Test: the probe shares the window's mode.
     if (report.probeMode === 3) problems.push('the window ran in test mode, so this checks nothing');
     if (!report.isActive) problems.push('Docker Explorer did not activate');
-    if (report.exportedType !== 'undefined' || report.exportsType !== 'undefined') problems.push(`activate() exported ${report.exportedType}: ${report.exportedKeys.join(', ')}`);
+    if (report.exportedType !== 'undefined' || report.exportsType !== 'undefined')
+      problems.push(`activate() exported ${report.exportedType}: ${report.exportedKeys.join(', ')}`);
     if (report.refresh !== 'ok') problems.push(`the Refresh command failed: ${report.refresh}`);
   }
   return { title, passed: problems.length === 0, error: problems.join('; '), report };

@@ -6,7 +6,7 @@ import { isExecutableFile, isSymlink, parsePathStat } from '../../src/docker/pat
 const header = (stat: object) => Buffer.from(JSON.stringify(stat)).toString('base64');
 
 describe('container path stat (HEAD /containers/{id}/archive)', () => {
-  it('reads the header a real engine sent for busybox\'s /bin/sh: a symbolic link to /bin/busybox', () => {
+  it("reads the header a real engine sent for busybox's /bin/sh: a symbolic link to /bin/busybox", () => {
     const stat = parsePathStat(header({ name: 'sh', size: 7, mode: 134218239, mtime: '2026-11-29T00:59:09Z', linkTarget: '/bin/busybox' }));
     assert.ok(stat);
     assert.equal(isSymlink(stat), true);

@@ -175,7 +175,11 @@ describe('bad input is refused with a message that names the problem', () => {
       [{ image: 'app', command: 'echo "unclosed' }, /quote is not closed/],
     ];
     for (const [args, expected] of cases) {
-      assert.throws(() => runSpecFrom(args), (err: Error) => err instanceof RunSpecError && expected.test(err.message), JSON.stringify(args));
+      assert.throws(
+        () => runSpecFrom(args),
+        (err: Error) => err instanceof RunSpecError && expected.test(err.message),
+        JSON.stringify(args),
+      );
     }
   });
 });
@@ -238,7 +242,9 @@ describe('parsers never throw anything but their own error on random input (fast
 
   it('parseRunOptions throws only RunSpecError, also on option-shaped input', () => {
     const optionLine = fc
-      .array(fc.oneof(fc.constantFrom('-p', '-e', '-v', '--name', '--link', '--restart', '--rm', '-it', '--', '-l', '--volumes-from', '--init'), hostile), { maxLength: 8 })
+      .array(fc.oneof(fc.constantFrom('-p', '-e', '-v', '--name', '--link', '--restart', '--rm', '-it', '--', '-l', '--volumes-from', '--init'), hostile), {
+        maxLength: 8,
+      })
       .map((words) => words.join(' '));
     fc.assert(fc.property(fc.oneof(hostile, optionLine), onlyOwnErrors(RunSpecError, parseRunOptions)), runs);
   });
@@ -248,7 +254,7 @@ describe('parsers never throw anything but their own error on random input (fast
     fc.assert(fc.property(fc.oneof(hostile, keys), onlyOwnErrors(DetachKeysError, parseDetachKeys)), runs);
   });
 
-  it('the container and volume name checks never throw and agree with Docker\'s pattern', () => {
+  it("the container and volume name checks never throw and agree with Docker's pattern", () => {
     fc.assert(
       fc.property(hostile, (value) => {
         const container = containerNameProblem(value);
@@ -262,6 +268,9 @@ describe('parsers never throw anything but their own error on random input (fast
   });
 
   it('the exec command check never throws', () => {
-    fc.assert(fc.property(hostile, (value) => void commandLineProblem(value)), runs);
+    fc.assert(
+      fc.property(hostile, (value) => void commandLineProblem(value)),
+      runs,
+    );
   });
 });

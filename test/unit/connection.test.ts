@@ -2,14 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Docker from 'dockerode';
-import {
-  ConnectionConfigError,
-  dockerodeOptions,
-  EngineEndpoint,
-  parseHost,
-  ResolveInput,
-  resolveEndpoint,
-} from '../../src/docker/connection';
+import { ConnectionConfigError, dockerodeOptions, EngineEndpoint, parseHost, ResolveInput, resolveEndpoint } from '../../src/docker/connection';
 
 // Compiled tests run from out/test/unit; the fixtures stay in the source tree.
 const fixtures = path.resolve(__dirname, '../../../test/unit/fixtures/docker-config');
@@ -175,12 +168,7 @@ describe('connection: which engine to talk to', () => {
 
     it('a missing context says which one, who asked for it, and how to list contexts', () => {
       throwsConfig(() => resolveEndpoint(input({ env: { DOCKER_CONTEXT: 'nope' } })), /"nope"/, /DOCKER_CONTEXT/, /meta\.json is missing/, /docker context ls/);
-      throwsConfig(
-        () => resolveEndpoint(input({ env: { DOCKER_CONFIG: path.join(fixtures, 'missing-context') } })),
-        /"gone"/,
-        /currentContext/,
-        /config\.json/,
-      );
+      throwsConfig(() => resolveEndpoint(input({ env: { DOCKER_CONFIG: path.join(fixtures, 'missing-context') } })), /"gone"/, /currentContext/, /config\.json/);
     });
 
     it('a context meta.json that is not JSON is reported as damaged', () => {
@@ -346,11 +334,14 @@ describe('connection: which engine to talk to', () => {
 
     for (const raw of ['ssh://me:hunter2@host', 'tcp://me:hunter2@host:2376', 'me:hunter2@host', 'ssh://me:hunter2@host:bad\u0001']) {
       it(`a password in ${JSON.stringify(raw.replace('hunter2', '***'))} is refused and never echoed`, () => {
-        assert.throws(() => parseHost(raw), (err: Error) => {
-          assert.ok(err instanceof ConnectionConfigError);
-          assert.doesNotMatch(err.message, /hunter2/);
-          return true;
-        });
+        assert.throws(
+          () => parseHost(raw),
+          (err: Error) => {
+            assert.ok(err instanceof ConnectionConfigError);
+            assert.doesNotMatch(err.message, /hunter2/);
+            return true;
+          },
+        );
       });
     }
 

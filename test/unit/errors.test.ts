@@ -20,7 +20,7 @@ describe('toDockerError', () => {
     });
   }
 
-  it('keeps the engine message without docker-modem\'s HTTP prefix', () => {
+  it("keeps the engine message without docker-modem's HTTP prefix", () => {
     const err = toDockerError({ statusCode: 404, message: '(HTTP code 404) no such container - No such container: web ' });
     assert.equal(err.message, 'No such container: web');
   });

@@ -39,7 +39,7 @@ describe('rows and tooltips in the display language', () => {
     assert.equal(displayFormat('ko').count(12), '12');
   });
 
-  it('prints sizes in powers of 1000 as docker images does, with the language\'s decimal sign', () => {
+  it("prints sizes in powers of 1000 as docker images does, with the language's decimal sign", () => {
     assert.equal(formatSize(1_980_000, 'en'), '1.98 MB');
     assert.equal(formatSize(1_980_000, 'de'), '1,98 MB');
     assert.equal(formatSize(1_980_000, 'ko'), '1.98 MB');
@@ -81,7 +81,10 @@ describe('container statuses taken apart to be said in the display language', ()
   it('says the times in them as docker ps does in English, and in Korean', () => {
     const en = displayFormat('en');
     const ko = displayFormat('ko');
-    assert.deepEqual([en.span({ value: 5, unit: 'minute' }), en.span({ value: 1, unit: 'second' }), en.spanAgo({ value: 2, unit: 'week' })], ['5 minutes', '1 second', '2 weeks ago']);
+    assert.deepEqual(
+      [en.span({ value: 5, unit: 'minute' }), en.span({ value: 1, unit: 'second' }), en.spanAgo({ value: 2, unit: 'week' })],
+      ['5 minutes', '1 second', '2 weeks ago'],
+    );
     assert.deepEqual([ko.span({ value: 5, unit: 'minute' }), ko.span({ value: 3, unit: 'hour' }), ko.spanAgo({ value: 2, unit: 'week' })], ['5분', '3시간', '2주 전']);
   });
 });

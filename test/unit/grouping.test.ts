@@ -5,8 +5,19 @@ import { formatAge, formatSize } from '../../src/tree/format';
 
 function c(name: string, state: string, created: number, project?: string, image = 'busybox'): ContainerModel {
   return {
-    id: name, name, image, imageId: image, command: '', created, state: state as ContainerModel['state'], engineState: state,
-    status: state, ports: [], mounts: [], networks: [], composeProject: project,
+    id: name,
+    name,
+    image,
+    imageId: image,
+    command: '',
+    created,
+    state: state as ContainerModel['state'],
+    engineState: state,
+    status: state,
+    ports: [],
+    mounts: [],
+    networks: [],
+    composeProject: project,
   };
 }
 
@@ -15,30 +26,51 @@ const sample = [c('web', 'running', 30, 'shop'), c('db', 'exited', 10, 'shop'), 
 describe('containers view grouping and sorting', () => {
   it('groups by compose project and leaves other containers at the top level, newest first', () => {
     const { groups, ungrouped } = groupContainers(sample, 'composeProject', 'created');
-    assert.deepEqual(groups.map((g) => [g.key, g.containers.map((x) => x.name)]), [['shop', ['web', 'db']]]);
-    assert.deepEqual(ungrouped.map((x) => x.name), ['adhoc', 'tool']);
+    assert.deepEqual(
+      groups.map((g) => [g.key, g.containers.map((x) => x.name)]),
+      [['shop', ['web', 'db']]],
+    );
+    assert.deepEqual(
+      ungrouped.map((x) => x.name),
+      ['adhoc', 'tool'],
+    );
   });
 
   it('groups by state with running first', () => {
     const { groups, ungrouped } = groupContainers(sample, 'state', 'name');
-    assert.deepEqual(groups.map((g) => g.key), ['running', 'paused', 'exited']);
-    assert.deepEqual(groups[0].containers.map((x) => x.name), ['adhoc', 'web']);
+    assert.deepEqual(
+      groups.map((g) => g.key),
+      ['running', 'paused', 'exited'],
+    );
+    assert.deepEqual(
+      groups[0].containers.map((x) => x.name),
+      ['adhoc', 'web'],
+    );
     assert.equal(ungrouped.length, 0);
   });
 
   it('groups by image', () => {
     const { groups } = groupContainers([...sample, c('n', 'running', 1, undefined, 'nginx')], 'image', 'created');
-    assert.deepEqual(groups.map((g) => g.key), ['busybox', 'nginx']);
+    assert.deepEqual(
+      groups.map((g) => g.key),
+      ['busybox', 'nginx'],
+    );
   });
 
   it('sorts a flat list by state, running before paused before exited', () => {
     const { groups, ungrouped } = groupContainers(sample, 'none', 'state');
     assert.equal(groups.length, 0);
-    assert.deepEqual(ungrouped.map((x) => x.name), ['adhoc', 'web', 'tool', 'db']);
+    assert.deepEqual(
+      ungrouped.map((x) => x.name),
+      ['adhoc', 'web', 'tool', 'db'],
+    );
   });
 
   it('sorts by name', () => {
-    assert.deepEqual(groupContainers(sample, 'none', 'name').ungrouped.map((x) => x.name), ['adhoc', 'db', 'tool', 'web']);
+    assert.deepEqual(
+      groupContainers(sample, 'none', 'name').ungrouped.map((x) => x.name),
+      ['adhoc', 'db', 'tool', 'web'],
+    );
   });
 });
 
@@ -107,11 +139,19 @@ describe('layout work grows with the number of rows, not its square', () => {
 
   it(`puts ${n} tags of one repository in one group reading each element a bounded number of times`, () => {
     const images: ImageModel[] = Array.from({ length: n }, (_, i) => ({
-      id: `sha256:${i}`, tags: [`docker.io/library/big:${i}`], digests: [], created: i, size: 1, containers: 0,
+      id: `sha256:${i}`,
+      tags: [`docker.io/library/big:${i}`],
+      digests: [],
+      created: i,
+      size: 1,
+      containers: 0,
     }));
     let groups: ReturnType<typeof groupImages> = [];
     const steps = arrayElementsIterated(() => (groups = groupImages(images)));
-    assert.deepEqual(groups.map((g) => [g.key, g.rows.length]), [['docker.io/library/big', n]]);
+    assert.deepEqual(
+      groups.map((g) => [g.key, g.rows.length]),
+      [['docker.io/library/big', n]],
+    );
     assert.ok(steps <= 10 * n, `${steps} array elements read for ${n} tags (a copy per append reads about ${(n * n) / 2})`);
   });
 });

@@ -56,7 +56,7 @@ describe('the docker CLI configuration, read and watched (hostEnvironment.ts)', 
     assert.throws(() => connection.dockerodeOptions(), /Docker context "missing".*was not found/);
   });
 
-  it('watches config.json, and the current context\'s store once a context decides', () => {
+  it("watches config.json, and the current context's store once a context decides", () => {
     writeContext(dir, 'other', 'tcp://10.0.0.9:2375');
     fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ currentContext: 'other' }));
     const files = new ProcessConnection(() => undefined).watchedFiles();

@@ -50,7 +50,10 @@ describe('image references', () => {
   ];
   for (const [input, message] of bad) {
     it(`refuses ${JSON.stringify(input)} with a message that names the problem`, () => {
-      assert.throws(() => parseImageRef(input), (err: unknown) => err instanceof ImageRefError && message.test(err.message));
+      assert.throws(
+        () => parseImageRef(input),
+        (err: unknown) => err instanceof ImageRefError && message.test(err.message),
+      );
     });
   }
 

@@ -43,8 +43,7 @@ function keyOf(argument: ts.Expression | undefined): string | undefined {
     return argument.text;
   }
   if (argument && ts.isObjectLiteralExpression(argument)) {
-    const property = (name: string) =>
-      argument.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === name)?.initializer;
+    const property = (name: string) => argument.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === name)?.initializer;
     const message = keyOf(property('message'));
     const comment = property('comment');
     const comments = comment && ts.isArrayLiteralExpression(comment) ? comment.elements.map(keyOf) : [keyOf(comment)];
@@ -69,7 +68,10 @@ describe('the l10n bundle (l10n/bundle.l10n.json, which package.json names)', ()
   });
 
   it('gives every vscode.l10n.t call a literal English key, which a bundle can hold', () => {
-    assert.deepEqual(calls.filter((c) => c.key === undefined).map((c) => c.where), []);
+    assert.deepEqual(
+      calls.filter((c) => c.key === undefined).map((c) => c.where),
+      [],
+    );
   });
 
   it('holds the English key of every vscode.l10n.t call in src/', () => {
@@ -80,6 +82,10 @@ describe('the l10n bundle (l10n/bundle.l10n.json, which package.json names)', ()
 
   it('holds no key that src/ no longer uses', () => {
     const used = new Set(calls.map((c) => c.key));
-    assert.deepEqual(Object.keys(bundle()).filter((key) => !used.has(key)), [], `unused in the bundle; ${regenerate}`);
+    assert.deepEqual(
+      Object.keys(bundle()).filter((key) => !used.has(key)),
+      [],
+      `unused in the bundle; ${regenerate}`,
+    );
   });
 });

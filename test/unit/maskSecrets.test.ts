@@ -49,7 +49,11 @@ describe('scrubbing secrets from text bound for logs and messages', () => {
     ['an ssh host password', 'cannot reach ssh://root:hunter2@10.0.0.1:22', 'ssh://root:********@10.0.0.1:22'],
     ['a secret env value in a command line', 'docker run -e DB_PASSWORD=hunter2 -e MODE=dev busybox', 'docker run -e DB_PASSWORD=******** -e MODE=dev busybox'],
     ['a quoted secret value', "docker run -e 'API_TOKEN=hunter2 x' busybox", "docker run -e 'API_TOKEN=********' busybox"],
-    ['a private key', 'key: -----BEGIN RSA PRIVATE KEY-----\nMIIEhunter2\n-----END RSA PRIVATE KEY----- end', 'key: -----BEGIN RSA PRIVATE KEY----- ******** -----END RSA PRIVATE KEY----- end'],
+    [
+      'a private key',
+      'key: -----BEGIN RSA PRIVATE KEY-----\nMIIEhunter2\n-----END RSA PRIVATE KEY----- end',
+      'key: -----BEGIN RSA PRIVATE KEY----- ******** -----END RSA PRIVATE KEY----- end',
+    ],
   ];
   for (const [what, text, expected] of cases) {
     it(`masks ${what}`, () => {

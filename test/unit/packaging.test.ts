@@ -52,9 +52,7 @@ describe('packaging and manifest', () => {
   });
 
   it('puts at most three inline actions on any kind of row', () => {
-    const inline = (manifest.contributes.menus['view/item/context'] as { command: string; when: string; group?: string }[]).filter((m) =>
-      m.group?.startsWith('inline'),
-    );
+    const inline = (manifest.contributes.menus['view/item/context'] as { command: string; when: string; group?: string }[]).filter((m) => m.group?.startsWith('inline'));
     const rows = ['running', 'paused', 'exited', 'created', 'dead', 'unhealthy', 'restarting']
       .map((s) => `container.${s}`)
       .concat(['image.tagged', 'image.dangling', 'volume.inUse', 'volume.unused']);

@@ -8,7 +8,7 @@ describe('docker run options', () => {
   describe('shell-like words', () => {
     const cases: [string, string[]][] = [
       ['sh -c "echo hi"', ['sh', '-c', 'echo hi']],
-      ["sh -c 'a \"b\" c'", ['sh', '-c', 'a "b" c']],
+      ['sh -c \'a "b" c\'', ['sh', '-c', 'a "b" c']],
       ['a\\ b "c\\"d" \'\'', ['a b', 'c"d', '']],
       ['  spaced   out  ', ['spaced', 'out']],
     ];
@@ -104,7 +104,10 @@ describe('docker run options', () => {
     it('starts the command at the first word that is not an option, as after the image', () => {
       const options = parseRunOptions('-d -p8080:80 sleep 60');
       assert.equal(options.detach, true);
-      assert.deepEqual(options.ports.map((p) => p.hostPort), ['8080']);
+      assert.deepEqual(
+        options.ports.map((p) => p.hostPort),
+        ['8080'],
+      );
       assert.deepEqual(options.command, ['sleep', '60']);
     });
 
@@ -147,7 +150,10 @@ describe('docker run options', () => {
     ];
     for (const [text, message] of bad) {
       it(`refuses ${text} saying ${message.source}`, () => {
-        assert.throws(() => parseRunOptions(text), (err: unknown) => err instanceof RunSpecError && message.test(err.message));
+        assert.throws(
+          () => parseRunOptions(text),
+          (err: unknown) => err instanceof RunSpecError && message.test(err.message),
+        );
         assert.match(runOptionsProblem(text) ?? '', message);
       });
     }
@@ -237,7 +243,7 @@ describe('docker run options', () => {
       assert.equal(
         line,
         "docker run -dit --name web --init --restart on-failure:3 -p 5353:53/udp -p 127.0.0.1:8080:80 -p 443 -e A=1 -e EMPTY= -e 'SPACED=a b' " +
-          "-v data:/data:ro -v /srv/www:/www -v /cache --volumes-from store:ro --link db:database --label team=web dx-test/busybox:latest " +
+          '-v data:/data:ro -v /srv/www:/www -v /cache --volumes-from store:ro --link db:database --label team=web dx-test/busybox:latest ' +
           `sh -c 'echo "hi there"; sleep 60'`,
       );
       // After `docker run` the shell words are our options; the image then starts the "command".

@@ -34,7 +34,14 @@ describe('safety of the manifest and the code', () => {
     const offenders: string[] = [];
     for (const file of sources(path.join(root, 'src'))) {
       const text = fs.readFileSync(file, 'utf8');
-      for (const pattern of [/child_process/, /\bexecSync\b|\bexecFile(Sync)?\b|\bspawn(Sync)?\s*\(/, /\bfork\s*\(/, /require\s*\(\s*[^'"]/, /\bimport\s*\(\s*[^'"]/, /new\s+Function\s*\(|\beval\s*\(/]) {
+      for (const pattern of [
+        /child_process/,
+        /\bexecSync\b|\bexecFile(Sync)?\b|\bspawn(Sync)?\s*\(/,
+        /\bfork\s*\(/,
+        /require\s*\(\s*[^'"]/,
+        /\bimport\s*\(\s*[^'"]/,
+        /new\s+Function\s*\(|\beval\s*\(/,
+      ]) {
         if (pattern.test(text)) {
           offenders.push(`${path.relative(root, file)}: ${pattern}`);
         }
@@ -51,7 +58,13 @@ describe('safety of the manifest and the code', () => {
     const importers = Object.entries(result.metafile.inputs)
       .filter(([, input]) => input.imports.some((i) => /^(node:)?child_process$/.test(i.path)))
       .map(([file]) => file);
-    assert.deepEqual(importers.filter((f) => !/(^|\/)node_modules\//.test(f)), []);
-    assert.ok(Object.keys(result.metafile.inputs).some((f) => f.startsWith('src/')), 'the metafile lists our sources');
+    assert.deepEqual(
+      importers.filter((f) => !/(^|\/)node_modules\//.test(f)),
+      [],
+    );
+    assert.ok(
+      Object.keys(result.metafile.inputs).some((f) => f.startsWith('src/')),
+      'the metafile lists our sources',
+    );
   });
 });

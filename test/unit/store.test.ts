@@ -6,8 +6,18 @@ import { EngineStore, StoreChange } from '../../src/docker/store';
 
 function container(id: string, state = 'running', name = id): ContainerModel {
   return {
-    id, name, image: 'busybox', imageId: 'sha256:img', command: 'sh', created: 1, state: state as ContainerModel['state'],
-    engineState: state, status: state, ports: [], mounts: [], networks: [],
+    id,
+    name,
+    image: 'busybox',
+    imageId: 'sha256:img',
+    command: 'sh',
+    created: 1,
+    state: state as ContainerModel['state'],
+    engineState: state,
+    status: state,
+    ports: [],
+    mounts: [],
+    networks: [],
   };
 }
 

@@ -15,7 +15,7 @@ function frame(kind: number, text: string | Buffer): Buffer {
 }
 
 describe('detach keys', () => {
-  it('reads docker\'s default ctrl-p,ctrl-q as the bytes 0x10 0x11', () => {
+  it("reads docker's default ctrl-p,ctrl-q as the bytes 0x10 0x11", () => {
     assert.equal(parseDetachKeys('ctrl-p,ctrl-q'), '\x10\x11');
   });
 
@@ -58,7 +58,13 @@ describe('stream demultiplexing', () => {
   it('splits stdout and stderr frames that arrive in one chunk', () => {
     const demux = new StreamDemultiplexer();
     const frames = demux.push(Buffer.concat([frame(1, 'out\n'), frame(2, 'err\n')]));
-    assert.deepEqual(frames.map((f) => [f.stream, f.data.toString()]), [['stdout', 'out\n'], ['stderr', 'err\n']]);
+    assert.deepEqual(
+      frames.map((f) => [f.stream, f.data.toString()]),
+      [
+        ['stdout', 'out\n'],
+        ['stderr', 'err\n'],
+      ],
+    );
   });
 
   it('reassembles frames whose header and payload are cut across chunks, byte by byte', () => {
@@ -120,7 +126,7 @@ describe('UTF-8 decoding', () => {
     assert.equal(out, 'e✓');
   });
 
-  it('turns our own messages\' line feeds into CR LF without doubling existing ones', () => {
+  it("turns our own messages' line feeds into CR LF without doubling existing ones", () => {
     assert.equal(terminalText('a\nb\r\nc'), 'a\r\nb\r\nc');
   });
 });
@@ -144,7 +150,7 @@ describe('command lines typed by the user', () => {
 });
 
 describe('log lines and resuming a follow', () => {
-  it('reads nanosecond timestamps and writes them back as the engine\'s since', () => {
+  it("reads nanosecond timestamps and writes them back as the engine's since", () => {
     const nanos = timestampNanos('2026-11-28T22:50:36.000000123Z')!;
     assert.equal(sinceParameter(nanos), `${Date.parse('2026-11-28T22:50:36Z') / 1000}.000000123`);
     assert.equal(timestampNanos('2026-11-28T22:50:36.5Z')! - timestampNanos('2026-11-28T22:50:36Z')!, 500_000_000n);

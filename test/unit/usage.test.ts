@@ -4,8 +4,18 @@ import { imageInUse, usersByImage, usersByVolume } from '../../src/docker/usage'
 
 function c(name: string, imageId: string, mounts: MountInfo[] = [], state = 'exited'): ContainerModel {
   return {
-    id: name, name, image: imageId, imageId, command: '', created: 0, state: state as ContainerModel['state'], engineState: state,
-    status: state, ports: [], mounts, networks: [],
+    id: name,
+    name,
+    image: imageId,
+    imageId,
+    command: '',
+    created: 0,
+    state: state as ContainerModel['state'],
+    engineState: state,
+    status: state,
+    ports: [],
+    mounts,
+    networks: [],
   };
 }
 const vol = (name: string, readOnly = false): MountInfo => ({ type: 'volume', name, source: `/var/lib/docker/volumes/${name}/_data`, destination: '/data', readOnly });
@@ -15,13 +25,22 @@ describe('which containers use an image or a volume', () => {
   it('indexes containers by image id, sorted by name, any state', () => {
     const users = usersByImage([c('web', 'sha256:a', [], 'running'), c('db', 'sha256:b'), c('api', 'sha256:a')]);
     assert.deepEqual([...users.keys()].sort(), ['sha256:a', 'sha256:b']);
-    assert.deepEqual(users.get('sha256:a')!.map((x) => x.name), ['api', 'web']);
+    assert.deepEqual(
+      users.get('sha256:a')!.map((x) => x.name),
+      ['api', 'web'],
+    );
   });
 
   it('indexes volume mounts by volume name with read-only kept, ignoring bind mounts', () => {
     const users = usersByVolume([c('web', 'i', [vol('data', true), bind]), c('backup', 'i', [vol('data')]), c('cache', 'i', [vol('tmp')])]);
     assert.deepEqual([...users.keys()].sort(), ['data', 'tmp']);
-    assert.deepEqual(users.get('data')!.map((u) => [u.container.name, u.readOnly]), [['backup', false], ['web', true]]);
+    assert.deepEqual(
+      users.get('data')!.map((u) => [u.container.name, u.readOnly]),
+      [
+        ['backup', false],
+        ['web', true],
+      ],
+    );
     assert.equal(users.has('/srv'), false);
   });
 

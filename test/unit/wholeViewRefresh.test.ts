@@ -15,7 +15,11 @@ describe('whole-view refreshes during a burst', () => {
   it('turns a burst of requests into one more fire after the interval, not one per request', async () => {
     let clock = 0;
     let fired = 0;
-    const refresh = new WholeViewRefresh(() => fired++, 40, () => clock);
+    const refresh = new WholeViewRefresh(
+      () => fired++,
+      40,
+      () => clock,
+    );
     refresh.request();
     for (let i = 0; i < 100; i++) {
       clock += 0.1;

@@ -14,5 +14,10 @@ export async function killContainer(ctx: CommandContext, ...args: unknown[]): Pr
   if (!targets) {
     return;
   }
-  await actOnEach(ctx, targets, (c) => ['docker', 'kill', c.name], (c) => ctx.service.killContainer(c.id));
+  await actOnEach(
+    ctx,
+    targets,
+    (c) => ['docker', 'kill', c.name],
+    (c) => ctx.service.killContainer(c.id),
+  );
 }

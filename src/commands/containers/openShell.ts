@@ -15,7 +15,12 @@ export async function openShell(ctx: CommandContext, ...args: unknown[]): Promis
   const auto = setting === '' || setting === 'auto';
   const problem = auto ? undefined : commandLineProblem(setting);
   if (problem) {
-    void ctx.ui.error(vscode.l10n.t('The setting dockerExplorer.terminal.shell cannot be run: {0} Set it to "auto" or to a command such as /bin/ash -l.', describeCommandProblem(problem)));
+    void ctx.ui.error(
+      vscode.l10n.t(
+        'The setting dockerExplorer.terminal.shell cannot be run: {0} Set it to "auto" or to a command such as /bin/ash -l.',
+        describeCommandProblem(problem),
+      ),
+    );
     return undefined;
   }
   const [target] = (await execTarget(ctx, args, 'dockerExplorer.containers.openShell', vscode.l10n.t('Container to open a shell in'))) ?? [];

@@ -14,5 +14,10 @@ export async function pauseContainer(ctx: CommandContext, ...args: unknown[]): P
   if (!targets) {
     return;
   }
-  await actOnEach(ctx, targets, (c) => ['docker', 'pause', c.name], (c) => ctx.service.pauseContainer(c.id));
+  await actOnEach(
+    ctx,
+    targets,
+    (c) => ['docker', 'pause', c.name],
+    (c) => ctx.service.pauseContainer(c.id),
+  );
 }

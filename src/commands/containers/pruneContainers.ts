@@ -15,10 +15,7 @@ export async function pruneContainers(ctx: CommandContext): Promise<void> {
   const prune = vscode.l10n.t('Remove Stopped Containers');
   const choice = await ctx.ui.choose(
     stopped.length === 1 ? vscode.l10n.t('Remove the 1 stopped container?') : vscode.l10n.t('Remove all {0} stopped containers?', stopped.length),
-    vscode.l10n.t(
-      '{0}\n\nRemoved containers cannot be recovered. The files changed in their writable layers are lost; data in volumes is kept.',
-      listNames(stopped),
-    ),
+    vscode.l10n.t('{0}\n\nRemoved containers cannot be recovered. The files changed in their writable layers are lost; data in volumes is kept.', listNames(stopped)),
     [prune],
   );
   if (choice !== prune) {
@@ -26,7 +23,12 @@ export async function pruneContainers(ctx: CommandContext): Promise<void> {
   }
   // One by one, by id, without force: what the confirmation named and nothing else. A container
   // made since is not in the list; one started since is refused by the engine (it is running).
-  const { done } = await actOnEach(ctx, stopped, (c) => ['docker', 'rm', c.name], (c) => ctx.service.removeContainer(c.id));
+  const { done } = await actOnEach(
+    ctx,
+    stopped,
+    (c) => ['docker', 'rm', c.name],
+    (c) => ctx.service.removeContainer(c.id),
+  );
   if (done.length > 0) {
     const reclaimed = done.reduce((sum, c) => sum + (sizes.get(c.id) ?? 0), 0);
     void ctx.ui.info(

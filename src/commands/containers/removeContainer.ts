@@ -96,11 +96,7 @@ export async function removeContainers(ctx: CommandContext, given: ContainerMode
   if (removals.length > listed.length) {
     listed.push(vscode.l10n.t('... and {0} more', removals.length - listed.length));
   }
-  const lines = [
-    ...listed,
-    '',
-    vscode.l10n.t('Removed containers cannot be recovered. The files changed in their writable layers are lost; data in volumes is kept.'),
-  ];
+  const lines = [...listed, '', vscode.l10n.t('Removed containers cannot be recovered. The files changed in their writable layers are lost; data in volumes is kept.')];
   if (active.length > 0 && everything) {
     lines.push(vscode.l10n.t('{0} of them are running: they are forced (killed first).', active.length));
   } else if (active.length > 0) {

@@ -26,7 +26,11 @@ function nameProblem(ctx: CommandContext, container: ContainerModel, typed: stri
   }
   const holder = [...ctx.store.containers.values()].find((c) => c.name === typed && c.id !== container.id);
   if (holder) {
-    return vscode.l10n.t('The name "{0}" is already taken by another container ({1}). Choose another name, or rename or remove that container first.', name, holder.id.slice(0, 12));
+    return vscode.l10n.t(
+      'The name "{0}" is already taken by another container ({1}). Choose another name, or rename or remove that container first.',
+      name,
+      holder.id.slice(0, 12),
+    );
   }
   return undefined;
 }

@@ -14,5 +14,10 @@ export async function restartContainer(ctx: CommandContext, ...args: unknown[]):
   if (!targets) {
     return;
   }
-  await actOnEach(ctx, targets, (c) => ['docker', 'restart', c.name], (c) => ctx.service.restartContainer(c.id));
+  await actOnEach(
+    ctx,
+    targets,
+    (c) => ['docker', 'restart', c.name],
+    (c) => ctx.service.restartContainer(c.id),
+  );
 }

@@ -43,7 +43,9 @@ export async function runFlow(ctx: CommandContext, mode: RunMode, args: unknown[
   const memoryKey = `dockerExplorer.runOptions:${image}`;
   const text = await ctx.ui.input({
     title: vscode.l10n.t('{0} (2/3): options for {1}', title, image),
-    prompt: vscode.l10n.t('docker run options, then the command (after --), e.g. --name web -p 8080:80 -e MODE=dev -v data:/data --restart unless-stopped -- sh -c "..."'),
+    prompt: vscode.l10n.t(
+      'docker run options, then the command (after --), e.g. --name web -p 8080:80 -e MODE=dev -v data:/data --restart unless-stopped -- sh -c "..."',
+    ),
     value: ctx.memory?.get<string>(memoryKey) ?? '',
     placeHolder: '--name web -p 8080:80 -e KEY=VALUE -v data:/data -it --rm',
     ignoreFocusOut: true,
@@ -90,9 +92,7 @@ async function chooseImage(ctx: CommandContext, first: unknown, title: string): 
     return checkedReference(ctx, first);
   }
   await engineReady(ctx, { quiet: true });
-  const tags = [...ctx.store.images.values()]
-    .flatMap((image) => image.tags.map((tag) => familiarImageName(parseImageRef(tag))))
-    .sort((a, b) => a.localeCompare(b));
+  const tags = [...ctx.store.images.values()].flatMap((image) => image.tags.map((tag) => familiarImageName(parseImageRef(tag)))).sort((a, b) => a.localeCompare(b));
   const picked = await ctx.ui.pick<string | typeof typeReference>(
     [
       ...tags.map((tag) => ({ label: tag, value: tag as string | typeof typeReference })),

@@ -14,5 +14,10 @@ export async function startContainer(ctx: CommandContext, ...args: unknown[]): P
   if (!targets) {
     return;
   }
-  await actOnEach(ctx, targets, (c) => ['docker', 'start', c.name], (c) => ctx.service.startContainer(c.id));
+  await actOnEach(
+    ctx,
+    targets,
+    (c) => ['docker', 'start', c.name],
+    (c) => ctx.service.startContainer(c.id),
+  );
 }

@@ -19,5 +19,10 @@ export async function stopAllContainers(ctx: CommandContext): Promise<void> {
   if (choice !== stopAll) {
     return;
   }
-  await actOnEach(ctx, running, (c) => ['docker', 'stop', c.name], (c) => ctx.service.stopContainer(c.id));
+  await actOnEach(
+    ctx,
+    running,
+    (c) => ['docker', 'stop', c.name],
+    (c) => ctx.service.stopContainer(c.id),
+  );
 }

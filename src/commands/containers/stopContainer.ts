@@ -14,5 +14,10 @@ export async function stopContainer(ctx: CommandContext, ...args: unknown[]): Pr
   if (!targets) {
     return;
   }
-  await actOnEach(ctx, targets, (c) => ['docker', 'stop', c.name], (c) => ctx.service.stopContainer(c.id));
+  await actOnEach(
+    ctx,
+    targets,
+    (c) => ['docker', 'stop', c.name],
+    (c) => ctx.service.stopContainer(c.id),
+  );
 }

@@ -14,5 +14,10 @@ export async function unpauseContainer(ctx: CommandContext, ...args: unknown[]):
   if (!targets) {
     return;
   }
-  await actOnEach(ctx, targets, (c) => ['docker', 'unpause', c.name], (c) => ctx.service.unpauseContainer(c.id));
+  await actOnEach(
+    ctx,
+    targets,
+    (c) => ['docker', 'unpause', c.name],
+    (c) => ctx.service.unpauseContainer(c.id),
+  );
 }

@@ -25,21 +25,23 @@ export async function pruneImages(ctx: CommandContext, ...args: unknown[]): Prom
   }
   const given: Scope | undefined = args[0] === 'all' || args[0] === 'dangling' ? args[0] : undefined;
   let { dangling, unused } = await prunableNow(ctx);
-  const scope = given ?? await ctx.ui.pick(
-    [
-      {
-        label: vscode.l10n.t('Dangling images ({0})', dangling.length),
-        detail: vscode.l10n.t('Images without a tag that no container uses: docker image prune'),
-        value: 'dangling' as Scope,
-      },
-      {
-        label: vscode.l10n.t('All unused images ({0})', unused.length),
-        detail: vscode.l10n.t('Every image no container uses, tagged or not: docker image prune -a'),
-        value: 'all' as Scope,
-      },
-    ],
-    { placeHolder: vscode.l10n.t('Which images to remove'), title: vscode.l10n.t('Prune Images') },
-  );
+  const scope =
+    given ??
+    (await ctx.ui.pick(
+      [
+        {
+          label: vscode.l10n.t('Dangling images ({0})', dangling.length),
+          detail: vscode.l10n.t('Images without a tag that no container uses: docker image prune'),
+          value: 'dangling' as Scope,
+        },
+        {
+          label: vscode.l10n.t('All unused images ({0})', unused.length),
+          detail: vscode.l10n.t('Every image no container uses, tagged or not: docker image prune -a'),
+          value: 'all' as Scope,
+        },
+      ],
+      { placeHolder: vscode.l10n.t('Which images to remove'), title: vscode.l10n.t('Prune Images') },
+    ));
   if (!scope) {
     return;
   }
@@ -75,8 +77,7 @@ export async function pruneImages(ctx: CommandContext, ...args: unknown[]): Prom
   if (gone.length > 0) {
     // Layers shared with images that stay are not freed: the engine's own total says what was.
     const layersAfter = layersBefore === undefined ? undefined : await ctx.service.layersSize().catch(() => undefined);
-    const reclaimed =
-      layersBefore !== undefined && layersAfter !== undefined ? Math.max(0, layersBefore - layersAfter) : gone.reduce((sum, i) => sum + i.size, 0);
+    const reclaimed = layersBefore !== undefined && layersAfter !== undefined ? Math.max(0, layersBefore - layersAfter) : gone.reduce((sum, i) => sum + i.size, 0);
     const message = vscode.l10n.t('Removed {0} images, reclaimed {1}.', gone.length, formatSize(reclaimed));
     ctx.log.info(message);
     void ctx.ui.info(message);

@@ -7,10 +7,7 @@ import { describeError } from '../../errorMessages';
 import type { CommandContext } from '../context';
 
 export type PullOutcome =
-  | { result: 'pulled'; digest?: string }
-  | { result: 'upToDate'; digest?: string }
-  | { result: 'cancelled' }
-  | { result: 'failed'; message: string };
+  { result: 'pulled'; digest?: string } | { result: 'upToDate'; digest?: string } | { result: 'cancelled' } | { result: 'failed'; message: string };
 
 /**
  * `docker pull` in a cancellable notification with the layers' download added up. Says what
@@ -76,7 +73,10 @@ export async function pullWithProgress(ctx: CommandContext, reference: string, s
       }
       const s = tracker.summary;
       if (s.error) {
-        return { result: 'failed', message: pullErrorMessage(ctx, familiar, new DockerError(/not found|manifest unknown/i.test(s.error) ? 'notFound' : 'engine', s.error)) };
+        return {
+          result: 'failed',
+          message: pullErrorMessage(ctx, familiar, new DockerError(/not found|manifest unknown/i.test(s.error) ? 'notFound' : 'engine', s.error)),
+        };
       }
       return s.upToDate ? { result: 'upToDate', digest: s.digest } : { result: 'pulled', digest: s.digest };
     },

@@ -56,9 +56,7 @@ async function removeOne(ctx: CommandContext, target: ImageTarget): Promise<void
   const users = await containersUsingImage(ctx, image.id);
   const active = users.filter(isActive);
   if (active.length > 0) {
-    void ctx.ui.error(
-      vscode.l10n.t('{0} is used by running or paused containers: {1}. Stop and remove them first, then remove the image.', name, names(active)),
-    );
+    void ctx.ui.error(vscode.l10n.t('{0} is used by running or paused containers: {1}. Stop and remove them first, then remove the image.', name, names(active)));
     return;
   }
   const tags = image.tags.map((t) => imageDisplayName(image, t));

@@ -14,7 +14,9 @@ export function tagProblem(value: string): string | undefined {
     return err instanceof ImageRefError ? err.message : String(err);
   }
   if (ref.digest) {
-    return vscode.l10n.t('A digest (@sha256:...) names content the registry already has, so it cannot be given to an image as a tag. Give repository:tag instead, e.g. myapp:1.0.');
+    return vscode.l10n.t(
+      'A digest (@sha256:...) names content the registry already has, so it cannot be given to an image as a tag. Give repository:tag instead, e.g. myapp:1.0.',
+    );
   }
   return undefined;
 }

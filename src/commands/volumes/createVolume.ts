@@ -33,7 +33,10 @@ export function driverProblem(value: string): string | undefined {
 /** Parses `KEY=VALUE, KEY2=VALUE2`; a string is what is wrong. */
 export function parseLabels(value: string): Record<string, string> | string {
   const labels: Record<string, string> = {};
-  for (const raw of value.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const raw of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const eq = raw.indexOf('=');
     const key = eq < 0 ? raw : raw.slice(0, eq);
     if (eq < 0) {

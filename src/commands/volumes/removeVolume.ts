@@ -48,5 +48,10 @@ export async function removeVolume(ctx: CommandContext, ...args: unknown[]): Pro
   if (answer !== action) {
     return;
   }
-  await actOnEach(ctx, free, (v) => ['docker', 'volume', 'rm', v.name], (v) => ctx.service.removeVolume(v.name));
+  await actOnEach(
+    ctx,
+    free,
+    (v) => ['docker', 'volume', 'rm', v.name],
+    (v) => ctx.service.removeVolume(v.name),
+  );
 }

@@ -21,7 +21,10 @@ export class ContainerNode {
   readonly kind = 'container';
   details: ContainerDetails | undefined;
 
-  constructor(public model: ContainerModel, public parent: { id: string } | undefined) {}
+  constructor(
+    public model: ContainerModel,
+    public parent: { id: string } | undefined,
+  ) {}
 
   getTreeItem(): vscode.TreeItem {
     const m = this.model;

@@ -10,7 +10,10 @@ import { volumeTooltip } from '../tooltips';
 export class VolumeNode {
   readonly kind = 'volume';
 
-  constructor(public model: VolumeModel, private readonly usedBy: () => VolumeUse[]) {}
+  constructor(
+    public model: VolumeModel,
+    private readonly usedBy: () => VolumeUse[],
+  ) {}
 
   getTreeItem(): vscode.TreeItem {
     const m = this.model;

@@ -36,20 +36,48 @@ export async function createContainer(docker: Docker, name: string, options: Par
 export async function cleanupRun(docker: Docker): Promise<void> {
   const containers = await docker.listContainers({ all: true, filters: { label: [`${runLabel}=${runId}`] } });
   for (let i = 0; i < containers.length; i += 20) {
-    await Promise.all(containers.slice(i, i + 20).map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+    await Promise.all(
+      containers.slice(i, i + 20).map((c) =>
+        docker
+          .getContainer(c.Id)
+          .remove({ force: true, v: true })
+          .catch(() => undefined),
+      ),
+    );
   }
   const { Volumes } = await docker.listVolumes({ filters: { label: [`${runLabel}=${runId}`] } });
-  await Promise.all((Volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(() => undefined)));
+  await Promise.all(
+    (Volumes ?? []).map((v) =>
+      docker
+        .getVolume(v.Name)
+        .remove()
+        .catch(() => undefined),
+    ),
+  );
 }
 
 /** Leftovers of earlier runs that crashed before their cleanup (anything with the run label, whatever its run). */
 export async function cleanupEarlierRuns(docker: Docker): Promise<void> {
   const containers = await docker.listContainers({ all: true, filters: { label: [runLabel] } });
   for (let i = 0; i < containers.length; i += 20) {
-    await Promise.all(containers.slice(i, i + 20).map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+    await Promise.all(
+      containers.slice(i, i + 20).map((c) =>
+        docker
+          .getContainer(c.Id)
+          .remove({ force: true, v: true })
+          .catch(() => undefined),
+      ),
+    );
   }
   const { Volumes } = await docker.listVolumes({ filters: { label: [runLabel] } });
-  await Promise.all((Volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(() => undefined)));
+  await Promise.all(
+    (Volumes ?? []).map((v) =>
+      docker
+        .getVolume(v.Name)
+        .remove()
+        .catch(() => undefined),
+    ),
+  );
 }
 
 /** A loopback port free right now, for publishing a container port in a test. */

@@ -18,8 +18,7 @@ async function post<T>(route: string, body: unknown): Promise<T> {
 export const ui = {
   screenshot: (name: string) => post<{ path: string }>('/screenshot', { name }),
   texts: (selector: string) => post<{ texts: string[] }>('/texts', { selector }).then((r) => r.texts),
-  attributes: (selector: string, attribute: string) =>
-    post<{ values: (string | null)[] }>('/attributes', { selector, attribute }).then((r) => r.values),
+  attributes: (selector: string, attribute: string) => post<{ values: (string | null)[] }>('/attributes', { selector, attribute }).then((r) => r.values),
   click: (selector: string) => post<unknown>('/click', { selector }),
 };
 
