@@ -1,5 +1,5 @@
 // `npm run lint`: ESLint (eslint.config.mjs), then prettier --check (.prettierrc.json).
-// `npm run format` (--fix): prettier --write, then eslint --fix. npm test runs the check first.
+// `npm run format` (--fix): eslint --fix, then prettier --write (last, so its layout stands). npm test runs the check first.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ const prettier = (...args) => [bin('prettier', 'prettier.cjs'), ...args, '.'];
 
 /** Runs each step in turn; true when every one exited 0 (all run, so one report shows every finding). */
 export function lint({ fix = false } = {}) {
-  const steps = fix ? [prettier('--write', '--log-level', 'warn'), eslint('--fix')] : [eslint(), prettier('--check', '--log-level', 'warn')];
+  const steps = fix ? [eslint('--fix'), prettier('--write', '--log-level', 'warn')] : [eslint(), prettier('--check', '--log-level', 'warn')];
   let ok = true;
   for (const args of steps) {
     const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });

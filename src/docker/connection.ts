@@ -59,6 +59,7 @@ export function parseHost(raw: string, opts: { tls?: boolean } = {}): ParsedHost
   }
   // Messages quote the host, so a password typed into it must never reach them (or the logs).
   const shown = redactPassword(value);
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) {
     throw new ConnectionConfigError(`The Docker host ${JSON.stringify(shown)} contains control characters; remove them.`);
   }

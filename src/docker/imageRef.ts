@@ -36,6 +36,7 @@ export function parseImageRef(raw: string): ImageRef {
   if (value === '') {
     throw new ImageRefError('The image name is empty. Give one such as nginx, nginx:1.27 or registry.example.com/team/app:2.0.');
   }
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\s\x00-\x1f\x7f]/.test(value)) {
     throw new ImageRefError(`"${printable(value)}" contains spaces or control characters, which an image name cannot have.`);
   }

@@ -60,6 +60,7 @@ export const fail = (message: string): never => {
   throw new RunSpecError(message);
 };
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const controlChars = /[\x00-\x1f\x7f]/;
 
 export function emptyRunOptions(): RunOptions {

@@ -5,6 +5,7 @@ export function shellQuote(word: string): string {
 
 /** Control characters shown as \xNN, so a message that quotes typed text never carries them to the screen. */
 export function printable(value: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   return value.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 

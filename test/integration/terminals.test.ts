@@ -79,7 +79,7 @@ describe('terminals: exec, attach and logs', function () {
     try {
       return await waitFor(async () => session.transcript.match(pattern) ?? undefined, `${what} in the ${session.kind} terminal`, timeoutMs);
     } catch (err) {
-      throw new Error(`${(err as Error).message}; transcript ends with ${JSON.stringify(session.transcript.slice(-300))}`);
+      throw new Error(`${(err as Error).message}; transcript ends with ${JSON.stringify(session.transcript.slice(-300))}`, { cause: err });
     }
   }
 
@@ -131,7 +131,9 @@ describe('terminals: exec, attach and logs', function () {
       } catch (err) {
         const wrappers = await page.texts('.terminal-wrapper');
         const classes = await page.attributes('.terminal-wrapper *', 'class');
-        throw new Error(`${(err as Error).message}; wrappers: ${JSON.stringify(wrappers)}; classes: ${JSON.stringify([...new Set(classes)].slice(0, 40))}`);
+        throw new Error(`${(err as Error).message}; wrappers: ${JSON.stringify(wrappers)}; classes: ${JSON.stringify([...new Set(classes)].slice(0, 40))}`, {
+          cause: err,
+        });
       }
       await page.screenshot('exec-terminal');
     });
@@ -244,6 +246,7 @@ describe('terminals: exec, attach and logs', function () {
       const name = await running('attnotty', { Cmd: ['sh', '-c', 'while true; do echo out-tick; echo err-tick >&2; sleep 0.2; done'] });
       const session = (await vscode.commands.executeCommand('dockerExplorer.containers.attach', name)) as TerminalSession;
       await shows(session, /out-tick\r\n/, 'stdout');
+      // eslint-disable-next-line no-control-regex -- the terminal's colour escapes are what is checked
       await shows(session, /\x1b\[31merr-tick/, 'stderr in red');
       assert.match(session.transcript, /Read-only/);
     });
@@ -287,6 +290,7 @@ describe('terminals: exec, attach and logs', function () {
         assert.equal(t.split(line).length - 1, 1, `${line} appears exactly once`);
       }
       assert.ok(t.indexOf('run1-out') < t.indexOf('run2-out') && t.indexOf('run2-out') < t.indexOf('run3-out'), 'in order');
+      // eslint-disable-next-line no-control-regex -- the terminal's colour escapes are what is checked
       assert.match(t, /\x1b\[31mrun2-err/);
       assert.doesNotMatch(t, /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/, 'no timestamps unless the setting asks for them');
     });
@@ -303,6 +307,7 @@ describe('terminals: exec, attach and logs', function () {
         assert.deepEqual(logged, [`docker logs -f --tail 2 -t ${name}`]);
         assert.doesNotMatch(session.transcript, /line-4/);
         assert.match(session.transcript, /line-5/);
+        // eslint-disable-next-line no-control-regex -- the terminal's colour escapes are what is checked
         assert.match(session.transcript, /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z\x1b\[39m line-5/, 'each line with its timestamp');
       } finally {
         await config.update('tail', undefined, vscode.ConfigurationTarget.Global);

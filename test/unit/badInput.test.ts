@@ -198,7 +198,7 @@ function onlyOwnErrors(errorClass: new (message: string) => Error, parse: (value
       parse(value);
     } catch (err) {
       if (!(err instanceof errorClass)) {
-        throw new Error(`${JSON.stringify(value)} threw ${(err as Error)?.name}: ${(err as Error)?.message}`);
+        throw new Error(`${JSON.stringify(value)} threw ${(err as Error)?.name}: ${(err as Error)?.message}`, { cause: err });
       }
       assert.ok((err as Error).message.length > 0);
     }

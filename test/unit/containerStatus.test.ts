@@ -18,7 +18,7 @@ function requireWithFakeVscode<T>(modulePath: string): T {
     return request === 'vscode' ? fakePath : resolve.call(this, request, ...rest);
   };
   try {
-    return require(modulePath) as T;
+    return Module.createRequire(__filename)(modulePath) as T;
   } finally {
     loader._resolveFilename = resolve;
   }
