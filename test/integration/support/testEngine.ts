@@ -33,32 +33,18 @@ export async function createContainer(docker: Docker, name: string, options: Par
 }
 
 /** Removes every container and volume this test run created, and image tags it added. */
-export async function cleanupRun(docker: Docker): Promise<void> {
-  const containers = await docker.listContainers({ all: true, filters: { label: [`${runLabel}=${runId}`] } });
-  for (let i = 0; i < containers.length; i += 20) {
-    await Promise.all(
-      containers.slice(i, i + 20).map((c) =>
-        docker
-          .getContainer(c.Id)
-          .remove({ force: true, v: true })
-          .catch(() => undefined),
-      ),
-    );
-  }
-  const { Volumes } = await docker.listVolumes({ filters: { label: [`${runLabel}=${runId}`] } });
-  await Promise.all(
-    (Volumes ?? []).map((v) =>
-      docker
-        .getVolume(v.Name)
-        .remove()
-        .catch(() => undefined),
-    ),
-  );
+export function cleanupRun(docker: Docker): Promise<void> {
+  return removeLabelled(docker, `${runLabel}=${runId}`);
 }
 
 /** Leftovers of earlier runs that crashed before their cleanup (anything with the run label, whatever its run). */
-export async function cleanupEarlierRuns(docker: Docker): Promise<void> {
-  const containers = await docker.listContainers({ all: true, filters: { label: [runLabel] } });
+export function cleanupEarlierRuns(docker: Docker): Promise<void> {
+  return removeLabelled(docker, runLabel);
+}
+
+/** Removes the containers (with their anonymous volumes) and the volumes that carry `label`. */
+async function removeLabelled(docker: Docker, label: string): Promise<void> {
+  const containers = await docker.listContainers({ all: true, filters: { label: [label] } });
   for (let i = 0; i < containers.length; i += 20) {
     await Promise.all(
       containers.slice(i, i + 20).map((c) =>
@@ -69,7 +55,7 @@ export async function cleanupEarlierRuns(docker: Docker): Promise<void> {
       ),
     );
   }
-  const { Volumes } = await docker.listVolumes({ filters: { label: [runLabel] } });
+  const { Volumes } = await docker.listVolumes({ filters: { label: [label] } });
   await Promise.all(
     (Volumes ?? []).map((v) =>
       docker
