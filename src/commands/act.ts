@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { toDockerError } from '../docker/errors';
 import { commandLine } from '../docker/shell';
-import { describeError } from '../errorMessages';
+import { describeError, showFailure } from '../errorMessages';
 import type { CommandContext } from './context';
 
 export interface ActResult<T> {
@@ -42,17 +42,9 @@ export async function actOnEach<T>(
       result.failed.length === 1
         ? result.failed[0].message
         : vscode.l10n.t('{0} of {1} failed. First: {2}', result.failed.length, targets.length, result.failed[0].message);
-    void showFailure(ctx, message);
+    void showFailure(ctx.ui, ctx.log, message);
   }
   return result;
-}
-
-/** An error notification with a way to the details: the output channel has every command and error. */
-async function showFailure(ctx: CommandContext, message: string): Promise<void> {
-  const details = vscode.l10n.t('Show Details');
-  if ((await ctx.ui.error(message, details)) === details) {
-    ctx.log.show();
-  }
 }
 
 /** Runs one operation and reports its failure the same way; returns undefined when it failed. */
