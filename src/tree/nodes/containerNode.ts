@@ -42,6 +42,14 @@ export class ContainerNode {
     return item;
   }
 
+  /**
+   * Whether two models give the same row: everything getTreeItem reads (the id never changes).
+   * The tooltip is not part of it: it is built from the current model on hover.
+   */
+  static rendersSame(a: ContainerModel, b: ContainerModel): boolean {
+    return a.name === b.name && a.state === b.state && a.status === b.status && a.image === b.image;
+  }
+
   tooltip(): vscode.MarkdownString {
     return containerTooltip(this.model, this.details);
   }
