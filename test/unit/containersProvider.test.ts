@@ -81,15 +81,34 @@ describe('containers view: what a change fires', () => {
     assert.match(String(roots[0].getTreeItem().description), /^Exited \(143\) /);
   });
 
-  it('fires the row for each thing it shows: status, name, image', async () => {
+  it('fires the row for each thing it shows: name, image, state, health, a restart', async () => {
     const { store, provider, roots, fired } = await shownProvider([container('a')]);
     providers.push(provider);
-    store.update(container('a', { status: 'Up 6 minutes' }));
-    store.update(container('a', { status: 'Up 6 minutes', name: 'renamed' }));
-    store.update(container('a', { status: 'Up 6 minutes', name: 'renamed', image: 'busybox:1.36' }));
-    store.update(container('a', { status: 'Up 6 minutes', name: 'renamed', image: 'busybox:1.36', state: 'unhealthy' }));
-    assert.deepEqual(fired, [roots[0], roots[0], roots[0], roots[0]]);
-    assert.equal(roots[0].getTreeItem().accessibilityInformation?.label, 'renamed, unhealthy, Up 6 minutes, busybox:1.36');
+    const renamed = { name: 'renamed' };
+    store.update(container('a', renamed));
+    store.update(container('a', { ...renamed, image: 'busybox:1.36' }));
+    store.update(container('a', { ...renamed, image: 'busybox:1.36', status: 'Up 5 minutes (healthy)' }));
+    store.update(container('a', { ...renamed, image: 'busybox:1.36', status: 'Up 5 minutes (unhealthy)', state: 'unhealthy' }));
+    store.update(container('a', { ...renamed, image: 'busybox:1.36', status: 'Up Less than a second (unhealthy)', state: 'unhealthy' }));
+    assert.deepEqual(fired, [roots[0], roots[0], roots[0], roots[0], roots[0]]);
+    assert.equal(roots[0].getTreeItem().accessibilityInformation?.label, 'renamed, unhealthy, Up Less than a second (unhealthy), busybox:1.36');
+  });
+
+  it('fires nothing when only the status aged (rows do not tick between events), and fires a restart', async () => {
+    const { store, provider, roots, fired } = await shownProvider([container('a', { status: 'Up Less than a second' })]);
+    providers.push(provider);
+    for (const status of ['Up 1 second', 'Up 59 seconds', 'Up About a minute', 'Up 2 minutes', 'Up About an hour', 'Up 3 days']) {
+      store.update(container('a', { status }));
+    }
+    assert.deepEqual(fired, []);
+    store.update(container('a', { status: 'Up 2 seconds' })); // restarted
+    assert.deepEqual(fired, [roots[0]]);
+    const exited = { state: 'exited' as const, engineState: 'exited' };
+    store.update(container('a', { ...exited, status: 'Exited (0) Less than a second ago' }));
+    store.update(container('a', { ...exited, status: 'Exited (0) 3 seconds ago' }));
+    assert.deepEqual(fired, [roots[0], roots[0]]);
+    store.update(container('a', { ...exited, status: 'Exited (1) 3 seconds ago' }));
+    assert.deepEqual(fired, [roots[0], roots[0], roots[0]]);
   });
 
   it('a hover after a silent update shows the new model, not details fetched for the old one', async () => {
@@ -129,7 +148,7 @@ describe('containers view: what a change fires', () => {
     const { store, provider, roots, fired } = await shownProvider([container('a', shop), container('b', shop)]);
     providers.push(provider);
     const [a] = await provider.getChildren(roots[0]);
-    store.update(container('a', { ...shop, status: 'Up 6 minutes' }));
+    store.update(container('a', { ...shop, status: 'Up 2 seconds' })); // restarted: the row changes
     assert.deepEqual(fired, [a]);
   });
 });
