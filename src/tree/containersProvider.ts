@@ -113,7 +113,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     }
     let structural = change.removed.some((id) => this.nodes.delete(id));
     const rowsToRender: ContainerNode[] = [];
-    const groupsToCount = new Set<GroupNode>();
+    const groupsToCount = new Map<string, GroupNode>();
     for (const id of change.updated) {
       const model = this.store.containers.get(id);
       if (!model) {
@@ -136,18 +136,19 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       }
       const group = node.parent && this.groups.get(node.parent.id);
       if (group && isRunning(before) !== isRunning(model)) {
-        groupsToCount.add(group);
+        groupsToCount.set(group.id, group);
       }
     }
     if (structural) {
       this.relayout();
       return;
     }
-    rowsToRender.forEach((node) => this.changed.fire(node));
-    for (const group of groupsToCount) {
+    for (const group of groupsToCount.values()) {
       group.description = this.groupDescription((this.children.get(group.id) ?? []).map((c) => c.model));
       this.changed.fire(group);
     }
+    // A fired group's rows are fetched again with it; fired too, they would wait VS Code's 200 ms.
+    rowsToRender.filter((node) => !(node.parent && groupsToCount.has(node.parent.id))).forEach((node) => this.changed.fire(node));
   }
 
   /** A group row's "{0} running of {1}". */
