@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { composeProjectLabel } from '../../src/docker/models';
 import { activateExtension } from './support/extension';
-import { cleanupRun, createContainer, testDocker, uniqueName } from './support/testEngine';
+import { cleanupRun, createContainer, runId, runLabel, testDocker, uniqueName } from './support/testEngine';
 import { ui } from './support/uiBridge';
 
 /** Generous: this asserts that every change reaches the page, never how fast (the numbers are written out). */
@@ -99,8 +99,8 @@ describe('container changes on the page', function () {
     await vscode.commands.executeCommand('dockerExplorer.containers.focus');
     const project = uniqueName('project');
     const memberName = uniqueName('member');
-    const member = await createContainer(docker, memberName, { Labels: { [composeProjectLabel]: project } });
-    await createContainer(docker, uniqueName('member'), { Labels: { [composeProjectLabel]: project } });
+    const member = await createContainer(docker, memberName, { Labels: { [runLabel]: runId, [composeProjectLabel]: project } });
+    await createContainer(docker, uniqueName('member'), { Labels: { [runLabel]: runId, [composeProjectLabel]: project } });
     await api.store.whenIdle();
     const groupText = async () => {
       const labels = await ui.attributes(`.monaco-list-row[aria-label^="${project}"]`, 'aria-label');
