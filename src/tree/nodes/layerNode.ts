@@ -32,6 +32,7 @@ export class LayerNode {
       parts.push(vscode.l10n.t('shared'));
     }
     item.description = parts.join(' · ');
+    item.accessibilityInformation = { label: `${label}, ${parts.join(', ')}` };
     // The row grammar `<kind>.<state>`: no image action matches `layer.*`.
     item.contextValue = `layer.${l.empty ? 'empty' : 'files'}`;
     item.iconPath = l.empty ? themeIcon('circle-small', 'disabledForeground') : themeIcon(l.sharedWith ? 'layers-dot' : 'layers');
