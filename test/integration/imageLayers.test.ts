@@ -48,6 +48,8 @@ describe('image layers', function () {
   const docker = testDocker();
   const repo = `dxt-layers-${Math.random().toString(36).slice(2, 8)}`;
   const tag = `${repo}:v1`;
+  /** The row of the first test, kept after its image is gone. */
+  let staleRow: Row | undefined;
 
   after(async () => {
     // The tag and the intermediate images of this build only; the test image stays.
@@ -112,6 +114,7 @@ describe('image layers', function () {
 
     await api.views.images.getChildren(again as never);
     assert.equal(api.service.requestsSent, before + 1, 'expanding another time asks nothing more');
+    staleRow = again;
 
     // On the page: the rows under the expanded image row, in the same order.
     await api.treeViews.images.reveal(again as never, { expand: true, select: false, focus: false });
@@ -129,5 +132,20 @@ describe('image layers', function () {
       history.map((h) => h.Size === 0),
       'the page marks the empty layers',
     );
+  });
+
+  it('says in one row, not a notification, that an image removed meanwhile has no layers to list', async () => {
+    const api = await activateExtension();
+    assert.ok(staleRow, 'the first test kept its row');
+    await docker.getImage(tag).remove();
+    await waitFor(async () => !(await imageRow(api, `docker.io/library/${tag}`)), `${tag} gone from the view`);
+    const rows = (await api.views.images.getChildren(staleRow as never)) as unknown as Row[];
+    assert.deepEqual(
+      rows.map((r) => r.kind),
+      ['layersFailed'],
+    );
+    const item = api.views.images.getTreeItem(rows[0] as never);
+    assert.equal(item.label, 'Cannot list the layers');
+    assert.match(String(item.description), /removed meanwhile/, 'the project`s own message for a missing image');
   });
 });
