@@ -112,7 +112,7 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
     if (change.kind === 'images') {
       // Images are few: an image change lays the view out again from the store, with no engine request.
       this.roots = undefined;
-      // Shared layers depend on which images are local; an expanded row asks its history again.
+      // Forgets removed images' histories (and the tags history entries carry); an expanded row asks once more.
       this.histories.clear();
       this.refresh.request();
     }
