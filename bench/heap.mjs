@@ -110,11 +110,12 @@ const settings = () => ({ groupBy: 'composeProject', sortBy: 'created' });
 // A warm-up round of everything measured below, thrown away: modules dockerode loads on first use
 // and compiled code are not per row.
 {
-  const store = new EngineStore(new DockerService(() => ({ socketPath })));
+  const warmService = new DockerService(() => ({ socketPath }));
+  const store = new EngineStore(warmService);
   store.start();
   await store.whenSettled();
   await store.whenIdle();
-  const providers = [new ContainersProvider(store, settings), new ImagesProvider(store), new VolumesProvider(store)];
+  const providers = [new ContainersProvider(store, settings), new ImagesProvider(store, warmService), new VolumesProvider(store)];
   await renderAll(providers, new Map());
   store.stop();
   providers.forEach((p) => p.dispose());
@@ -148,7 +149,7 @@ if (store.containers.size !== counts.containers) throw new Error(`store holds ${
 step('store: models (EngineStore)');
 
 // (b) The providers' nodes, and each row's tree item kept as VS Code's ExtHostTreeView keeps it.
-const providers = [new ContainersProvider(store, settings), new ImagesProvider(store), new VolumesProvider(store)];
+const providers = [new ContainersProvider(store, settings), new ImagesProvider(store, service), new VolumesProvider(store)];
 const kept = new Map();
 const shown = await renderAll(providers, kept);
 if (shown !== rows) throw new Error(`rendered ${shown} rows, expected ${rows}`);

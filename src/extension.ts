@@ -56,7 +56,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
 
   const views = {
     containers: new ContainersProvider(store, containersViewSettings),
-    images: new ImagesProvider(store),
+    images: new ImagesProvider(store, service, () => connection.endpoint?.description ?? ''),
     volumes: new VolumesProvider(store),
   };
   const treeViews = {

@@ -2,6 +2,7 @@ import Docker from 'dockerode';
 import type { IncomingMessage } from 'node:http';
 import { DockerError, toDockerError } from './errors';
 import { watchedEventTypes } from './events';
+import { HistoryEntry, ImageLayer, toImageLayers } from './imageHistory';
 import {
   ContainerDetails,
   ContainerModel,
@@ -431,6 +432,11 @@ export class DockerService {
       () => new Promise<DiskUsage>((resolve, reject) => this.docker.modem.dial(request, (err, data) => (err ? reject(err) : resolve((data ?? {}) as DiskUsage)))),
       this.slow(),
     );
+  }
+
+  /** An image's layers, newest first (`docker history`): one request, asked only when its row is expanded. */
+  async imageHistory(id: string): Promise<ImageLayer[]> {
+    return toImageLayers((await this.call(() => this.docker.getImage(id).history())) as HistoryEntry[]);
   }
 }
 

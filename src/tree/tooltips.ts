@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ImageLayer } from '../docker/imageHistory';
 import type { ContainerDetails, ContainerModel, ImageModel, VolumeModel } from '../docker/models';
 import { containerStatusText } from './containerStatus';
 import { displayFormat, shortId } from './format';
@@ -72,6 +73,42 @@ export function imageTooltip(m: ImageModel, usedBy: ContainerModel[]): vscode.Ma
   s.appendMarkdown(
     usedBy.length === 0 ? vscode.l10n.t('Used by no container.') : `${vscode.l10n.t('Used by')}: ${usedBy.map((c) => `${code(c.name)} (${c.state})`).join(', ')}`,
   );
+  s.appendMarkdown(
+    `\n\n${escape(vscode.l10n.t('Its layers are read-only and shared by every container made from the image; each container writes into a layer of its own.'))}`,
+  );
+  return s;
+}
+
+export function layerTooltip(layer: ImageLayer): vscode.MarkdownString {
+  const s = md();
+  if (layer.instruction) {
+    s.appendCodeblock(layer.instruction, 'dockerfile');
+  }
+  if (layer.createdBy.trim() !== layer.instruction) {
+    s.appendMarkdown(`${vscode.l10n.t('Recorded as')}: ${code(layer.createdBy)}\n\n`);
+  }
+  if (layer.id) {
+    s.appendMarkdown(`${vscode.l10n.t('ID')}: ${code(layer.id)}  \n`);
+  }
+  s.appendMarkdown(`${vscode.l10n.t('Size')}: ${displayFormat(vscode.env.language).size(layer.size)}  \n`);
+  s.appendMarkdown(`${vscode.l10n.t('Created')}: ${created(layer.created)}  \n`);
+  if (layer.comment) {
+    s.appendMarkdown(`${vscode.l10n.t('Comment')}: ${escape(layer.comment)}  \n`);
+  }
+  if (layer.tags.length > 0) {
+    s.appendMarkdown(`${vscode.l10n.t('Tags')}: ${layer.tags.map(code).join(', ')}  \n`);
+  }
+  s.appendMarkdown('\n');
+  s.appendMarkdown(
+    escape(
+      layer.empty
+        ? vscode.l10n.t('An empty layer: this step changed only the image settings, no files.')
+        : vscode.l10n.t('A read-only layer: every container made from the image sees these files, and changes them only in its own writable layer.'),
+    ),
+  );
+  if (layer.sharedWith) {
+    s.appendMarkdown(`  \n${vscode.l10n.t('Shared with the local image {0}: on disk once for both.', code(layer.sharedWith.name))}`);
+  }
   return s;
 }
 

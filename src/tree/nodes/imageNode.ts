@@ -18,6 +18,11 @@ export class ImageNode {
     private readonly usedBy: () => ContainerModel[],
   ) {}
 
+  /** The row's stable id: one per tag of an image. */
+  get id(): string {
+    return `image:${this.model.id}:${this.reference ?? '<none>'}`;
+  }
+
   get tag(): string | undefined {
     return this.reference?.slice(this.reference.lastIndexOf(':') + 1);
   }
@@ -25,8 +30,9 @@ export class ImageNode {
   getTreeItem(): vscode.TreeItem {
     const m = this.model;
     const label = this.tag ?? shortId(m.id);
-    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-    item.id = `image:${m.id}:${this.reference ?? '<none>'}`;
+    // Collapsed: its layers are asked for (one request) only when the row is expanded.
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
     const format = displayFormat(vscode.env.language);
     item.description = `${format.size(m.size)} · ${format.age(m.created)}`;
     item.contextValue = ContextValues.image(this.reference === undefined);
