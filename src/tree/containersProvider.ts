@@ -113,6 +113,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     }
     let structural = change.removed.some((id) => this.nodes.delete(id));
     const rowsToRender: ContainerNode[] = [];
+    const groupsToCount = new Map<string, GroupNode>();
     for (const id of change.updated) {
       const model = this.store.containers.get(id);
       if (!model) {
@@ -122,18 +123,39 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       if (!node) {
         this.nodes.set(id, new ContainerNode(model, undefined));
         structural = true;
-      } else {
-        structural ||= this.movesRow(node.model, model);
-        node.model = model;
-        node.details = undefined;
+        continue;
+      }
+      const before = node.model;
+      structural ||= this.movesRow(before, model);
+      node.model = model;
+      node.details = undefined;
+      // VS Code holds back a row change that follows another within 200 ms: a stop's kill event,
+      // which changes nothing on the row, must not delay its die.
+      if (!ContainerNode.rendersSame(before, model)) {
         rowsToRender.push(node);
+      }
+      const group = node.parent && this.groups.get(node.parent.id);
+      if (group && isRunning(before) !== isRunning(model)) {
+        groupsToCount.set(group.id, group);
       }
     }
     if (structural) {
       this.relayout();
-    } else {
-      rowsToRender.forEach((node) => this.changed.fire(node));
+      return;
     }
+    for (const group of groupsToCount.values()) {
+      group.description = this.groupDescription((this.children.get(group.id) ?? []).map((c) => c.model));
+      this.changed.fire(group);
+    }
+    // A fired group's rows are fetched again with it; fired too, they would wait VS Code's 200 ms.
+    rowsToRender.filter((node) => !(node.parent && groupsToCount.has(node.parent.id))).forEach((node) => this.changed.fire(node));
+  }
+
+  /** A group row's "{0} running of {1}". */
+  private groupDescription(members: ContainerModel[]): string {
+    const format = displayFormat(vscode.env.language);
+    const running = members.filter(isRunning).length;
+    return vscode.l10n.t('{0} running of {1}', format.count(running), format.count(members.length));
   }
 
   /** Whether a change moves the row to another group or place, so the list must be laid out again. */
@@ -154,13 +176,10 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     const nextGroups = new Map<string, GroupNode>();
     this.children.clear();
     const roots: ContainersTreeNode[] = [];
-    const format = displayFormat(vscode.env.language);
     for (const group of groups) {
       const id = `group:containers:${groupBy}:${group.key}`;
-      const running = group.containers.filter(isRunning).length;
-      const description = vscode.l10n.t('{0} running of {1}', format.count(running), format.count(group.containers.length));
-      const node = this.groups.get(id) ?? new GroupNode('containers', `${groupBy}:${group.key}`, group.label, description, groupIcons[groupBy]);
-      node.description = description;
+      const node = this.groups.get(id) ?? new GroupNode('containers', `${groupBy}:${group.key}`, group.label, '', groupIcons[groupBy]);
+      node.description = this.groupDescription(group.containers);
       nextGroups.set(id, node);
       roots.push(node);
       this.children.set(

@@ -1,28 +1,5 @@
 import * as assert from 'node:assert/strict';
-import Module from 'node:module';
-import * as path from 'node:path';
-
-/** The two 'vscode' members containerStatus.ts reads: l10n.t with no bundle loaded (English) and env.language. */
-const fakeVscode = {
-  l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) },
-  env: { language: 'en' },
-};
-
-/** Loads a module that imports 'vscode' with the fake above, for this one require only. */
-function requireWithFakeVscode<T>(modulePath: string): T {
-  const loader = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-  const resolve = loader._resolveFilename;
-  const fakePath = path.join(__dirname, 'fake-vscode.js');
-  require.cache[fakePath] = { id: fakePath, filename: fakePath, loaded: true, exports: fakeVscode } as unknown as NodeJS.Module;
-  loader._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
-    return request === 'vscode' ? fakePath : resolve.call(this, request, ...rest);
-  };
-  try {
-    return Module.createRequire(__filename)(modulePath) as T;
-  } finally {
-    loader._resolveFilename = resolve;
-  }
-}
+import { fakeVscode, requireWithFakeVscode } from './support/fakeVscode';
 
 const { containerStatusText } = requireWithFakeVscode<typeof import('../../src/tree/containerStatus')>('../../src/tree/containerStatus');
 

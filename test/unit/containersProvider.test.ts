@@ -1,0 +1,155 @@
+import * as assert from 'node:assert/strict';
+import { Emitter } from '../../src/docker/event';
+import type { ContainerModel } from '../../src/docker/models';
+import type { EngineStore, StoreChange } from '../../src/docker/store';
+import type { ContainersTreeNode } from '../../src/tree/containersProvider';
+import { requireWithFakeVscode } from './support/fakeVscode';
+
+const { ContainersProvider } = requireWithFakeVscode<typeof import('../../src/tree/containersProvider')>('../../src/tree/containersProvider');
+
+function container(id: string, changes: Partial<ContainerModel> = {}): ContainerModel {
+  return {
+    id,
+    name: `c-${id}`,
+    image: 'busybox:latest',
+    imageId: 'sha256:1',
+    command: 'sleep 3600',
+    created: 1_700_000_000,
+    state: 'running',
+    engineState: 'running',
+    status: 'Up 5 minutes',
+    ports: [],
+    mounts: [],
+    networks: ['bridge'],
+    ...changes,
+  };
+}
+
+/** The part of the store the provider reads, driven by hand: one change per call, as a flush. */
+function fakeStore(models: ContainerModel[]) {
+  const changes = new Emitter<StoreChange>();
+  const containers = new Map(models.map((m) => [m.id, m]));
+  return {
+    containers,
+    onChange: changes.event,
+    whenSettled: async () => ({ state: 'ready' as const }),
+    containerDetails: async () => undefined,
+    /** The engine listed these containers again after an event (a fresh object each, as the store keeps). */
+    update(...updated: ContainerModel[]) {
+      updated.forEach((m) => containers.set(m.id, m));
+      changes.fire({ kind: 'containers', full: false, updated: updated.map((m) => m.id), removed: [] });
+    },
+    full() {
+      changes.fire({ kind: 'containers', full: true, updated: [], removed: [] });
+    },
+  };
+}
+
+/** A provider laid out once (as VS Code does when the view opens), recording what it fires from then on. */
+async function shownProvider(models: ContainerModel[], groupBy: 'composeProject' | 'none' = 'composeProject') {
+  const store = fakeStore(models);
+  const provider = new ContainersProvider(store as unknown as EngineStore, () => ({ groupBy, sortBy: 'created' }));
+  store.full();
+  const roots = await provider.getChildren();
+  const fired: (ContainersTreeNode | undefined)[] = [];
+  provider.onDidChangeTreeData((node) => fired.push(node));
+  return { store, provider, roots, fired };
+}
+
+describe('containers view: what a change fires', () => {
+  const providers: { dispose(): void }[] = [];
+  afterEach(() => providers.splice(0).forEach((p) => p.dispose()));
+
+  it('fires nothing for an update that changes nothing the row shows (the kill before a stop)', async () => {
+    const { store, provider, roots, fired } = await shownProvider([container('a')]);
+    providers.push(provider);
+    const node = roots[0];
+    const afterKill = container('a');
+    store.update(afterKill);
+    assert.deepEqual(fired, []);
+    // The node holds the new model anyway, so a hover after it builds its tooltip from it.
+    assert.equal(node.kind === 'container' && node.model, afterKill);
+  });
+
+  it('fires the row once for a stop (kill, then die and stop), when the state changes', async () => {
+    const { store, provider, roots, fired } = await shownProvider([container('a')]);
+    providers.push(provider);
+    store.update(container('a')); // kill: still running
+    store.update(container('a', { state: 'exited', engineState: 'exited', status: 'Exited (143) Less than a second ago' })); // die
+    store.update(container('a', { state: 'exited', engineState: 'exited', status: 'Exited (143) Less than a second ago' })); // stop
+    assert.deepEqual(fired, [roots[0]]);
+    assert.match(String(roots[0].getTreeItem().description), /^Exited \(143\) /);
+  });
+
+  it('fires the row for each thing it shows: name, image, state, health, a restart', async () => {
+    const { store, provider, roots, fired } = await shownProvider([container('a')]);
+    providers.push(provider);
+    const renamed = { name: 'renamed' };
+    store.update(container('a', renamed));
+    store.update(container('a', { ...renamed, image: 'busybox:1.36' }));
+    store.update(container('a', { ...renamed, image: 'busybox:1.36', status: 'Up 5 minutes (healthy)' }));
+    store.update(container('a', { ...renamed, image: 'busybox:1.36', status: 'Up 5 minutes (unhealthy)', state: 'unhealthy' }));
+    store.update(container('a', { ...renamed, image: 'busybox:1.36', status: 'Up Less than a second (unhealthy)', state: 'unhealthy' }));
+    assert.deepEqual(fired, [roots[0], roots[0], roots[0], roots[0], roots[0]]);
+    assert.equal(roots[0].getTreeItem().accessibilityInformation?.label, 'renamed, unhealthy, Up Less than a second (unhealthy), busybox:1.36');
+  });
+
+  it('fires nothing when only the status aged (rows do not tick between events), and fires a restart', async () => {
+    const { store, provider, roots, fired } = await shownProvider([container('a', { status: 'Up Less than a second' })]);
+    providers.push(provider);
+    for (const status of ['Up 1 second', 'Up 59 seconds', 'Up About a minute', 'Up 2 minutes', 'Up About an hour', 'Up 3 days']) {
+      store.update(container('a', { status }));
+    }
+    assert.deepEqual(fired, []);
+    store.update(container('a', { status: 'Up 2 seconds' })); // restarted
+    assert.deepEqual(fired, [roots[0]]);
+    const exited = { state: 'exited' as const, engineState: 'exited' };
+    store.update(container('a', { ...exited, status: 'Exited (0) Less than a second ago' }));
+    store.update(container('a', { ...exited, status: 'Exited (0) 3 seconds ago' }));
+    assert.deepEqual(fired, [roots[0], roots[0]]);
+    store.update(container('a', { ...exited, status: 'Exited (1) 3 seconds ago' }));
+    assert.deepEqual(fired, [roots[0], roots[0], roots[0]]);
+  });
+
+  it('a hover after a silent update shows the new model, not details fetched for the old one', async () => {
+    const { store, provider, roots } = await shownProvider([container('a', { command: 'old' })]);
+    providers.push(provider);
+    const node = roots[0];
+    assert.ok(node.kind === 'container');
+    node.details = { links: [], volumesFrom: [] } as unknown as typeof node.details;
+    store.update(container('a', { command: 'new command' }));
+    assert.equal(node.details, undefined);
+    const item = await provider.resolveTreeItem(node.getTreeItem(), node);
+    assert.match((item.tooltip as { value: string }).value, /new command/);
+  });
+
+  it('updates and fires a compose project row when a member stops or starts', async () => {
+    const shop = { composeProject: 'shop' };
+    const { store, provider, roots, fired } = await shownProvider([container('a', shop), container('b', shop)]);
+    providers.push(provider);
+    const [group] = roots;
+    assert.equal(group.kind, 'group');
+    assert.equal(group.getTreeItem().description, '2 running of 2');
+    const [a] = await provider.getChildren(group);
+
+    store.update(container('a', { ...shop, state: 'exited', engineState: 'exited', status: 'Exited (0) 1 second ago' }));
+    assert.equal(group.getTreeItem().description, '1 running of 2');
+    // Only the group: VS Code fetches its rows again with it, and a second fire would wait 200 ms.
+    assert.deepEqual(fired, [group]);
+    assert.match(String(a.getTreeItem().description), /^Exited /);
+
+    fired.length = 0;
+    store.update(container('a', { ...shop, status: 'Up Less than a second' }));
+    assert.equal(group.getTreeItem().description, '2 running of 2');
+    assert.deepEqual(fired, [group]);
+  });
+
+  it('leaves the group row alone when a member changes without starting or stopping', async () => {
+    const shop = { composeProject: 'shop' };
+    const { store, provider, roots, fired } = await shownProvider([container('a', shop), container('b', shop)]);
+    providers.push(provider);
+    const [a] = await provider.getChildren(roots[0]);
+    store.update(container('a', { ...shop, status: 'Up 2 seconds' })); // restarted: the row changes
+    assert.deepEqual(fired, [a]);
+  });
+});
