@@ -26,8 +26,9 @@ export async function createContainer(docker: Docker, name: string, options: Par
     name,
     Image: testImage,
     Cmd: ['sleep', '3600'],
-    Labels: { [runLabel]: runId, ...(options.Labels ?? {}) },
     ...options,
+    // After the caller's options: a caller's own Labels must not drop the run label the cleanup finds.
+    Labels: { ...(options.Labels ?? {}), [runLabel]: runId },
     HostConfig: { Init: true, ...(options.HostConfig ?? {}) },
   });
 }
