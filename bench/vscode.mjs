@@ -9,7 +9,7 @@ import { fmt, stats } from './lib.mjs';
 
 const MB = 1024 * 1024;
 
-async function runPayload({ root, engine, mode, env, label, log }) {
+export async function runPayload({ root, engine, mode, env, label, log, timeoutMs }) {
   const { runExtensionTests } = await import('../test/harness/vscode.mjs');
   const workspacePath = path.join(root, '.cache', 'bench-workspace');
   fs.mkdirSync(workspacePath, { recursive: true });
@@ -20,6 +20,7 @@ async function runPayload({ root, engine, mode, env, label, log }) {
     workspacePath,
     outputDir,
     quiet: true,
+    ...(timeoutMs ? { timeoutMs } : {}),
     log: (line) => log(`  [vscode] ${line}`),
     env: { DOCKER_HOST: engine.dockerHost, DX_BENCH_MODE: mode, ...env },
   });

@@ -1,7 +1,8 @@
 // Runs inside the real extension host for `npm run bench` (bench/vscode.mjs starts it through
 // test/harness/vscode.mjs, one code-server per run). DX_BENCH_MODE picks what one run measures:
 // `startup` (opening the Docker view in a fresh window until the first container rows) or
-// `memory` (this host's heap and RSS without, then with, the bench's objects). What it measured
+// `memory` (this host's heap and RSS without, then with, the bench's objects) or `changes` (each
+// kind of container change to its row on the page, bench/vscode/changes.ts). What it measured
 // goes to the results file named by DX_TEST_RESULTS, under `bench`.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
@@ -10,6 +11,7 @@ import type { DockerExplorerApi } from '../../src/extension';
 import { extensionId } from '../../test/integration/support/extension';
 import { ui, waitFor } from '../../test/integration/support/uiBridge';
 import { memoryAfterGc, renderAllRows } from '../../test/integration/support/viewCost';
+import { changes } from './changes';
 
 const env = process.env;
 const count = (name: string) => {
@@ -23,10 +25,10 @@ const count = (name: string) => {
 export async function run(): Promise<void> {
   const mode = env.DX_BENCH_MODE;
   try {
-    if (mode !== 'startup' && mode !== 'memory') {
-      throw new Error(`DX_BENCH_MODE must be "startup" or "memory", got "${mode}"`);
+    if (mode !== 'startup' && mode !== 'memory' && mode !== 'changes') {
+      throw new Error(`DX_BENCH_MODE must be "startup", "memory" or "changes", got "${mode}"`);
     }
-    const bench = mode === 'startup' ? await startup() : await memory();
+    const bench = mode === 'startup' ? await startup() : mode === 'memory' ? await memory() : await changes(count);
     writeResults({ passed: 1, failed: 0, failures: [], bench });
   } catch (err) {
     writeResults({ passed: 0, failed: 1, failures: [{ title: `bench ${mode}`, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }] });
