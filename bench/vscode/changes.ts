@@ -35,7 +35,7 @@ export async function changes(count: (name: string) => number): Promise<object> 
   return {
     pid: process.pid,
     containers: api.store.containers.size,
-    clockOffsetMs: page.clockOffsetMs,
+    clock: page.clockOffset,
     fullLists: Object.fromEntries(Object.entries(api.store.fullLists).map(([k, v]) => [k, v - fullListsBefore[k as keyof typeof fullListsBefore]])),
     samples: page.samples,
   };

@@ -19,6 +19,8 @@ export interface PageChangeSample {
   pageAfterEvent: number;
   /** API returned -> that event arrived (negative: before the call returned). */
   eventAfterApi?: number;
+  /** The engine's own answer: one list filtered by this container's id, asked after the page showed the change. */
+  engineList?: number;
 }
 
 /** The engine's container events as a raw stream in this host receives them, with their arrival times (epoch ms). */
@@ -91,8 +93,12 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export class PageChanges {
   readonly samples: PageChangeSample[] = [];
-  /** The page's clock minus this host's (both epoch ms), measured over the bridge. */
-  private offset = 0;
+  /**
+   * The page's clock minus this host's as one bridge round trip sees it: both read the system clock
+   * (performance.timeOrigin + now), so it is reported, not applied; its error is up to half a round trip.
+   */
+  private clockCheck = { offsetMs: 0, roundTripMs: Infinity };
+  private readonly offset = 0;
 
   private constructor(
     private readonly options: PageChangeOptions,
@@ -105,22 +111,20 @@ export class PageChanges {
     return changes;
   }
 
-  /** The two clocks should agree (one machine); measured anyway, the quickest of five round trips. */
+  /** The two clocks should agree (one machine): checked anyway, over the quickest of five round trips. */
   private async syncClocks(): Promise<void> {
-    let best = Infinity;
     for (let i = 0; i < 5; i++) {
       const sent = epochNow();
       const page = await ui.recordRows();
       const back = epochNow();
-      if (back - sent < best) {
-        best = back - sent;
-        this.offset = page - (sent + back) / 2;
+      if (back - sent < this.clockCheck.roundTripMs) {
+        this.clockCheck = { offsetMs: page - (sent + back) / 2, roundTripMs: back - sent };
       }
     }
   }
 
-  get clockOffsetMs(): number {
-    return this.offset;
+  get clockOffset(): { offsetMs: number; roundTripMs: number } {
+    return this.clockCheck;
   }
 
   close(): void {
@@ -224,7 +228,9 @@ export class PageChanges {
     await this.showing(new RegExp(`^${escape(name)}, running, `), false, started, `${name} running`);
     const died = await this.events.when(c.id, 'die', started, 15_000);
     const shown = await this.showing(new RegExp(`^${escape(name)}, exited, `), false, started, `${name} exited by itself`);
-    this.samples.push({ kind: 'self-exit', pageAfterEvent: shown - died });
+    const listed = epochNow();
+    await docker.listContainers({ all: true, filters: { id: [c.id] } });
+    this.samples.push({ kind: 'self-exit', pageAfterEvent: shown - died, engineList: epochNow() - listed });
     await c.remove({ force: true });
     await this.showing(new RegExp(`^${escape(name)}, `), true, epochNow() - 10_000, `${name} removed`, { alreadyHold: true }).catch(() => undefined);
   }
@@ -236,7 +242,10 @@ export class PageChanges {
     const returned = epochNow();
     const shown = await this.showing(wanted.pattern, !!wanted.absent, sent, `${kind} of ${id().slice(0, 12)}`);
     const event = await this.events.when(id(), action, sent);
-    this.samples.push({ kind, api: returned - sent, pageAfterApi: shown - returned, pageAfterEvent: shown - event, eventAfterApi: event - returned });
+    const listed = epochNow();
+    await this.options.docker.listContainers({ all: true, filters: { id: [id()] } });
+    const engineList = epochNow() - listed;
+    this.samples.push({ kind, api: returned - sent, pageAfterApi: shown - returned, pageAfterEvent: shown - event, eventAfterApi: event - returned, engineList });
   }
 
   /** When (this host's clock) the page first showed a row matching `pattern` (or none, `absent`) at or after `after`. */
