@@ -14,7 +14,7 @@ import { measureChangeToView, measureMicrosoftDesign } from './change.mjs';
 import { cleanBenchObjects, fillContainers, fillImagesAndVolumes } from './fill.mjs';
 import { measureIdle } from './idle.mjs';
 import { measurePageChanges } from './pageChanges.mjs';
-import { measureMemoryInRealVSCode, measureStartupInRealVSCode } from './inVSCode.mjs';
+import { measureMemoryInRealVSCode, measureOpeningInRealVSCode, measureStartupInRealVSCode } from './inVSCode.mjs';
 import { containerMethods, imageMethods, measureListing, measureReplayedListing, volumeMethods } from './listing.mjs';
 import { wants } from './only.mjs';
 import { measureStartup } from './startup.mjs';
@@ -49,6 +49,10 @@ const config = {
     .map(Number)
     .sort((x, y) => x - y),
   pageCycles: int('BENCH_PAGE_CYCLES', 20, 2),
+  openSizes: (env.BENCH_OPEN_SIZES ?? (smoke ? '20' : '1000,3000,10000'))
+    .split(',')
+    .map(Number)
+    .sort((x, y) => x - y),
 };
 config.memoryContainers = int('BENCH_MEMORY_CONTAINERS', Math.max(...config.sizes), Math.max(...config.sizes));
 // Distinct from the tests' engine (.cache/engine, dxtest0, 172.31.250.1/24) so both can run at once.
@@ -181,11 +185,12 @@ try {
   }
   if (wants('startup')) await attempt('start-up', () => measureStartup(b));
   if (wants('vscode-memory')) await attempt('memory in VS Code', () => measureMemoryInRealVSCode(b));
-  if (wants('page')) {
-    for (const size of config.pageSizes) {
-      await fillContainers(b, 'list', size);
-      await attempt(`page changes @${size}`, () => measurePageChanges(b, size));
-    }
+  // Containers are only ever added: the sizes of both sections in one rising order.
+  const vscodeSizes = [...new Set([...(wants('open') ? config.openSizes : []), ...(wants('page') ? config.pageSizes : [])])].sort((x, y) => x - y);
+  for (const size of vscodeSizes) {
+    await fillContainers(b, 'list', size);
+    if (wants('open') && config.openSizes.includes(size)) await attempt(`opening @${size}`, () => measureOpeningInRealVSCode(b, size));
+    if (wants('page') && config.pageSizes.includes(size)) await attempt(`page changes @${size}`, () => measurePageChanges(b, size));
   }
   tableRows.push(...vscodeRows);
   report(machine);
