@@ -29,6 +29,7 @@ export class ShowMoreNode {
     item.id = this.id;
     item.description = vscode.l10n.t('{0} of {1} shown', format.count(this.shown), format.count(this.total));
     item.iconPath = themeIcon('ellipsis');
+    item.accessibilityInformation = { label: `${item.label as string}, ${item.description}` };
     item.command = { command: 'dockerExplorer.containers.showMore', title: vscode.l10n.t('Show More'), arguments: [this] };
     return item;
   }
