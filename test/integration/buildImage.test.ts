@@ -287,6 +287,25 @@ describe('Build Image: docker build over the Engine API', function () {
     });
   });
 
+  it('a context over 100 MB: says its size first, and Cancel sends nothing', async () => {
+    const dir = contextWith({ Dockerfile: `FROM ${testImage}\n` });
+    // Sparse: 150 MB by its size, nothing on disk.
+    fs.truncateSync((fs.writeFileSync(path.join(dir, 'big.bin'), ''), path.join(dir, 'big.bin')), 150_000_000);
+    let asked: { message: string; detail?: string; options?: string[] } | undefined;
+    ui.answer((a) => {
+      asked = a;
+      return undefined;
+    });
+    await api.store.whenIdle();
+    const before = api.service.requestsSent;
+    const id = await vscode.commands.executeCommand('dockerExplorer.images.build', { dockerfile: path.join(dir, 'Dockerfile'), tag: 'app:1' });
+    assert.equal(id, undefined);
+    assert.equal(api.service.requestsSent - before, 0, 'nothing sent');
+    assert.match(asked?.message ?? '', /is 150\.0 MB \(2 files\)/);
+    assert.match(asked?.detail ?? '', /\.dockerignore/);
+    assert.deepEqual(asked?.options, ['Send 150.0 MB']);
+  });
+
   it('asks from the Dockerfile: the tag, its ARGs and stages offered, and remembers the choices for next time', async () => {
     const dir = contextWith({ Dockerfile: twoStages('hello'), 'app/kept.txt': 'k\n' });
     const uri = vscode.Uri.file(path.join(dir, 'Dockerfile'));
