@@ -176,7 +176,8 @@ async function runBuild(ctx: CommandContext, spec: BuildSpec, signal?: AbortSign
   if (!(await engineReady(ctx))) return undefined;
   ctx.log.command(commandLine(buildCommandWords(spec)));
   const session = new BuildTerminal(ctx.service, spec, files, ctx.engineDescription);
-  ctx.terminals.show(session, vscode.l10n.t('docker build {0}', spec.tag), 'package');
+  // A docker command line, the same in every language.
+  ctx.terminals.show(session, `docker build ${spec.tag}`, 'package');
   const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Building {0}', spec.tag), cancellable: true },
     async (_progress, token): Promise<BuildOutcome> => {
