@@ -42,7 +42,16 @@ describe('a compose project longer than a page', function () {
     const label = `Show ${extra} more, ${containersPageSize} of ${total} shown`;
     assert.equal(more.getTreeItem().accessibilityInformation?.label, label);
 
-    await api.treeViews.containers.reveal(more, { select: false, focus: false });
+    // VS Code may still be fetching the rows of the last refreshes of the fill: reveal once it knows the row.
+    await waitFor(
+      () =>
+        Promise.resolve(api.treeViews.containers.reveal(more, { select: false, focus: false })).then(
+          () => true,
+          () => false,
+        ),
+      'the Show more row revealed',
+      20_000,
+    );
     const selector = `.monaco-list-row[aria-label="${label}"]`;
     await waitFor(async () => (await ui.attributes(selector, 'aria-label')).length === 1, 'the Show more row on the page', 20_000);
     await ui.screenshot('show-more-row');
