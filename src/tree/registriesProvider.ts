@@ -41,8 +41,8 @@ export class RegistriesProvider implements vscode.TreeDataProvider<RegistryTreeN
       try {
         const names = await (await this.client(node)).repositories();
         return names.length > 0
-          ? names.map((name) => new RegistryRepositoryNode(node.address, name))
-          : [new RegistryMessageNode(parentId, vscode.l10n.t('No repositories'))];
+          ? names.map((name) => new RegistryRepositoryNode(node, node.address, name))
+          : [new RegistryMessageNode(node, parentId, vscode.l10n.t('No repositories'))];
       } catch (err) {
         return [this.failure(parentId, node, err)];
       }
@@ -52,13 +52,18 @@ export class RegistriesProvider implements vscode.TreeDataProvider<RegistryTreeN
       try {
         const tags = await (await this.client(node)).tags(node.repository);
         return tags.length > 0
-          ? tags.map((tag) => new RegistryTagNode(node.address, node.repository, tag))
-          : [new RegistryMessageNode(parentId, vscode.l10n.t('No tags'))];
+          ? tags.map((tag) => new RegistryTagNode(node, node.address, node.repository, tag))
+          : [new RegistryMessageNode(node, parentId, vscode.l10n.t('No tags'))];
       } catch (err) {
         return [this.failure(parentId, node, err)];
       }
     }
     return [];
+  }
+
+  /** For reveal: every row but a registry's knows the row it was listed under. */
+  getParent(node: RegistryTreeNode): RegistryTreeNode | undefined {
+    return node instanceof RegistryNode ? undefined : node.parent;
   }
 
   private client(node: RegistryNode | RegistryRepositoryNode): Promise<RegistryClient> {
@@ -74,12 +79,12 @@ export class RegistriesProvider implements vscode.TreeDataProvider<RegistryTreeN
 
   private failure(parentId: string, node: RegistryNode | RegistryRepositoryNode, err: unknown): RegistryMessageNode {
     if (err instanceof RegistryError && err.code === 'unauthorized') {
-      return new RegistryMessageNode(parentId, vscode.l10n.t('{0}: click to log in', err.message), node.address);
+      return new RegistryMessageNode(node, parentId, vscode.l10n.t('{0}: click to log in', err.message), node.address);
     }
     if (err instanceof RegistryError && err.code === 'notFound' && node instanceof RegistryNode) {
-      return new RegistryMessageNode(parentId, vscode.l10n.t('This registry does not list its repositories (no /v2/_catalog)'));
+      return new RegistryMessageNode(node, parentId, vscode.l10n.t('This registry does not list its repositories (no /v2/_catalog)'));
     }
-    return new RegistryMessageNode(parentId, err instanceof Error ? err.message : String(err));
+    return new RegistryMessageNode(node, parentId, err instanceof Error ? err.message : String(err));
   }
 
   dispose(): void {

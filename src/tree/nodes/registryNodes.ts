@@ -31,6 +31,7 @@ export class RegistryRepositoryNode {
   readonly kind = 'registryRepository';
 
   constructor(
+    readonly parent: RegistryNode,
     readonly address: RegistryAddress,
     readonly repository: string,
   ) {}
@@ -50,6 +51,7 @@ export class RegistryTagNode {
   readonly reference: string;
 
   constructor(
+    readonly parent: RegistryRepositoryNode,
     readonly address: RegistryAddress,
     readonly repository: string,
     readonly tag: string,
@@ -60,7 +62,6 @@ export class RegistryTagNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.tag, vscode.TreeItemCollapsibleState.None);
     item.id = `registry:${this.reference}`;
-    item.description = this.reference;
     item.tooltip = this.reference;
     item.contextValue = ContextValues.registryTag();
     item.iconPath = themeIcon('tag');
@@ -73,6 +74,7 @@ export class RegistryMessageNode {
   readonly kind = 'registryMessage';
 
   constructor(
+    readonly parent: RegistryNode | RegistryRepositoryNode,
     readonly parentId: string,
     readonly message: string,
     readonly logInTo?: RegistryAddress,
