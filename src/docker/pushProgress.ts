@@ -1,4 +1,4 @@
-import type { PullEvent } from './pullProgress';
+import { layerTotals, type PullEvent } from './pullProgress';
 
 /** One line of the engine's push stream (a pull's, plus the aux record with the digest). */
 export interface PushEvent extends PullEvent {
@@ -55,15 +55,7 @@ export class PushProgress {
   }
 
   get summary(): PushSummary {
-    let current = 0;
-    let total = 0;
-    let layersDone = 0;
-    for (const layer of this.layers.values()) {
-      current += layer.current;
-      total += layer.total;
-      layersDone += layer.done ? 1 : 0;
-    }
-    return { current, total, layers: this.layers.size, layersDone, digest: this.digest, error: this.error };
+    return { ...layerTotals(this.layers.values()), digest: this.digest, error: this.error };
   }
 }
 
