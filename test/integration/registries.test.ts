@@ -138,8 +138,11 @@ describe('push and registries (issue 15)', function () {
     }
     await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
     await vscode.commands.executeCommand('dockerExplorer.registries.focus');
+    // The registry keeps the repositories of earlier runs: reveal this run's tag row itself.
     const securedRow = ((await api.registries.provider.getChildren()) as unknown as Row[]).find((r) => r.address?.host === secured);
-    await api.registries.treeView.reveal(securedRow as never, { expand: 3, select: false, focus: false });
+    const repoRow = ((await api.registries.provider.getChildren(securedRow as never)) as unknown as Row[]).find((r) => r.repository === repository);
+    const tagRow = ((await api.registries.provider.getChildren(repoRow as never)) as unknown as Row[])[0];
+    await api.registries.treeView.reveal(tagRow as never, { select: true, focus: false });
     let seen: string[] = [];
     await waitFor(
       async () => (seen = await page.texts('.monaco-list-row .label-name')).includes(repository) && seen.includes('1.0'),

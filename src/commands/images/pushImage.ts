@@ -67,7 +67,8 @@ export async function pushImage(ctx: CommandContext, ...args: unknown[]): Promis
     );
     if (answer !== push) return undefined;
   }
-  const { credentials } = (await ctx.registries?.credentials(address)) ?? {};
+  const { credentials, problem } = (await ctx.registries?.credentials(address)) ?? {};
+  if (problem) ctx.log.error(problem);
   const outcome = await pushWithProgress(ctx, repository, tag, engineAuthConfig(address, credentials), options?.signal);
   if (outcome.result === 'pushed') {
     ctx.log.info(`${familiar}: pushed ${outcome.digest ?? ''}`);

@@ -69,7 +69,7 @@ export class RegistryAccounts implements vscode.Disposable {
   }
 
   /** The login made here, else the docker config's (auths, credHelpers, credsStore), else none. */
-  async credentials(address: RegistryAddress): Promise<{ credentials?: RegistryCredentials; source: CredentialSource }> {
+  async credentials(address: RegistryAddress): Promise<{ credentials?: RegistryCredentials; source: CredentialSource; problem?: string }> {
     const stored = await this.secrets.get(secretPrefix + address.host);
     if (stored) {
       try {
@@ -79,8 +79,13 @@ export class RegistryAccounts implements vscode.Disposable {
         await this.secrets.delete(secretPrefix + address.host);
       }
     }
-    const fromConfig = await dockerConfigCredentials(address, this.dockerConfig());
-    return fromConfig ? { credentials: fromConfig, source: 'dockerConfig' } : { source: 'none' };
+    try {
+      const fromConfig = await dockerConfigCredentials(address, this.dockerConfig());
+      return fromConfig ? { credentials: fromConfig, source: 'dockerConfig' } : { source: 'none' };
+    } catch (err) {
+      // A credential helper missing or broken: go on without credentials, and say why.
+      return { source: 'none', problem: vscode.l10n.t('The docker config names a credential helper for {0} that failed: {1}', address.host, (err as Error).message) };
+    }
   }
 
   /** Whether a login made here is kept for the registry. */

@@ -12,7 +12,8 @@ export async function pullTag(ctx: CommandContext, ...args: unknown[]): Promise<
   const reference = registryTagReference(ctx, args[0]);
   if (!reference || !(await engineReady(ctx))) return false;
   const address = parseRegistryAddress(parseImageRef(reference).domain);
-  const { credentials } = (await ctx.registries?.credentials(address)) ?? {};
+  const { credentials, problem } = (await ctx.registries?.credentials(address)) ?? {};
+  if (problem) ctx.log.error(problem);
   const outcome = await pullWithProgress(ctx, reference, undefined, credentials ? engineAuthConfig(address, credentials) : undefined);
   if (outcome.result === 'pulled' || outcome.result === 'upToDate') {
     void ctx.ui.info(vscode.l10n.t('Pulled {0} ({1}).', reference, outcome.digest ?? vscode.l10n.t('no digest')));
