@@ -26,6 +26,17 @@ export async function measureStartupInRealVSCode(b, size) {
   vscodeRows.push(...rows);
 }
 
+/** Opening the view at each of BENCH_OPEN_SIZES, in a cold host (activated by the view) and a warm one. */
+export async function measureOpeningInRealVSCode(b, size) {
+  const { config, engine, log, results, vscodeRows, root } = b;
+  log(`opening the view in VS Code @${size}: ${config.vscodeRuns} cold and ${config.vscodeRuns} warm windows, ${productionBundleForVSCode(b)} bundle`);
+  for (const warm of [false, true]) {
+    const { result, rows } = await measureStartupInVSCode({ root, engine, runs: config.vscodeRuns, containers: size, rowPrefix: 'bench-list-', log, warm });
+    results.vscode.opening = [...(results.vscode.opening ?? []), result];
+    vscodeRows.push(...rows);
+  }
+}
+
 export async function measureMemoryInRealVSCode(b) {
   const { config, engine, log, results, vscodeRows, root } = b;
   const counts = { containers: config.memoryContainers, images: config.images, volumes: config.volumes };

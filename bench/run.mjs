@@ -13,7 +13,8 @@ import { measureBurst } from './burst.mjs';
 import { measureChangeToView, measureMicrosoftDesign } from './change.mjs';
 import { cleanBenchObjects, fillContainers, fillImagesAndVolumes } from './fill.mjs';
 import { measureIdle } from './idle.mjs';
-import { measureMemoryInRealVSCode, measureStartupInRealVSCode } from './inVSCode.mjs';
+import { measurePageChanges } from './pageChanges.mjs';
+import { measureMemoryInRealVSCode, measureOpeningInRealVSCode, measureStartupInRealVSCode } from './inVSCode.mjs';
 import { containerMethods, imageMethods, measureListing, measureReplayedListing, volumeMethods } from './listing.mjs';
 import { wants } from './only.mjs';
 import { measureStartup } from './startup.mjs';
@@ -43,6 +44,15 @@ const config = {
   build: env.BENCH_BUILD !== '0',
   vscodeRuns: int('BENCH_VSCODE_RUNS', 3, 1),
   memoryRuns: int('BENCH_MEMORY_RUNS', 2, 1),
+  pageSizes: (env.BENCH_PAGE_SIZES ?? (smoke ? '20' : '1000,10000'))
+    .split(',')
+    .map(Number)
+    .sort((x, y) => x - y),
+  pageCycles: int('BENCH_PAGE_CYCLES', 20, 2),
+  openSizes: (env.BENCH_OPEN_SIZES ?? (smoke ? '20' : '1000,3000,10000'))
+    .split(',')
+    .map(Number)
+    .sort((x, y) => x - y),
 };
 config.memoryContainers = int('BENCH_MEMORY_CONTAINERS', Math.max(...config.sizes), Math.max(...config.sizes));
 // Distinct from the tests' engine (.cache/engine, dxtest0, 172.31.250.1/24) so both can run at once.
@@ -175,6 +185,13 @@ try {
   }
   if (wants('startup')) await attempt('start-up', () => measureStartup(b));
   if (wants('vscode-memory')) await attempt('memory in VS Code', () => measureMemoryInRealVSCode(b));
+  // Containers are only ever added: the sizes of both sections in one rising order.
+  const vscodeSizes = [...new Set([...(wants('open') ? config.openSizes : []), ...(wants('page') ? config.pageSizes : [])])].sort((x, y) => x - y);
+  for (const size of vscodeSizes) {
+    await fillContainers(b, 'list', size);
+    if (wants('open') && config.openSizes.includes(size)) await attempt(`opening @${size}`, () => measureOpeningInRealVSCode(b, size));
+    if (wants('page') && config.pageSizes.includes(size)) await attempt(`page changes @${size}`, () => measurePageChanges(b, size));
+  }
   tableRows.push(...vscodeRows);
   report(machine);
 } catch (err) {

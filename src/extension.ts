@@ -11,6 +11,7 @@ import { EngineStore } from './docker/store';
 import { InspectDocuments } from './inspect/inspectDocuments';
 import { TerminalSessions } from './terminal/terminals';
 import { ContainersProvider, ContainersViewSettings } from './tree/containersProvider';
+import { pacedForVSCode } from './tree/pacedTreeChanges';
 import { EngineState } from './tree/engineState';
 import { ImagesProvider, ImagesTreeNode } from './tree/imagesProvider';
 import { revealImage } from './tree/revealImage';
@@ -64,10 +65,12 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     images: new ImagesProvider(store, service, () => connection.endpoint?.description ?? ''),
     volumes: new VolumesProvider(store),
   };
+  // VS Code is given each provider with its changes paced to its own 200 ms window (pacedTreeChanges.ts).
+  const paced = { containers: pacedForVSCode(views.containers), images: pacedForVSCode(views.images), volumes: pacedForVSCode(views.volumes) };
   const treeViews = {
-    containers: vscode.window.createTreeView('dockerExplorer.containers', { treeDataProvider: views.containers, showCollapseAll: true, canSelectMany: true }),
-    images: vscode.window.createTreeView('dockerExplorer.images', { treeDataProvider: views.images, showCollapseAll: true, canSelectMany: true }),
-    volumes: vscode.window.createTreeView('dockerExplorer.volumes', { treeDataProvider: views.volumes, canSelectMany: true }),
+    containers: vscode.window.createTreeView('dockerExplorer.containers', { treeDataProvider: paced.containers, showCollapseAll: true, canSelectMany: true }),
+    images: vscode.window.createTreeView('dockerExplorer.images', { treeDataProvider: paced.images, showCollapseAll: true, canSelectMany: true }),
+    volumes: vscode.window.createTreeView('dockerExplorer.volumes', { treeDataProvider: paced.volumes, canSelectMany: true }),
   } as DockerExplorerApi['treeViews'];
   const allTreeViews = [treeViews.containers, treeViews.images, treeViews.volumes];
   const log = new DockerLog();
@@ -110,6 +113,9 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     views.containers,
     views.images,
     views.volumes,
+    paced.containers,
+    paced.images,
+    paced.volumes,
     ...allTreeViews,
     engineState,
     lifetime,

@@ -1,15 +1,18 @@
 // Runs inside the real extension host for `npm run bench` (bench/vscode.mjs starts it through
 // test/harness/vscode.mjs, one code-server per run). DX_BENCH_MODE picks what one run measures:
 // `startup` (opening the Docker view in a fresh window until the first container rows) or
-// `memory` (this host's heap and RSS without, then with, the bench's objects). What it measured
+// `memory` (this host's heap and RSS without, then with, the bench's objects) or `changes` (each
+// kind of container change to its row on the page, bench/vscode/changes.ts). What it measured
 // goes to the results file named by DX_TEST_RESULTS, under `bench`.
 import * as fs from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { EngineStore } from '../../src/docker/store';
 import type { DockerExplorerApi } from '../../src/extension';
 import { extensionId } from '../../test/integration/support/extension';
 import { ui, waitFor } from '../../test/integration/support/uiBridge';
 import { memoryAfterGc, renderAllRows } from '../../test/integration/support/viewCost';
+import { changes } from './changes';
 
 const env = process.env;
 const count = (name: string) => {
@@ -23,10 +26,10 @@ const count = (name: string) => {
 export async function run(): Promise<void> {
   const mode = env.DX_BENCH_MODE;
   try {
-    if (mode !== 'startup' && mode !== 'memory') {
-      throw new Error(`DX_BENCH_MODE must be "startup" or "memory", got "${mode}"`);
+    if (mode !== 'startup' && mode !== 'memory' && mode !== 'changes') {
+      throw new Error(`DX_BENCH_MODE must be "startup", "memory" or "changes", got "${mode}"`);
     }
-    const bench = mode === 'startup' ? await startup() : await memory();
+    const bench = mode === 'startup' ? await startup() : mode === 'memory' ? await memory() : await changes(count);
     writeResults({ passed: 1, failed: 0, failures: [], bench });
   } catch (err) {
     writeResults({ passed: 0, failed: 1, failures: [{ title: `bench ${mode}`, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }] });
@@ -57,13 +60,26 @@ async function startup(): Promise<object> {
   if (!extension) {
     throw new Error(`extension ${extensionId} is not installed in this host`);
   }
+  // Warm: the host has loaded and activated us already (another view opened it); the Docker view opens later.
+  const warm = env.DX_BENCH_WARM === '1';
   if (extension.isActive) {
     throw new Error('the extension was already active before the view was opened: nothing to time');
   }
+  if (warm) {
+    await extension.activate();
+    await new Promise((r) => setTimeout(r, 1500));
+  }
   // Epoch and performance.now() of this host, to put VS Code's Date.now() marks on our clock.
   const epochOffset = Date.now() - performance.now();
+  // How long this host's event loop was held at a time while the view opened, listed, grouped and rendered.
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   const openedAt = performance.now();
   await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
+  let allListedAt: number | undefined;
+  const listed = waitFor(async () => extension.isActive && extension.exports?.store.containers.size >= containers, 'every container listed', 120_000).then(
+    () => (allListedAt = performance.now()),
+  );
 
   // Coarse: the page is polled through the UI bridge until a container row is in the DOM.
   let domRowAt: number | undefined;
@@ -91,7 +107,11 @@ async function startup(): Promise<object> {
   if (domError) {
     throw domError;
   }
+  await listed;
   await api.store.whenIdle();
+  await new Promise((r) => setTimeout(r, 1000)); // what VS Code asks for once the rows are in
+  loop.disable();
+  const eventLoop = { maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6, meanMs: loop.mean / 1e6 };
   if (api.store.containers.size < containers) {
     throw new Error(`the store holds ${api.store.containers.size} containers, the bench created ${containers}`);
   }
@@ -117,8 +137,12 @@ async function startup(): Promise<object> {
   const since = (from: number | undefined, to: number | undefined) => (from === undefined || to === undefined ? undefined : to - from);
   return {
     pid: process.pid,
+    warm,
     containers: api.store.containers.size,
+    eventLoop,
     ms: {
+      openViewToAllListed: since(openedAt, allListedAt),
+      openViewToDomRow: since(openedAt, domRowAt),
       activateToFirstRows: since(activateStartedAt, containersFirstRowsAt),
       activateToDomRow: since(activateStartedAt, domRowAt),
       domPoll: domPollMs,

@@ -44,6 +44,7 @@ import { logOut } from './registries/logOut';
 import { pullTag } from './registries/pullTag';
 import { refreshRegistries } from './registries/refreshRegistries';
 import { removeRegistry } from './registries/removeRegistry';
+import { showMoreContainers } from './containers/showMoreContainers';
 
 /** Every command id the extension contributes, mapped to its handler (one file per verb). */
 export const commandHandlers: Record<string, CommandHandler> = {
@@ -91,6 +92,7 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.registries.refresh': refreshRegistries,
   'dockerExplorer.registries.pullTag': pullTag,
   'dockerExplorer.registries.copyReference': copyReference,
+  'dockerExplorer.containers.showMore': showMoreContainers,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -5,9 +5,13 @@ import { displayFormat } from './format';
 import { ContainerGroupBy, ContainerSortBy, groupContainers, groupKeyOf } from './grouping';
 import { ContainerNode } from './nodes/containerNode';
 import { GroupNode } from './nodes/groupNode';
+import { ShowMoreNode } from './nodes/showMoreNode';
 import { WholeViewRefresh } from './wholeViewRefresh';
 
-export type ContainersTreeNode = GroupNode | ContainerNode;
+export type ContainersTreeNode = GroupNode | ContainerNode | ShowMoreNode;
+
+/** Rows a level shows before its Show more row: each change to a level makes VS Code fetch and send all of its rows. */
+export const containersPageSize = 500;
 
 export interface ContainersViewSettings {
   groupBy: ContainerGroupBy;
@@ -33,6 +37,12 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   private groups = new Map<string, GroupNode>();
   private roots: ContainersTreeNode[] | undefined;
   private readonly children = new Map<string, ContainerNode[]>();
+  /** How many rows each level (the top, '', or a group's id) shows, once Show more was clicked; a page by default. */
+  private readonly limits = new Map<string, number>();
+  private readonly moreRows = new Map<string, ShowMoreNode>();
+  /** The container rows VS Code was given: a change to any other row has nothing to update on the page. */
+  private shown = new WeakSet<ContainerNode>();
+  private readonly pageSize: number;
   private readonly subscription: { dispose(): void };
   /** performance.now() when root rows were first handed to VS Code: the start-up benchmark reads it. */
   firstRowsAt: number | undefined;
@@ -40,13 +50,16 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   constructor(
     private readonly store: EngineStore,
     private readonly settings: () => ContainersViewSettings,
+    options: { pageSize?: number } = {},
   ) {
+    this.pageSize = options.pageSize ?? containersPageSize;
     this.subscription = store.onChange((change) => change.kind === 'containers' && this.apply(change));
   }
 
   /** Settings changed: regroup everything that is already known. */
   relayout(): void {
     this.roots = undefined;
+    this.shown = new WeakSet();
     this.refresh.request();
   }
 
@@ -57,7 +70,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   async getChildren(node?: ContainersTreeNode): Promise<ContainersTreeNode[]> {
     if (node instanceof GroupNode) {
       this.layout();
-      return this.children.get(node.id) ?? [];
+      return this.page(node, this.children.get(node.id) ?? []);
     }
     if (node) {
       return [];
@@ -66,7 +79,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     if (status.state === 'failed') {
       return [];
     }
-    const roots = this.layout();
+    const roots = this.page(undefined, this.layout());
     if (this.firstRowsAt === undefined && roots.length > 0) {
       this.firstRowsAt = performance.now();
     }
@@ -74,7 +87,34 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   }
 
   getParent(node: ContainersTreeNode): ContainersTreeNode | undefined {
-    return node instanceof ContainerNode && node.parent ? this.groups.get(node.parent.id) : undefined;
+    return (node instanceof ContainerNode || node instanceof ShowMoreNode) && node.parent ? this.groups.get(node.parent.id) : undefined;
+  }
+
+  /** A level's first rows up to its limit, then a Show more row when there are more. */
+  private page(group: GroupNode | undefined, rows: ContainersTreeNode[]): ContainersTreeNode[] {
+    const level = group?.id ?? '';
+    const limit = this.limits.get(level) ?? this.pageSize;
+    const page = rows.length > limit ? rows.slice(0, limit) : rows;
+    page.forEach((row) => row instanceof ContainerNode && this.shown.add(row));
+    if (page === rows) {
+      return rows;
+    }
+    let more = this.moreRows.get(level);
+    if (!more) {
+      more = new ShowMoreNode(group, limit, rows.length, this.pageSize, () => this.showMore(level));
+      this.moreRows.set(level, more);
+    }
+    more.parent = group;
+    more.shown = limit;
+    more.total = rows.length;
+    return [...page, more];
+  }
+
+  private showMore(level: string): void {
+    this.limits.set(level, (this.limits.get(level) ?? this.pageSize) + this.pageSize);
+    const group = level ? this.groups.get(level) : undefined;
+    // A click, not a burst: fired at once, the group (its rows come with it) or the top level.
+    this.changed.fire(group);
   }
 
   /** Builds a row's tooltip when it is about to show, with what only inspect knows (links, volumes-from). */
@@ -148,7 +188,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       this.changed.fire(group);
     }
     // A fired group's rows are fetched again with it; fired too, they would wait VS Code's 200 ms.
-    rowsToRender.filter((node) => !(node.parent && groupsToCount.has(node.parent.id))).forEach((node) => this.changed.fire(node));
+    rowsToRender.filter((node) => this.shown.has(node) && !(node.parent && groupsToCount.has(node.parent.id))).forEach((node) => this.changed.fire(node));
   }
 
   /** A group row's "{0} running of {1}". */

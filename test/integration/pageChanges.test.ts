@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { composeProjectLabel } from '../../src/docker/models';
 import { activateExtension } from './support/extension';
-import { cleanupRun, createContainer, runId, runLabel, testDocker, uniqueName } from './support/testEngine';
+import { PageChanges, pageChangeKinds } from './support/pageChanges';
+import { cleanupRun, createContainer, runId, runLabel, testDocker, testImage, uniqueName } from './support/testEngine';
 import { ui } from './support/uiBridge';
 
 /** Generous: this asserts that every change reaches the page, never how fast (the numbers are written out). */
@@ -117,5 +118,22 @@ describe('container changes on the page', function () {
     await member.stop({ t: 0 });
     (measured['group count, stop'] ??= []).push(await untilOnPage(groupText, /0 running of 2/, performance.now(), `${project} counting the stop`));
     await untilOnPage(() => rowLabel(memberName), /, exited, Exited /, performance.now(), `${memberName} exited`);
+  });
+
+  it('shows a create, a rename, a removal and a container that exits by itself on the page, as every other change', async () => {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('dockerExplorer.containers.focus');
+    await api.store.whenIdle();
+    // The bench's cycle (bench/vscode/changes.ts), once: each step throws when its change never reaches the page.
+    const page = await PageChanges.open({ docker, image: testImage, labels: { [runLabel]: runId } });
+    try {
+      await page.cycle(uniqueName('cycle'));
+    } finally {
+      page.close();
+    }
+    for (const sample of page.samples) {
+      (measured[`cycle: ${sample.kind}`] ??= []).push(Math.round(sample.pageAfterApi ?? sample.pageAfterEvent));
+    }
+    assert.deepEqual([...new Set(page.samples.map((s) => s.kind))].sort(), [...pageChangeKinds].sort());
   });
 });

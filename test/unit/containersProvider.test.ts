@@ -153,3 +153,63 @@ describe('containers view: what a change fires', () => {
     assert.deepEqual(fired, [a]);
   });
 });
+
+describe('containers view: a level longer than a page', () => {
+  const providers: { dispose(): void }[] = [];
+  afterEach(() => providers.splice(0).forEach((p) => p.dispose()));
+  const many = (n: number, changes: Partial<ContainerModel> = {}) =>
+    Array.from({ length: n }, (_, i) => container(`c${String(i).padStart(2, '0')}`, { created: 1_700_000_000 - i, ...changes }));
+
+  async function pagedProvider(models: ContainerModel[], groupBy: 'composeProject' | 'none', pageSize: number) {
+    const store = fakeStore(models);
+    const provider = new ContainersProvider(store as unknown as EngineStore, () => ({ groupBy, sortBy: 'created' }), { pageSize });
+    providers.push(provider);
+    store.full();
+    const fired: (ContainersTreeNode | ContainersTreeNode[] | undefined)[] = [];
+    provider.onDidChangeTreeData((node) => fired.push(node));
+    return { store, provider, fired };
+  }
+  const names = (nodes: ContainersTreeNode[]) => nodes.map((n) => (n.kind === 'container' ? n.model.name : n.kind));
+
+  it('shows the first page of the top level and a row that shows the next page when clicked', async () => {
+    const { provider, fired } = await pagedProvider(many(7), 'none', 3);
+    let roots = await provider.getChildren();
+    assert.deepEqual(names(roots), ['c-c00', 'c-c01', 'c-c02', 'more']);
+    const more = roots[3];
+    assert.ok(more.kind === 'more');
+    const item = more.getTreeItem();
+    assert.equal(item.label, 'Show 3 more');
+    assert.equal(item.description, '3 of 7 shown');
+    assert.equal(item.command?.command, 'dockerExplorer.containers.showMore');
+    assert.deepEqual(item.command?.arguments, [more]);
+
+    more.showMore();
+    assert.deepEqual(fired, [undefined], 'the top level is fetched again');
+    roots = await provider.getChildren();
+    assert.deepEqual(names(roots), ['c-c00', 'c-c01', 'c-c02', 'c-c03', 'c-c04', 'c-c05', 'more']);
+    assert.equal(roots[6].getTreeItem().label, 'Show 1 more');
+    (roots[6] as typeof more).showMore();
+    assert.deepEqual(names(await provider.getChildren()), ['c-c00', 'c-c01', 'c-c02', 'c-c03', 'c-c04', 'c-c05', 'c-c06']);
+  });
+
+  it('pages a compose project on its own, and its Show more fires that project only', async () => {
+    const { provider, fired } = await pagedProvider(many(5, { composeProject: 'shop' }), 'composeProject', 2);
+    const [group] = await provider.getChildren();
+    assert.equal(group.kind, 'group');
+    const rows = await provider.getChildren(group);
+    assert.deepEqual(names(rows), ['c-c00', 'c-c01', 'more']);
+    assert.equal(provider.getParent(rows[2]), group);
+    (rows[2] as Extract<ContainersTreeNode, { kind: 'more' }>).showMore();
+    assert.deepEqual(fired, [group]);
+    assert.deepEqual(names(await provider.getChildren(group)), ['c-c00', 'c-c01', 'c-c02', 'c-c03', 'more']);
+  });
+
+  it('fires nothing for a change to a row beyond the page (VS Code has no such row)', async () => {
+    const { store, provider, fired } = await pagedProvider(many(7), 'none', 3);
+    await provider.getChildren();
+    store.update(container('c05', { created: 1_700_000_000 - 5, state: 'exited', engineState: 'exited', status: 'Exited (0) 1 second ago' }));
+    assert.deepEqual(fired, []);
+    store.update(container('c01', { created: 1_700_000_000 - 1, state: 'exited', engineState: 'exited', status: 'Exited (0) 1 second ago' }));
+    assert.equal(fired.length, 1);
+  });
+});

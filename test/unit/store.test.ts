@@ -73,8 +73,8 @@ class FakeEngine {
     } as unknown as DockerService;
   }
 
-  emit(type: string, action: string, id: string): void {
-    this.stream.write(JSON.stringify({ Type: type, Action: action, Actor: { ID: id, Attributes: {} }, timeNano: Date.now() * 1e6 }) + '\n');
+  emit(type: string, action: string, id: string, attributes: Record<string, string> = {}): void {
+    this.stream.write(JSON.stringify({ Type: type, Action: action, Actor: { ID: id, Attributes: attributes }, timeNano: Date.now() * 1e6 }) + '\n');
   }
 }
 
@@ -261,6 +261,56 @@ describe('EngineStore', () => {
     await store.whenIdle();
     assert.ok(changes.length > 0);
     assert.deepEqual(mine, []);
+    store.stop();
+  });
+
+  it("shows a container exited when its die event arrives, while the engine's list still says running", async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a'));
+    const { store, changes } = await started(engine);
+    changes.length = 0;
+    // dockerd sends die when the process ended; its list says exited only after the clean-up (100 ms and more).
+    engine.emit('container', 'die', 'a', { exitCode: '137' });
+    const deadline = Date.now() + 1000;
+    while (changes.length === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    assert.equal(engine.containers.get('a')?.state, 'running', 'the list has not caught up yet');
+    assert.equal(store.containers.get('a')?.state, 'exited');
+    assert.equal(store.containers.get('a')?.status, 'Exited (137) Less than a second ago');
+    // The later lists that still say running do not take it back; the one that agrees ends the re-listing.
+    await new Promise((r) => setTimeout(r, 60));
+    assert.equal(store.containers.get('a')?.state, 'exited');
+    engine.containers.set('a', { ...container('a', 'exited'), status: 'Exited (137) Less than a second ago' });
+    await new Promise((r) => setTimeout(r, 60));
+    await store.whenIdle();
+    const requestsAfter = engine.requests.length;
+    await new Promise((r) => setTimeout(r, 80));
+    assert.equal(engine.requests.length, requestsAfter, 'no more lists once the states agree');
+    assert.equal(store.containers.get('a')?.status, 'Exited (137) Less than a second ago');
+    store.stop();
+  });
+
+  it('a die then a start (a restart) shows what the list says, not the die', async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a'));
+    const { store } = await started(engine);
+    engine.emit('container', 'die', 'a', { exitCode: '0' });
+    engine.emit('container', 'start', 'a');
+    await new Promise((r) => setTimeout(r, 30));
+    await store.whenIdle();
+    assert.equal(store.containers.get('a')?.state, 'running');
+    store.stop();
+  });
+
+  it('a die of a container with a restart policy shows restarting once the list says so', async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a'));
+    const { store } = await started(engine);
+    engine.emit('container', 'die', 'a', { exitCode: '1' });
+    setTimeout(() => engine.containers.set('a', container('a', 'restarting')), 40);
+    await new Promise((r) => setTimeout(r, 120));
+    assert.equal(store.containers.get('a')?.state, 'restarting');
     store.stop();
   });
 });

@@ -27,12 +27,78 @@ function readJsonBody(req) {
   });
 }
 
+/* global window, document, MutationObserver -- these functions run in the page (page.evaluate) */
+// The page logs its rows itself (a MutationObserver), so a measurement is exact to the mutation, not to a poll.
+const pageRowHandlers = {
+  async '/rows/record'(page) {
+    const now = await page.evaluate(() => {
+      const w = /** @type {any} */ (window);
+      if (!w.__dxRows) {
+        const log = [];
+        const waiters = new Set();
+        let last = '';
+        const note = () => {
+          const labels = Array.from(document.querySelectorAll('.monaco-list-row[aria-label]'), (e) => e.getAttribute('aria-label') ?? '');
+          const key = labels.join('\n');
+          if (key === last) return;
+          last = key;
+          log.push({ t: performance.timeOrigin + performance.now(), labels });
+          waiters.forEach((w) => w());
+        };
+        new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+        note();
+        w.__dxRows = { log, waiters };
+      }
+      return performance.timeOrigin + performance.now();
+    });
+    return { now };
+  },
+  async '/rows/when'(page, { pattern, absent = false, after, timeoutMs = 10_000 }) {
+    if (!pattern || typeof after !== 'number') throw new Error('pattern and after required');
+    return page.evaluate(
+      ({ pattern, absent, after, timeoutMs }) =>
+        new Promise((resolve) => {
+          const rows = /** @type {any} */ (window).__dxRows;
+          if (!rows) return resolve({ error: 'POST /rows/record first' });
+          const re = new RegExp(pattern);
+          const holds = (labels) => (absent ? !labels.some((l) => re.test(l)) : labels.find((l) => re.test(l)));
+          let before;
+          for (const entry of rows.log) if (entry.t < after) before = entry;
+          if (before && holds(before.labels)) return resolve({ at: after, already: true, label: absent ? null : holds(before.labels) });
+          let index = 0;
+          const check = () => {
+            for (; index < rows.log.length; index++) {
+              const entry = rows.log[index];
+              const found = entry.t >= after && holds(entry.labels);
+              if (found) {
+                done({ at: entry.t, label: absent ? null : found });
+                return;
+              }
+            }
+          };
+          const timer = setTimeout(() => done({ timedOut: true, last: rows.log.at(-1)?.labels.filter((l) => re.test(l)) ?? [] }), timeoutMs);
+          const done = (value) => {
+            clearTimeout(timer);
+            rows.waiters.delete(check);
+            resolve(value);
+          };
+          rows.waiters.add(check);
+          check();
+        }),
+      { pattern, absent, after, timeoutMs },
+    );
+  },
+};
+
 /**
  * HTTP bridge that lets tests in the extension host look at the page.
  * POST /screenshot {name, fullPage?} -> {path}
  * POST /texts {selector}             -> {texts}
  * POST /attributes {selector, attribute} -> {values}
  * POST /click {selector}             -> {ok: true}
+ * POST /rows/record {}               -> {now}: from now on the page logs each change of its tree rows' aria-labels, with its time
+ * POST /rows/when {pattern, absent, after, timeoutMs} -> {at, label, already}: the first logged moment at or after `after`
+ *      (epoch ms, performance.timeOrigin + performance.now(), as in the extension host) when a row matches (or none does)
  */
 export async function startUiBridge({ getPage, outputDir, log = defaultLog }) {
   const shotsDir = path.join(outputDir, 'screenshots');
@@ -62,6 +128,7 @@ export async function startUiBridge({ getPage, outputDir, log = defaultLog }) {
       return { ok: true };
     },
   };
+  Object.assign(handlers, pageRowHandlers);
   const server = http.createServer(async (req, res) => {
     const send = (status, obj) => {
       const body = JSON.stringify(obj);

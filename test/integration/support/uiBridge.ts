@@ -20,7 +20,25 @@ export const ui = {
   texts: (selector: string) => post<{ texts: string[] }>('/texts', { selector }).then((r) => r.texts),
   attributes: (selector: string, attribute: string) => post<{ values: (string | null)[] }>('/attributes', { selector, attribute }).then((r) => r.values),
   click: (selector: string) => post<unknown>('/click', { selector }),
+  /** Starts the page's own log of its tree rows (idempotent); answers the page's clock, epoch ms. */
+  recordRows: () => post<{ now: number }>('/rows/record', {}).then((r) => r.now),
+  /** The first logged moment at or after `after` (epoch ms) when a row's aria-label matches `pattern` (or, `absent`, none does). */
+  rowsWhen: (query: { pattern: string; absent?: boolean; after: number; timeoutMs?: number }) => post<RowsWhen>('/rows/when', query),
 };
+
+export interface RowsWhen {
+  at?: number;
+  label?: string | null;
+  /** It already held before `after`: nothing to time. */
+  already?: boolean;
+  timedOut?: boolean;
+  /** On a time-out, the matching rows the page showed last. */
+  last?: string[];
+  error?: string;
+}
+
+/** This process's clock in the page's terms (epoch ms with sub-ms precision). */
+export const epochNow = (): number => performance.timeOrigin + performance.now();
 
 /** Polls until `probe` returns a truthy value or the time runs out, then says what it last saw. */
 export async function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {

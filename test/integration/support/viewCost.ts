@@ -7,12 +7,24 @@ export interface RenderedView {
   ms: number;
 }
 
-/** What VS Code asks of the providers for a full render: every row (groups expanded) and its tree item, timed per view. */
+type ContainersNode = Awaited<ReturnType<DockerExplorerApi['views']['containers']['getChildren']>>[number];
+
+/** A containers level with every page shown, as a user who clicks its Show more row until it is gone gets it. */
+async function everyPage(views: DockerExplorerApi['views'], parent?: ContainersNode): Promise<ContainersNode[]> {
+  let rows = await views.containers.getChildren(parent);
+  for (let last = rows.at(-1); last?.kind === 'more'; last = rows.at(-1)) {
+    last.showMore();
+    rows = await views.containers.getChildren(parent);
+  }
+  return rows;
+}
+
+/** What VS Code asks of the providers for a full render: every row (groups expanded, every page shown) and its tree item, timed per view. */
 export async function renderAllRows(views: DockerExplorerApi['views']): Promise<Record<'containers' | 'images' | 'volumes', RenderedView>> {
   let started = performance.now();
   let rows = 0;
-  for (const node of await views.containers.getChildren()) {
-    for (const row of node.kind === 'group' ? await views.containers.getChildren(node) : [node]) {
+  for (const node of await everyPage(views)) {
+    for (const row of node.kind === 'group' ? await everyPage(views, node) : [node]) {
       row.getTreeItem();
       rows++;
     }
