@@ -7,6 +7,7 @@ import type { EngineEndpoint } from './docker/connection';
 import { ProcessConnection } from './docker/hostEnvironment';
 import { DockerService } from './docker/service';
 import { isRunning } from './docker/models';
+import { NetworkStore } from './docker/networkStore';
 import { EngineStore } from './docker/store';
 import { InspectDocuments } from './inspect/inspectDocuments';
 import { TerminalSessions } from './terminal/terminals';
@@ -15,6 +16,7 @@ import { EngineState } from './tree/engineState';
 import { ImagesProvider } from './tree/imagesProvider';
 import { EngineLifetime } from './tree/engineLifetime';
 import { VolumesProvider } from './tree/volumesProvider';
+import { NetworksProvider } from './tree/networksProvider';
 
 /**
  * What activate() returns to the tests only: the live objects, so they drive the same instance
@@ -25,13 +27,14 @@ export interface DockerExplorerApi {
   endpoint: EngineEndpoint | undefined;
   service: DockerService;
   store: EngineStore;
+  networks: NetworkStore;
   engineState: EngineState;
-  views: { containers: ContainersProvider; images: ImagesProvider; volumes: VolumesProvider };
+  views: { containers: ContainersProvider; images: ImagesProvider; volumes: VolumesProvider; networks: NetworksProvider };
   /** The context every command runs with; tests replace `ui` to answer questions. */
   commands: CommandContext;
   /** When the events stream runs; a test suite that starts the store itself holds a lease. */
   lifetime: EngineLifetime;
-  treeViews: { containers: vscode.TreeView<unknown>; images: vscode.TreeView<unknown>; volumes: vscode.TreeView<unknown> };
+  treeViews: { containers: vscode.TreeView<unknown>; images: vscode.TreeView<unknown>; volumes: vscode.TreeView<unknown>; networks: vscode.TreeView<unknown> };
   /** Exec, attach and logs sessions open in terminals. */
   terminals: TerminalSessions;
   /** performance.now() marks of this extension host, for the start-up benchmark. */
@@ -53,18 +56,21 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
   const connection = new ProcessConnection(userHostSetting);
   const service = new DockerService(() => connection.dockerodeOptions());
   const store = new EngineStore(service);
+  const networks = new NetworkStore(store, service);
 
   const views = {
     containers: new ContainersProvider(store, containersViewSettings),
     images: new ImagesProvider(store, service, () => connection.endpoint?.description ?? ''),
     volumes: new VolumesProvider(store),
+    networks: new NetworksProvider(store, networks, networksViewSettings),
   };
   const treeViews = {
     containers: vscode.window.createTreeView('dockerExplorer.containers', { treeDataProvider: views.containers, showCollapseAll: true, canSelectMany: true }),
     images: vscode.window.createTreeView('dockerExplorer.images', { treeDataProvider: views.images, showCollapseAll: true, canSelectMany: true }),
     volumes: vscode.window.createTreeView('dockerExplorer.volumes', { treeDataProvider: views.volumes, canSelectMany: true }),
+    networks: vscode.window.createTreeView('dockerExplorer.networks', { treeDataProvider: views.networks, showCollapseAll: true, canSelectMany: true }),
   } as DockerExplorerApi['treeViews'];
-  const allTreeViews = [treeViews.containers, treeViews.images, treeViews.volumes];
+  const allTreeViews = [treeViews.containers, treeViews.images, treeViews.volumes, treeViews.networks];
   const log = new DockerLog();
   const lifetime = new EngineLifetime(store, service, connection, allTreeViews);
   const engineState = new EngineState(
@@ -77,6 +83,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
   const commands: CommandContext = {
     service,
     store,
+    networks,
     log,
     ui: vscodeUserInterface,
     get engineDescription() {
@@ -98,6 +105,8 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     views.containers,
     views.images,
     views.volumes,
+    views.networks,
+    networks,
     ...allTreeViews,
     engineState,
     lifetime,
@@ -106,6 +115,9 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('dockerExplorer.containers')) {
         views.containers.relayout();
+      }
+      if (e.affectsConfiguration('dockerExplorer.networks')) {
+        views.networks.relayout();
       }
     }),
     commands.log,
@@ -120,6 +132,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     },
     service,
     store,
+    networks,
     engineState,
     views,
     treeViews,
@@ -146,6 +159,10 @@ function containersViewSettings(): ContainersViewSettings {
     groupBy: config.get('groupBy', 'composeProject'),
     sortBy: config.get('sortBy', 'created'),
   };
+}
+
+function networksViewSettings(): { showBuiltIn: boolean } {
+  return { showBuiltIn: vscode.workspace.getConfiguration('dockerExplorer.networks').get('showBuiltIn', true) };
 }
 
 export function deactivate(): void {}

@@ -35,6 +35,13 @@ import { refreshVolumes } from './volumes/refreshVolumes';
 import { createVolume } from './volumes/createVolume';
 import { pruneVolumes } from './volumes/pruneVolumes';
 import { removeVolume } from './volumes/removeVolume';
+import { connectNetwork } from './networks/connectNetwork';
+import { createNetwork } from './networks/createNetwork';
+import { disconnectNetwork } from './networks/disconnectNetwork';
+import { inspectNetwork } from './networks/inspectNetwork';
+import { pruneNetworks } from './networks/pruneNetworks';
+import { refreshNetworks } from './networks/refreshNetworks';
+import { removeNetwork } from './networks/removeNetwork';
 
 /** Every command id the extension contributes, mapped to its handler (one file per verb). */
 export const commandHandlers: Record<string, CommandHandler> = {
@@ -72,6 +79,14 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.containers.execCommand': execCommand,
   'dockerExplorer.containers.attach': attachContainer,
   'dockerExplorer.containers.logs': containerLogs,
+  'dockerExplorer.networks.refresh': refreshNetworks,
+  'dockerExplorer.networks.create': createNetwork,
+  'dockerExplorer.networks.remove': removeNetwork,
+  'dockerExplorer.networks.prune': pruneNetworks,
+  'dockerExplorer.networks.inspect': inspectNetwork,
+  'dockerExplorer.networks.connect': connectNetwork,
+  'dockerExplorer.networks.disconnect': disconnectNetwork,
+  'dockerExplorer.containers.connectNetwork': connectNetwork,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

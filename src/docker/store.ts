@@ -53,6 +53,9 @@ export class EngineStore {
   private readonly options: StoreOptions;
   private readonly changes = new Emitter<StoreChange>();
   private readonly statuses = new Emitter<StoreStatus>();
+  private readonly networkEvents = new Emitter<EngineEvent>();
+  /** The stream's network events, for the networks store kept beside this one (networkStore.ts). */
+  readonly onNetworkEvent: Event<EngineEvent> = this.networkEvents.event;
   /** One flush's worth of changes: a full replacement, or the ids updated and removed. */
   readonly onChange: Event<StoreChange> = this.changes.event;
   readonly onStatus: Event<StoreStatus> = this.statuses.event;
@@ -174,6 +177,10 @@ export class EngineStore {
   }
 
   private onEvent(event: EngineEvent): void {
+    if (event.type === 'network') {
+      this.networkEvents.fire(event);
+      return;
+    }
     if (event.type === 'container') {
       if (isContainerNoise(event.action)) {
         return;

@@ -14,12 +14,23 @@ const everyContainerState: Exclude<ContainerState, (typeof containerStates)[numb
 void everyContainerState;
 export const imageStates = ['tagged', 'dangling'] as const;
 export const volumeStates = ['inUse', 'unused'] as const;
+/** A network row: one of bridge, host, none; a user network containers are on; or one none is on. */
+export const networkStates = ['builtIn', 'inUse', 'unused'] as const;
+/** A container row under a network. */
+export const networkContainerStates = ['running', 'stopped'] as const;
 
 export type ContainerRowState = (typeof containerStates)[number];
 export type ImageRowState = (typeof imageStates)[number];
 export type VolumeRowState = (typeof volumeStates)[number];
+export type NetworkRowState = (typeof networkStates)[number];
 
-const statesOf = { container: containerStates, image: imageStates, volume: volumeStates } as const;
+export const statesOf = {
+  container: containerStates,
+  image: imageStates,
+  volume: volumeStates,
+  network: networkStates,
+  networkContainer: networkContainerStates,
+} as const;
 export type RowKind = keyof typeof statesOf;
 
 export const ContextValues = {
@@ -27,6 +38,8 @@ export const ContextValues = {
   image: (dangling: boolean): string => `image.${imageState(dangling)}`,
   volume: (inUse: boolean): string => `volume.${volumeState(inUse)}`,
   group: (kind: 'containers' | 'images'): string => `group.${kind}`,
+  network: (state: NetworkRowState): string => `network.${state}`,
+  networkContainer: (running: boolean): string => `networkContainer.${running ? 'running' : 'stopped'}`,
 } as const;
 
 export function imageState(dangling: boolean): ImageRowState {
@@ -86,6 +99,13 @@ export const actions = {
   // docker volume rm refuses a volume that any container mounts, running or not.
   'dockerExplorer.volumes.remove': rule('volume', ['unused']),
   'dockerExplorer.volumes.inspect': rule('volume', volumeStates),
+  // docker network rm refuses the built-in networks; this explorer also refuses networks containers are on.
+  'dockerExplorer.networks.remove': rule('network', ['unused']),
+  'dockerExplorer.networks.inspect': rule('network', networkStates),
+  // host and none take no further containers: connecting needs a bridge-like network.
+  'dockerExplorer.networks.connect': rule('network', ['inUse', 'unused'], true),
+  'dockerExplorer.networks.disconnect': rule('networkContainer', networkContainerStates, true),
+  'dockerExplorer.containers.connectNetwork': rule('container', notRemoving, true),
 } as const satisfies Record<string, ActionRule>;
 
 export type ActionId = keyof typeof actions;
@@ -94,7 +114,7 @@ export function accepts(action: ActionId, state: string): boolean {
   return (actions[action] as ActionRule).states.includes(state);
 }
 
-const viewOf: Record<RowKind, string> = { container: 'containers', image: 'images', volume: 'volumes' };
+const viewOf: Record<RowKind, string> = { container: 'containers', image: 'images', volume: 'volumes', network: 'networks', networkContainer: 'networks' };
 
 /** The `when` clause of a row's menu entry for `action`, exactly as package.json must spell it. */
 export function menuWhen(action: ActionId): string {

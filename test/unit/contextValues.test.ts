@@ -3,7 +3,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 // contextValues.ts imports nothing from vscode, so the grammar and the table are checked in plain Node.
-import { accepts, ActionId, actions, containerStates, ContextValues, imageStates, menuWhen, volumeStates } from '../../src/tree/contextValues';
+import {
+  accepts,
+  ActionId,
+  actions,
+  containerStates,
+  ContextValues,
+  imageStates,
+  menuWhen,
+  networkContainerStates,
+  networkStates,
+  volumeStates,
+} from '../../src/tree/contextValues';
 
 interface MenuEntry {
   command: string;
@@ -23,6 +34,8 @@ const allContextValues = [
   ...volumeStates.map((s) => `volume.${s}`),
   ContextValues.group('containers'),
   ContextValues.group('images'),
+  ...networkStates.map(ContextValues.network),
+  ...networkContainerStates.map((s) => ContextValues.networkContainer(s === 'running')),
 ];
 
 /** The contextValues a clause's `viewItem =~ /.../` matches, as VS Code would evaluate it. */
@@ -59,6 +72,8 @@ describe('the contextValue grammar and the table of actions', () => {
       ['dockerExplorer.containers.remove', 'dead'],
       ['dockerExplorer.containers.logs', 'created'],
       ['dockerExplorer.volumes.remove', 'unused'],
+      ['dockerExplorer.networks.remove', 'unused'],
+      ['dockerExplorer.networks.connect', 'inUse'],
     ];
     const no: [ActionId, string][] = [
       ['dockerExplorer.containers.start', 'running'],
@@ -73,6 +88,9 @@ describe('the contextValue grammar and the table of actions', () => {
       ['dockerExplorer.containers.attach', 'restarting'],
       ['dockerExplorer.containers.remove', 'removing'],
       ['dockerExplorer.volumes.remove', 'inUse'],
+      ['dockerExplorer.networks.remove', 'builtIn'],
+      ['dockerExplorer.networks.remove', 'inUse'],
+      ['dockerExplorer.containers.connectNetwork', 'removing'],
     ];
     for (const [action, state] of yes) {
       assert.ok(accepts(action, state), `${action} accepts ${state}`);
@@ -83,7 +101,10 @@ describe('the contextValue grammar and the table of actions', () => {
   });
 
   it('names only states that exist in its rules', () => {
-    const statesOf = { container: containerStates, image: imageStates, volume: volumeStates } as Record<string, readonly string[]>;
+    const statesOf = { container: containerStates, image: imageStates, volume: volumeStates, network: networkStates, networkContainer: networkContainerStates } as Record<
+      string,
+      readonly string[]
+    >;
     for (const [action, rule] of Object.entries(actions)) {
       assert.ok(rule.states.length > 0, `${action} accepts some state`);
       for (const state of rule.states) {
