@@ -20,6 +20,9 @@ const namePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
 /** A user network's name: letters, digits, _ . -, starting with a letter or digit (the names `docker network create` documents). */
 export function validateNetworkName(raw: string): string {
+  if (controlChars.test(raw)) {
+    fail(`"${raw}" contains spaces or control characters; a network name cannot. Use letters, digits, _, . or -.`);
+  }
   const name = raw.trim();
   if (name === '') {
     fail('The network name is empty; give one such as backend or app_net.');
@@ -66,6 +69,9 @@ function maskOf(prefix: number): number {
 
 /** `a.b.c.d/n` with the host bits zero, as the engine wants a subnet. */
 export function parseSubnet(raw: string, option = '--subnet'): Subnet {
+  if (controlChars.test(raw)) {
+    fail(`${option} ${raw}: not an IPv4 subnet in CIDR form (it holds control characters); write address/prefix, e.g. 10.10.0.0/24.`);
+  }
   const text = raw.trim();
   if (text === '') {
     fail(`${option} is empty; give a subnet in CIDR form, e.g. 10.10.0.0/24.`);
@@ -107,6 +113,9 @@ export function reportedSubnet(cidr: string | undefined): Subnet | undefined {
 
 /** An IPv4 address usable by a host of `subnet`: not its network or broadcast address. */
 export function parseAddressIn(raw: string, subnet: Subnet | undefined, option: string): string {
+  if (controlChars.test(raw)) {
+    fail(`${option} ${raw}: not an IPv4 address (it holds control characters).`);
+  }
   const text = raw.trim();
   if (text === '') {
     fail(`${option} is empty; give an IPv4 address such as 10.10.0.5.`);
@@ -129,6 +138,9 @@ export function parseAddressIn(raw: string, subnet: Subnet | undefined, option: 
 
 /** A network alias: one DNS name, no spaces (`--network-alias`, `docker network connect --alias`). */
 export function parseAlias(raw: string, option = '--network-alias'): string {
+  if (controlChars.test(raw)) {
+    fail(`${option} "${raw}" contains spaces or control characters; an alias is one name, e.g. db or cache.local.`);
+  }
   const alias = raw.trim();
   if (alias === '') {
     fail(`${option} is empty; give a name other containers use to reach this one, e.g. db.`);
@@ -147,6 +159,9 @@ export function parseAlias(raw: string, option = '--network-alias'): string {
 
 /** `--hostname`: an RFC 1123 host name the kernel accepts (at most 63 characters in all). */
 export function parseHostname(raw: string): string {
+  if (controlChars.test(raw)) {
+    fail(`--hostname "${raw}" is not a host name: it holds control characters.`);
+  }
   const name = raw.trim();
   if (name === '') {
     fail('--hostname is empty; give a host name such as web or web.internal.');
