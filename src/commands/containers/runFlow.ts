@@ -187,9 +187,7 @@ function runOptionsPrompt(ctx: CommandContext): string {
     networks.length > 0
       ? vscode.l10n.t('--network: {0}, or bridge (the default), host, none.', networks.join(', '))
       : vscode.l10n.t('--network: bridge (the default), host or none; create a network of your own in the Networks view.');
-  const legacy = vscode.l10n.t(
-    '--link is the legacy way: containers on one user-defined network (--network) already reach each other by name and by --network-alias.',
-  );
+  const legacy = vscode.l10n.t('--link is the legacy way: containers on one user-defined network (--network) already reach each other by name and by --network-alias.');
   return `${example} ${choice} ${legacy}`;
 }
 
