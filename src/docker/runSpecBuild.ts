@@ -169,9 +169,10 @@ export function specFromInspect(container: InspectLike, image?: ImageInspectLike
   const network = mode && mode !== 'default' && mode !== 'bridge' ? mode : undefined;
   const endpoint = network ? container.NetworkSettings?.Networks?.[network] : undefined;
   const shortId = container.Id?.slice(0, 12);
-  const networkAliases = (endpoint?.Aliases ?? []).filter((a) => a !== shortId);
   // The engine names a container's host after its short id unless --hostname was given.
   const hostname = config.Hostname && config.Hostname !== shortId && network !== 'host' ? config.Hostname : undefined;
+  // It also adds the short id and the host name to the aliases on a user network: neither was typed.
+  const networkAliases = (endpoint?.Aliases ?? []).filter((a) => a !== shortId && a !== hostname);
   return {
     image: config.Image ?? '',
     name: container.Name ? container.Name.replace(/^\//, '') : undefined,

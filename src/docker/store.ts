@@ -179,6 +179,11 @@ export class EngineStore {
   private onEvent(event: EngineEvent): void {
     if (event.type === 'network') {
       this.networkEvents.fire(event);
+      // A connect or disconnect changes the container's own networks, and the engine sends no container event for it.
+      if (event.attributes.container) {
+        this.dirty.containers.add(event.attributes.container);
+        this.scheduleFlush(this.options.coalesceMs);
+      }
       return;
     }
     if (event.type === 'container') {

@@ -71,7 +71,8 @@ describe('networks: the view, live from events, and the network commands', funct
     assert.match(String(child.description), /aliases webalias · running$/);
     assert.equal(api.views.networks.getTreeItem((await networkRow(api, name)) as never).contextValue, 'network.inUse');
 
-    // The container's own tooltip names its address on each network.
+    // The container's own tooltip names its address on each network (the connect event updates the container's row too).
+    await waitFor(async () => api.store.containers.get(id)?.networks.includes(name), `${web} on ${name} in the containers store`, 5_000);
     const containerNode = (await allContainerRows(api)).find((r) => (r as { model?: { name: string } }).model?.name === web);
     const tooltip = await api.views.containers.resolveTreeItem(api.views.containers.getTreeItem(containerNode as never), containerNode as never);
     assert.match((tooltip.tooltip as vscode.MarkdownString).value, new RegExp(`${name.replace(/-/g, '\\\\?-')}.*${inspected.IPAddress.replace(/\./g, '\\\\?\\.')}`));
@@ -178,7 +179,7 @@ describe('networks: the view, live from events, and the network commands', funct
     await waitFor(async () => [...api.store.containers.values()].some((c) => c.name === user), `${user} in the store`);
     await vscode.commands.executeCommand('dockerExplorer.networks.remove', name);
     assert.equal(ui.asked.filter((a) => a.kind === 'choose').length, 0, 'nothing destructive offered');
-    assert.match(ui.messages[0]?.message ?? '', new RegExp(`Not removed: ${name} is used by ${user} \\(stopped\\)`));
+    assert.match(ui.messages[0]?.message ?? '', new RegExp(`${name} is used by ${user} \\(stopped\\)`));
     assert.ok(await docker.getNetwork(name).inspect(), 'still there');
 
     await docker.getContainer(user).remove({ force: true });

@@ -272,7 +272,7 @@ describe('docker run options', () => {
       return {
         Id: `${shortId}${'0'.repeat(52)}`,
         Name: `/${options.name}`,
-        // The engine adds the short id to a user network's aliases and names the host after it by default.
+        // The engine adds the short id (and a --hostname) to a user network's aliases and names the host after the id by default.
         NetworkSettings: {
           Networks: Object.fromEntries(Object.entries(endpoints).map(([n, e]) => [n, { Aliases: [...(e.Aliases ?? []), shortId], IPAMConfig: e.IPAMConfig ?? null }])),
         },
