@@ -30,6 +30,8 @@ export class NetworkStore {
   private readonly dirty = new Set<string>();
   private full = false;
   private timer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryDelay = 250;
   private queue: Promise<void> = Promise.resolve();
   private generation = 0;
   private readonly subscriptions: { dispose(): void }[];
@@ -128,6 +130,7 @@ export class NetworkStore {
         this.networks.clear();
         list.forEach((n) => this.networks.set(n.id, n));
         this.changes.fire({ full: true, updated: [], removed: [] });
+        this.retryDelay = 250;
         this.setStatus({ state: 'ready' });
         return;
       }
@@ -148,9 +151,15 @@ export class NetworkStore {
       }
     } catch (err) {
       if (generation !== this.generation) return;
-      // Listed again in full on the next event or the next ready; the view says what failed.
+      // Listed again in full, with backoff while the containers store is ready (its own failure clears this one).
       this.full = true;
       this.setStatus({ state: 'failed', error: toDockerError(err) });
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = undefined;
+        if (this.store.status.state === 'ready') this.schedule(0);
+      }, this.retryDelay);
+      this.retryDelay = Math.min(this.retryDelay * 2, 5_000);
     }
   }
 
@@ -162,6 +171,7 @@ export class NetworkStore {
   dispose(): void {
     this.generation++;
     clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
     this.subscriptions.forEach((s) => s.dispose());
     this.changes.dispose();
     this.statuses.dispose();

@@ -276,7 +276,11 @@ describe('networks: the view, live from events, and the network commands', funct
       seen = await page.texts('.monaco-list-row[aria-level="2"] .label-name');
       return seen.includes(a) && seen.includes(b);
     }, `${a} and ${b} on the page`).catch(() => undefined);
+    // A wider sidebar for the picture, so the addresses and aliases show; put back afterwards.
+    for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
+    await new Promise((r) => setTimeout(r, 300));
     const shot = await page.screenshot('networks-view');
+    for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
     assert.ok(seen.includes(a) && seen.includes(b), `the page shows the containers under ${name} (${shot.path}): ${seen.join(', ')}`);
   });
 });
