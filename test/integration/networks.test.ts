@@ -277,10 +277,13 @@ describe('networks: the view, live from events, and the network commands', funct
       return seen.includes(a) && seen.includes(b);
     }, `${a} and ${b} on the page`).catch(() => undefined);
     // A wider sidebar for the picture, so the addresses and aliases show; put back afterwards.
-    for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
+    // (The width commands act on the focused part: the sidebar.)
+    await vscode.commands.executeCommand('workbench.action.focusSideBar');
+    for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
     await new Promise((r) => setTimeout(r, 300));
     const shot = await page.screenshot('networks-view');
-    for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+    await vscode.commands.executeCommand('workbench.action.focusSideBar');
+    for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
     assert.ok(seen.includes(a) && seen.includes(b), `the page shows the containers under ${name} (${shot.path}): ${seen.join(', ')}`);
   });
 });
