@@ -171,6 +171,39 @@ describe('networks: the view, live from events, and the network commands', funct
     assert.equal((await docker.getContainer(id).inspect()).NetworkSettings.Networks[name], undefined);
   });
 
+  it('creates a network through its questions and connects a container from the network row', async () => {
+    const name = uniqueName('netask');
+    const { subnet, gateway, host } = testSubnet();
+    ui.answer(
+      name,
+      (asked: Asked) => (assert.ok(asked.options?.[0] === 'bridge', `bridge first: ${asked.options?.join(', ')}`), 'bridge'),
+      subnet,
+      gateway,
+      (_asked: Asked, items) => [items?.find((i) => i.label === '--internal')?.value],
+      `${runLabel}=${runId}, team=web`,
+    );
+    const id = await vscode.commands.executeCommand<string>('dockerExplorer.networks.create');
+    assert.ok(id, JSON.stringify(ui.asked));
+    const info = await docker.getNetwork(id).inspect();
+    assert.equal(info.Internal, true);
+    assert.deepEqual(info.IPAM?.Config, [{ Subnet: subnet, Gateway: gateway }]);
+    assert.equal(info.Labels?.team, 'web');
+    assert.ok(
+      api.commands.log.lines.some((l) =>
+        l.endsWith(`docker network create --subnet ${subnet} --gateway ${gateway} --internal --label ${runLabel}=${runId} --label team=web ${name}`),
+      ),
+    );
+
+    const web = uniqueName('askweb');
+    const containerId = await running(web);
+    const row = await waitFor(async () => networkRow(api, name), `${name} in the view`);
+    ui.answer(web, 'front, edge', host(7));
+    assert.equal(await vscode.commands.executeCommand('dockerExplorer.networks.connect', row), true, JSON.stringify(ui.asked));
+    const endpoint = (await docker.getContainer(containerId).inspect()).NetworkSettings.Networks[name];
+    assert.equal(endpoint.IPAddress, host(7));
+    assert.ok(endpoint.Aliases?.includes('front') && endpoint.Aliases.includes('edge'), JSON.stringify(endpoint.Aliases));
+  });
+
   it('refuses to remove a network containers are on, naming them; removes it once they are gone', async () => {
     const name = uniqueName('netrm');
     await createNetwork(docker, name);
