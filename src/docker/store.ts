@@ -54,6 +54,8 @@ export class EngineStore {
   private readonly changes = new Emitter<StoreChange>();
   private readonly statuses = new Emitter<StoreStatus>();
   private readonly networkEvents = new Emitter<EngineEvent>();
+  /** After a network connect or disconnect, whether the container must list that network; its list view may lag the event. */
+  private readonly expectedNetworks = new Map<string, { network: string; attached: boolean; retries: number }>();
   /** The stream's network events, for the networks store kept beside this one (networkStore.ts). */
   readonly onNetworkEvent: Event<EngineEvent> = this.networkEvents.event;
   /** One flush's worth of changes: a full replacement, or the ids updated and removed. */
@@ -112,6 +114,7 @@ export class EngineStore {
     this.dirty.volumes.clear();
     this.removedContainers.clear();
     this.expectedStates.clear();
+    this.expectedNetworks.clear();
     for (const kind of ['containers', 'images', 'volumes'] as const) {
       this[kind].clear();
       this.emit({ kind, full: true, updated: [], removed: [] });
@@ -180,8 +183,13 @@ export class EngineStore {
     if (event.type === 'network') {
       this.networkEvents.fire(event);
       // A connect or disconnect changes the container's own networks, and the engine sends no container event for it.
-      if (event.attributes.container) {
-        this.dirty.containers.add(event.attributes.container);
+      const container = event.attributes.container;
+      if (container && (event.action === 'connect' || event.action === 'disconnect')) {
+        this.dirty.containers.add(container);
+        // Only a connect is checked: a container that stops is disconnected yet still lists the network.
+        if (event.action === 'connect' && event.attributes.name) {
+          this.expectedNetworks.set(container, { network: event.attributes.name, attached: true, retries: 0 });
+        }
         this.scheduleFlush(this.options.coalesceMs);
       }
       return;
@@ -326,6 +334,7 @@ export class EngineStore {
           this.containers.set(id, container);
           updated.push(id);
           this.checkExpectedState(container);
+          this.checkExpectedNetwork(container);
         } else if (this.containers.delete(id)) {
           removed.push(id);
         }
@@ -343,6 +352,20 @@ export class EngineStore {
     }
     if (expected.states.includes(container.engineState) || expected.retries >= 20) {
       this.expectedStates.delete(container.id);
+      return;
+    }
+    expected.retries++;
+    this.dirty.containers.add(container.id);
+    this.scheduleFlush(25);
+  }
+
+  private checkExpectedNetwork(container: ContainerModel): void {
+    const expected = this.expectedNetworks.get(container.id);
+    if (!expected) {
+      return;
+    }
+    if (container.networks.includes(expected.network) === expected.attached || expected.retries >= 20) {
+      this.expectedNetworks.delete(container.id);
       return;
     }
     expected.retries++;

@@ -10,12 +10,12 @@ describe('foundation', () => {
     assert.equal(vscode.extensions.getExtension(extensionId)?.isActive, true);
   });
 
-  it('contributes the Docker view container with the containers, images and volumes views', () => {
+  it('contributes the Docker view container with the containers, images, volumes and networks views', () => {
     const manifest = vscode.extensions.getExtension(extensionId)!.packageJSON;
     const containers = manifest.contributes.viewsContainers.activitybar.map((c: { id: string }) => c.id);
     assert.deepEqual(containers, ['dockerExplorer']);
     const views = manifest.contributes.views.dockerExplorer.map((v: { id: string }) => v.id);
-    assert.deepEqual(views, ['dockerExplorer.containers', 'dockerExplorer.images', 'dockerExplorer.volumes']);
+    assert.deepEqual(views, ['dockerExplorer.containers', 'dockerExplorer.images', 'dockerExplorer.volumes', 'dockerExplorer.networks']);
   });
 
   it('reaches the private test engine through the service layer', async () => {
