@@ -13,7 +13,8 @@ import { InspectDocuments } from './inspect/inspectDocuments';
 import { TerminalSessions } from './terminal/terminals';
 import { ContainersProvider, ContainersViewSettings } from './tree/containersProvider';
 import { EngineState } from './tree/engineState';
-import { ImagesProvider } from './tree/imagesProvider';
+import { ImagesProvider, ImagesTreeNode } from './tree/imagesProvider';
+import { revealImage } from './tree/revealImage';
 import { EngineLifetime } from './tree/engineLifetime';
 import { VolumesProvider } from './tree/volumesProvider';
 import { NetworksProvider } from './tree/networksProvider';
@@ -93,6 +94,8 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     lifetime,
     inspect: new InspectDocuments(service),
     terminals: new TerminalSessions(),
+    workspaceMemory: context.workspaceState,
+    revealImage: (imageId, reference) => revealImage(treeViews.images as vscode.TreeView<ImagesTreeNode>, views.images, imageId, reference),
   };
 
   const updateBadge = () => {

@@ -31,6 +31,7 @@ import { refreshImages } from './images/refreshImages';
 import { pruneImages } from './images/pruneImages';
 import { removeImage } from './images/removeImage';
 import { tagImage } from './images/tagImage';
+import { buildImage } from './images/buildImage';
 import { refreshVolumes } from './volumes/refreshVolumes';
 import { createVolume } from './volumes/createVolume';
 import { pruneVolumes } from './volumes/pruneVolumes';
@@ -87,6 +88,7 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.networks.connect': connectNetwork,
   'dockerExplorer.networks.disconnect': disconnectNetwork,
   'dockerExplorer.containers.connectNetwork': connectNetwork,
+  'dockerExplorer.images.build': buildImage,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
