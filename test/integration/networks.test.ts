@@ -302,8 +302,17 @@ describe('networks: the view, live from events, and the network commands', funct
     await network.connect({ Container: await running(b) });
     await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
     await vscode.commands.executeCommand('dockerExplorer.networks.focus');
-    const row = await waitFor(async () => (await members(api, name)).length === 2 && (await networkRow(api, name)), `${name} with two containers`);
-    await api.treeViews.networks.reveal(row as never, { expand: true, select: true, focus: false });
+    await waitFor(async () => (await members(api, name)).length === 2 && (await networkRow(api, name)), `${name} with two containers`);
+    // The pane starts collapsed: focusing opens it, and its rows render a moment later; reveal once they are there.
+    await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes(name), `${name} on the page`);
+    await waitFor(
+      async () =>
+        api.treeViews.networks.reveal((await networkRow(api, name)) as never, { expand: true, select: true, focus: false }).then(
+          () => true,
+          () => false,
+        ),
+      `${name} revealed`,
+    );
     let seen: string[] = [];
     await waitFor(async () => {
       seen = await page.texts('.monaco-list-row[aria-level="2"] .label-name');
