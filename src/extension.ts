@@ -7,6 +7,7 @@ import type { EngineEndpoint } from './docker/connection';
 import { ProcessConnection } from './docker/hostEnvironment';
 import { DockerService } from './docker/service';
 import { isRunning } from './docker/models';
+import { NetworkStore } from './docker/networkStore';
 import { EngineStore } from './docker/store';
 import { InspectDocuments } from './inspect/inspectDocuments';
 import { TerminalSessions } from './terminal/terminals';
@@ -19,6 +20,7 @@ import { EngineLifetime } from './tree/engineLifetime';
 import { VolumesProvider } from './tree/volumesProvider';
 import { RegistryAccounts } from './commands/registries/accounts';
 import { RegistriesProvider } from './tree/registriesProvider';
+import { NetworksProvider } from './tree/networksProvider';
 
 /**
  * What activate() returns to the tests only: the live objects, so they drive the same instance
@@ -29,13 +31,14 @@ export interface DockerExplorerApi {
   endpoint: EngineEndpoint | undefined;
   service: DockerService;
   store: EngineStore;
+  networks: NetworkStore;
   engineState: EngineState;
-  views: { containers: ContainersProvider; images: ImagesProvider; volumes: VolumesProvider };
+  views: { containers: ContainersProvider; images: ImagesProvider; volumes: VolumesProvider; networks: NetworksProvider };
   /** The context every command runs with; tests replace `ui` to answer questions. */
   commands: CommandContext;
   /** When the events stream runs; a test suite that starts the store itself holds a lease. */
   lifetime: EngineLifetime;
-  treeViews: { containers: vscode.TreeView<unknown>; images: vscode.TreeView<unknown>; volumes: vscode.TreeView<unknown> };
+  treeViews: { containers: vscode.TreeView<unknown>; images: vscode.TreeView<unknown>; volumes: vscode.TreeView<unknown>; networks: vscode.TreeView<unknown> };
   /** Exec, attach and logs sessions open in terminals. */
   terminals: TerminalSessions;
   /** The Registries view (issue 15): its accounts (logins in SecretStorage) and its tree. */
@@ -59,20 +62,28 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
   const connection = new ProcessConnection(userHostSetting);
   const service = new DockerService(() => connection.dockerodeOptions());
   const store = new EngineStore(service);
+  const networks = new NetworkStore(store, service);
 
   const views = {
     containers: new ContainersProvider(store, containersViewSettings),
     images: new ImagesProvider(store, service, () => connection.endpoint?.description ?? ''),
     volumes: new VolumesProvider(store),
+    networks: new NetworksProvider(store, networks, networksViewSettings),
   };
   // VS Code is given each provider with its changes paced to its own 200 ms window (pacedTreeChanges.ts).
-  const paced = { containers: pacedForVSCode(views.containers), images: pacedForVSCode(views.images), volumes: pacedForVSCode(views.volumes) };
+  const paced = {
+    containers: pacedForVSCode(views.containers),
+    images: pacedForVSCode(views.images),
+    volumes: pacedForVSCode(views.volumes),
+    networks: pacedForVSCode(views.networks),
+  };
   const treeViews = {
     containers: vscode.window.createTreeView('dockerExplorer.containers', { treeDataProvider: paced.containers, showCollapseAll: true, canSelectMany: true }),
     images: vscode.window.createTreeView('dockerExplorer.images', { treeDataProvider: paced.images, showCollapseAll: true, canSelectMany: true }),
     volumes: vscode.window.createTreeView('dockerExplorer.volumes', { treeDataProvider: paced.volumes, canSelectMany: true }),
+    networks: vscode.window.createTreeView('dockerExplorer.networks', { treeDataProvider: paced.networks, showCollapseAll: true, canSelectMany: true }),
   } as DockerExplorerApi['treeViews'];
-  const allTreeViews = [treeViews.containers, treeViews.images, treeViews.volumes];
+  const allTreeViews = [treeViews.containers, treeViews.images, treeViews.volumes, treeViews.networks];
   const log = new DockerLog();
   const lifetime = new EngineLifetime(store, service, connection, allTreeViews);
   const engineState = new EngineState(
@@ -89,6 +100,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
   const commands: CommandContext = {
     service,
     store,
+    networks,
     log,
     ui: vscodeUserInterface,
     get engineDescription() {
@@ -113,9 +125,12 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     views.containers,
     views.images,
     views.volumes,
+    views.networks,
+    networks,
     paced.containers,
     paced.images,
     paced.volumes,
+    paced.networks,
     ...allTreeViews,
     engineState,
     lifetime,
@@ -124,6 +139,9 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('dockerExplorer.containers')) {
         views.containers.relayout();
+      }
+      if (e.affectsConfiguration('dockerExplorer.networks')) {
+        views.networks.relayout();
       }
     }),
     commands.log,
@@ -141,6 +159,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     },
     service,
     store,
+    networks,
     engineState,
     views,
     treeViews,
@@ -168,6 +187,10 @@ function containersViewSettings(): ContainersViewSettings {
     groupBy: config.get('groupBy', 'composeProject'),
     sortBy: config.get('sortBy', 'created'),
   };
+}
+
+function networksViewSettings(): { showBuiltIn: boolean } {
+  return { showBuiltIn: vscode.workspace.getConfiguration('dockerExplorer.networks').get('showBuiltIn', true) };
 }
 
 export function deactivate(): void {}

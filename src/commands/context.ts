@@ -1,5 +1,6 @@
 import type { Disposable } from '../docker/event';
 import type { DockerService } from '../docker/service';
+import type { NetworkStore } from '../docker/networkStore';
 import type { EngineStore } from '../docker/store';
 import type { InspectDocuments } from '../inspect/inspectDocuments';
 import type { RegistryAccounts } from './registries/accounts';
@@ -11,6 +12,8 @@ import type { UserInterface } from './userInterface';
 export interface CommandContext {
   service: DockerService;
   store: EngineStore;
+  /** The engine's networks, fed by the same events stream as the store. */
+  networks: NetworkStore;
   log: DockerLog;
   /** Replaceable: tests answer the questions commands ask. */
   ui: UserInterface;

@@ -45,6 +45,13 @@ import { pullTag } from './registries/pullTag';
 import { refreshRegistries } from './registries/refreshRegistries';
 import { removeRegistry } from './registries/removeRegistry';
 import { showMoreContainers } from './containers/showMoreContainers';
+import { connectNetwork } from './networks/connectNetwork';
+import { createNetwork } from './networks/createNetwork';
+import { disconnectNetwork } from './networks/disconnectNetwork';
+import { inspectNetwork } from './networks/inspectNetwork';
+import { pruneNetworks } from './networks/pruneNetworks';
+import { refreshNetworks } from './networks/refreshNetworks';
+import { removeNetwork } from './networks/removeNetwork';
 
 /** Every command id the extension contributes, mapped to its handler (one file per verb). */
 export const commandHandlers: Record<string, CommandHandler> = {
@@ -82,6 +89,14 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.containers.execCommand': execCommand,
   'dockerExplorer.containers.attach': attachContainer,
   'dockerExplorer.containers.logs': containerLogs,
+  'dockerExplorer.networks.refresh': refreshNetworks,
+  'dockerExplorer.networks.create': createNetwork,
+  'dockerExplorer.networks.remove': removeNetwork,
+  'dockerExplorer.networks.prune': pruneNetworks,
+  'dockerExplorer.networks.inspect': inspectNetwork,
+  'dockerExplorer.networks.connect': connectNetwork,
+  'dockerExplorer.networks.disconnect': disconnectNetwork,
+  'dockerExplorer.containers.connectNetwork': connectNetwork,
   'dockerExplorer.images.build': buildImage,
   // Push and registries (issue 15)
   'dockerExplorer.images.push': pushImage,

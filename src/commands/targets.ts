@@ -59,7 +59,8 @@ export interface TargetOptions {
   noneMessage: string;
 }
 
-async function resolveTargets<T>(ctx: CommandContext, args: unknown[], kind: TargetKind<T>, options: TargetOptions): Promise<T[] | undefined> {
+/** Resolves targets of any kind (networks/networkTargets.ts brings its own). */
+export async function resolveTargets<T>(ctx: CommandContext, args: unknown[], kind: TargetKind<T>, options: TargetOptions): Promise<T[] | undefined> {
   const rule = actions[options.action];
   let targets = rowsOf(args, kind, rule.one);
   if (targets.length === 0) {

@@ -2,9 +2,9 @@ import { DockerError, toDockerError } from './errors';
 
 /** One engine event, reduced to what the explorer acts on. */
 export interface EngineEvent {
-  type: 'container' | 'image' | 'volume';
+  type: 'container' | 'image' | 'volume' | 'network';
   action: string;
-  /** Container id, image id or reference, volume name. */
+  /** Container id, image id or reference, volume name, network id. */
   id: string;
   attributes: Record<string, string>;
   timeNano: number;
@@ -18,7 +18,7 @@ export interface EventStreamListener {
 }
 
 /** The event types the explorer shows, as the engine's `type` filter. */
-export const watchedEventTypes: EngineEvent['type'][] = ['container', 'image', 'volume'];
+export const watchedEventTypes: EngineEvent['type'][] = ['container', 'image', 'volume', 'network'];
 
 /**
  * The single events stream (`GET /events`), reopened with backoff when it drops. It only runs
@@ -139,7 +139,7 @@ export function parseEvent(line: string): EngineEvent | undefined {
     return undefined;
   }
   const type = raw.Type;
-  if (type !== 'container' && type !== 'image' && type !== 'volume') {
+  if (type !== 'container' && type !== 'image' && type !== 'volume' && type !== 'network') {
     return undefined;
   }
   const id = raw.Actor?.ID ?? raw.id;

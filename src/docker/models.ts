@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { normalizeImageName } from './imageRef';
+import { networkAttachments, type NetworkAttachment } from './networks';
 
 /** The states `docker ps` shows, plus health where the container reports it. */
 export type ContainerState = 'running' | 'paused' | 'restarting' | 'exited' | 'created' | 'dead' | 'removing' | 'unhealthy';
@@ -173,6 +174,8 @@ export interface ContainerDetails {
   /** As `--link` takes them: name:alias. */
   links: string[];
   volumesFrom: string[];
+  /** Each network with the container's addresses and aliases on it. */
+  networks: NetworkAttachment[];
 }
 
 export function toContainerDetails(info: Docker.ContainerInspectInfo): ContainerDetails {
@@ -181,5 +184,5 @@ export function toContainerDetails(info: Docker.ContainerInspectInfo): Container
     const [source, target] = link.split(':');
     return `${source.replace(/^\//, '')}:${target?.split('/').pop() ?? ''}`;
   });
-  return { links, volumesFrom: info.HostConfig?.VolumesFrom ?? [] };
+  return { links, volumesFrom: info.HostConfig?.VolumesFrom ?? [], networks: networkAttachments(info) };
 }

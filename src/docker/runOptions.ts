@@ -10,6 +10,10 @@ import {
   parseLink,
   parsePort,
   parseRestart,
+  parseRunHostname,
+  parseRunIp,
+  parseRunNetwork,
+  parseRunNetworkAlias,
   parseVolume,
   parseVolumesFrom,
   RunOptions,
@@ -32,14 +36,27 @@ export function splitRunWords(text: string): string[] {
   }
 }
 
-type ValueOption = 'name' | 'env' | 'label' | 'publish' | 'volume' | 'volumes-from' | 'link' | 'restart';
+type ValueOption = 'name' | 'env' | 'label' | 'publish' | 'volume' | 'volumes-from' | 'link' | 'restart' | 'network' | 'network-alias' | 'ip' | 'hostname';
 type FlagOption = 'interactive' | 'tty' | 'detach' | 'rm' | 'init';
 
-const longValueOptions = new Set<ValueOption>(['name', 'env', 'label', 'publish', 'volume', 'volumes-from', 'link', 'restart']);
+const longValueOptions = new Set<ValueOption>([
+  'name',
+  'env',
+  'label',
+  'publish',
+  'volume',
+  'volumes-from',
+  'link',
+  'restart',
+  'network',
+  'network-alias',
+  'ip',
+  'hostname',
+]);
 const longFlagOptions = new Set<FlagOption>(['interactive', 'tty', 'detach', 'rm', 'init']);
-const shortValue: Record<string, ValueOption> = { e: 'env', l: 'label', p: 'publish', v: 'volume' };
+const shortValue: Record<string, ValueOption> = { e: 'env', l: 'label', p: 'publish', v: 'volume', h: 'hostname' };
 const shortFlag: Record<string, FlagOption> = { i: 'interactive', t: 'tty', d: 'detach' };
-const supported = '--name, -p, -e, -v, -l, --link, --volumes-from, --restart, --rm, --init, -i, -t, -d';
+const supported = '--name, -p, -e, -v, -l, --network, --network-alias, --ip, --hostname, --link, --volumes-from, --restart, --rm, --init, -i, -t, -d';
 
 /**
  * Reads a line of `docker run` options (everything between `docker run` and the image) plus an
@@ -74,6 +91,19 @@ export function parseRunOptions(text: string): RunOptions {
       case 'restart':
         options.restart = parseRestart(value);
         break;
+      case 'network':
+        if (options.network !== undefined) fail(`--network is given twice (${options.network}, ${value}); this form connects to one network. Connect more afterwards.`);
+        options.network = parseRunNetwork(value);
+        break;
+      case 'network-alias':
+        options.networkAliases.push(parseRunNetworkAlias(value));
+        break;
+      case 'ip':
+        options.ip = parseRunIp(value);
+        break;
+      case 'hostname':
+        options.hostname = parseRunHostname(value);
+        break;
     }
   };
   const setFlag = (flag: FlagOption) => {
@@ -89,6 +119,10 @@ export function parseRunOptions(text: string): RunOptions {
     'volumes-from': '--volumes-from data',
     link: '--link db:db',
     restart: '--restart unless-stopped',
+    network: '--network backend',
+    'network-alias': '--network-alias db',
+    ip: '--ip 10.10.0.5',
+    hostname: '--hostname web',
   };
   let i = 0;
   const valueFor = (option: ValueOption, typed: string): string => {
@@ -183,6 +217,10 @@ export function runSpecFrom(input: Record<string, unknown>): RunSpec {
     autoRemove: input.autoRemove === true,
     init: input.init === true,
     restart: input.restart === undefined ? undefined : parseRestart(String(input.restart)),
+    network: input.network === undefined ? undefined : parseRunNetwork(String(input.network)),
+    networkAliases: strings('networkAliases').map(parseRunNetworkAlias),
+    ip: input.ip === undefined ? undefined : parseRunIp(String(input.ip)),
+    hostname: input.hostname === undefined ? undefined : parseRunHostname(String(input.hostname)),
   };
   validateRunOptions(spec);
   return spec;

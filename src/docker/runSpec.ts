@@ -1,5 +1,6 @@
 import { containerNamePattern } from './containerName';
 import { scrubSecrets } from './maskSecrets';
+import { isBuiltInNetwork, NetworkSpecError, parseAddressIn, parseAlias, parseHostname, parseNetworkRef } from './networkSpec';
 import { printable } from './shell';
 import { volumeNamePattern } from './volumeName';
 
@@ -43,6 +44,13 @@ export interface RunSpec {
   init: boolean;
   /** no | always | unless-stopped | on-failure[:N]; undefined is the engine's default (no). */
   restart?: string;
+  /** `--network`: a network's name or id; undefined is the default bridge. */
+  network?: string;
+  /** `--network-alias`, on that network (user-defined networks only). */
+  networkAliases: string[];
+  /** `--ip`: a fixed IPv4 address inside that network's subnet. */
+  ip?: string;
+  hostname?: string;
 }
 
 /** What `parseRunOptions` reads: everything but the image. */
@@ -64,7 +72,20 @@ export const fail = (message: string): never => {
 const controlChars = /[\x00-\x1f\x7f]/;
 
 export function emptyRunOptions(): RunOptions {
-  return { env: [], labels: [], ports: [], volumes: [], volumesFrom: [], links: [], interactive: false, tty: false, detach: false, autoRemove: false, init: false };
+  return {
+    env: [],
+    labels: [],
+    ports: [],
+    volumes: [],
+    volumesFrom: [],
+    links: [],
+    interactive: false,
+    tty: false,
+    detach: false,
+    autoRemove: false,
+    init: false,
+    networkAliases: [],
+  };
 }
 
 // ---- single values ---------------------------------------------------------------------------
@@ -276,8 +297,37 @@ export function parseRestart(raw: string): string {
   return raw;
 }
 
+/** The network parsers' refusals as the run form's own. */
+function asRunOption<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof NetworkSpecError) fail(err.message);
+    throw err;
+  }
+}
+
+export const parseRunNetwork = (raw: string): string => asRunOption(() => parseNetworkRef(raw));
+export const parseRunNetworkAlias = (raw: string): string => asRunOption(() => parseAlias(raw, '--network-alias'));
+/** `--ip`: IPv4 only here; whether it is inside the network's subnet is checked against the engine's networks. */
+export const parseRunIp = (raw: string): string => asRunOption(() => parseAddressIn(raw, undefined, '--ip'));
+export const parseRunHostname = (raw: string): string => asRunOption(() => parseHostname(raw));
+
 /** Checks the options together; parsing already checked each one. */
 export function validateRunOptions(options: RunOptions): void {
+  const userNetwork = options.network !== undefined && !isBuiltInNetwork(options.network);
+  if (options.networkAliases.length > 0 && !userNetwork) {
+    fail(`--network-alias needs --network with a user-defined network (not ${options.network ?? 'the default bridge'}): create one with docker network create.`);
+  }
+  if (options.ip !== undefined && !userNetwork) {
+    fail(`--ip needs --network with a user-defined network (not ${options.network ?? 'the default bridge'}) whose subnet holds the address.`);
+  }
+  if (options.network === 'host' && options.ports.length > 0) {
+    fail("-p does nothing with --network host: the container uses the host's ports directly. Drop -p or the host network.");
+  }
+  if ((options.network === 'host' || options.network === 'none') && options.links.length > 0) {
+    fail(`--link does not work with --network ${options.network}. Drop --link.`);
+  }
   if (options.autoRemove && options.restart !== undefined && options.restart !== 'no') {
     fail(`--rm and --restart ${options.restart} conflict: a container removed when it exits cannot be restarted. Drop one of them.`);
   }

@@ -53,7 +53,17 @@ export function toCreateOptions(spec: RunSpec, options: { create?: boolean } = {
       RestartPolicy: { Name: restartName, MaximumRetryCount: retries === undefined ? 0 : Number(retries) },
       AutoRemove: spec.autoRemove,
       Init: spec.init || undefined,
+      NetworkMode: spec.network,
     },
+    Hostname: spec.hostname,
+    NetworkingConfig:
+      spec.network && (spec.networkAliases.length > 0 || spec.ip)
+        ? {
+            EndpointsConfig: {
+              [spec.network]: { Aliases: spec.networkAliases.length > 0 ? spec.networkAliases : undefined, IPAMConfig: spec.ip ? { IPv4Address: spec.ip } : undefined },
+            },
+          }
+        : undefined,
   };
 }
 
@@ -71,6 +81,10 @@ export function toDockerRunWords(spec: RunSpec, options: { create?: boolean } = 
   if (spec.autoRemove) words.push('--rm');
   if (spec.init) words.push('--init');
   if (spec.restart && spec.restart !== 'no') words.push('--restart', spec.restart);
+  if (spec.hostname) words.push('--hostname', spec.hostname);
+  if (spec.network) words.push('--network', spec.network);
+  for (const a of spec.networkAliases) words.push('--network-alias', a);
+  if (spec.ip) words.push('--ip', spec.ip);
   for (const p of spec.ports) words.push('-p', formatPort(p));
   for (const e of spec.env) words.push('-e', e);
   for (const v of spec.volumes) words.push('-v', formatVolume(v));
@@ -84,8 +98,10 @@ export function toDockerRunWords(spec: RunSpec, options: { create?: boolean } = 
 // ---- back from inspect -----------------------------------------------------------------------
 
 interface InspectLike {
+  Id?: string;
   Name?: string;
   Config: {
+    Hostname?: string;
     Image?: string;
     Cmd?: string[] | null;
     Env?: string[] | null;
@@ -104,7 +120,9 @@ interface InspectLike {
     RestartPolicy?: { Name?: string; MaximumRetryCount?: number } | null;
     AutoRemove?: boolean;
     Init?: boolean | null;
+    NetworkMode?: string;
   };
+  NetworkSettings?: { Networks?: Record<string, { Aliases?: string[] | null; IPAMConfig?: { IPv4Address?: string } | null } | null> | null } | null;
 }
 
 interface ImageInspectLike {
@@ -146,6 +164,15 @@ export function specFromInspect(container: InspectLike, image?: ImageInspectLike
   const policy = host.RestartPolicy ?? {};
   const restart =
     !policy.Name || policy.Name === 'no' ? undefined : policy.Name === 'on-failure' && policy.MaximumRetryCount ? `on-failure:${policy.MaximumRetryCount}` : policy.Name;
+  // `default` and `bridge` are the default bridge: no --network. Aliases and --ip are that network's.
+  const mode = host.NetworkMode;
+  const network = mode && mode !== 'default' && mode !== 'bridge' ? mode : undefined;
+  const endpoint = network ? container.NetworkSettings?.Networks?.[network] : undefined;
+  const shortId = container.Id?.slice(0, 12);
+  // The engine names a container's host after its short id unless --hostname was given.
+  const hostname = config.Hostname && config.Hostname !== shortId && network !== 'host' ? config.Hostname : undefined;
+  // It also adds the short id and the host name to the aliases on a user network: neither was typed.
+  const networkAliases = (endpoint?.Aliases ?? []).filter((a) => a !== shortId && a !== hostname);
   return {
     image: config.Image ?? '',
     name: container.Name ? container.Name.replace(/^\//, '') : undefined,
@@ -164,5 +191,9 @@ export function specFromInspect(container: InspectLike, image?: ImageInspectLike
     autoRemove: host.AutoRemove === true,
     init: host.Init === true,
     restart,
+    network,
+    networkAliases,
+    ip: endpoint?.IPAMConfig?.IPv4Address || undefined,
+    hostname,
   };
 }

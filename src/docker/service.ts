@@ -15,6 +15,7 @@ import {
   VolumeModel,
 } from './models';
 import { ContainerPathStat, isExecutableFile, isSymlink, parsePathStat } from './pathStat';
+import { NetworkModel, toNetworkModel } from './networks';
 
 export interface EngineVersion {
   version: string;
@@ -437,6 +438,57 @@ export class DockerService {
   /** An image's layers, newest first (`docker history`): one request, asked only when its row is expanded. */
   async imageHistory(id: string): Promise<ImageLayer[]> {
     return toImageLayers((await this.call(() => this.docker.getImage(id).history())) as HistoryEntry[]);
+  }
+
+  // Networks (`docker network ...`). The list answer has no containers (API 1.28 and later): each is inspected.
+
+  /** Every network with its live endpoints: the list, then one inspect per network, a few at a time. */
+  async listNetworks(): Promise<NetworkModel[]> {
+    const list = await this.call(() => this.docker.listNetworks());
+    const found: NetworkModel[] = [];
+    const queue = list.map((n) => n.Id);
+    const worker = async () => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        const network = await this.findNetwork(id);
+        if (network) found.push(network);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(8, queue.length) }, worker));
+    return found;
+  }
+
+  /** One network by id, name or id prefix; undefined when the engine has none. */
+  async findNetwork(idOrName: string): Promise<NetworkModel | undefined> {
+    return this.orUndefined(async () => toNetworkModel(await this.docker.getNetwork(idOrName).inspect()));
+  }
+
+  inspectNetwork(idOrName: string): Promise<Docker.NetworkInspectInfo> {
+    return this.call(() => this.docker.getNetwork(idOrName).inspect());
+  }
+
+  /** `docker network create`; returns the new network's id. */
+  async createNetwork(options: Docker.NetworkCreateOptions): Promise<string> {
+    const network = await this.call(() => this.docker.createNetwork({ CheckDuplicate: true, ...options }));
+    return network.id;
+  }
+
+  removeNetwork(idOrName: string): Promise<void> {
+    return this.call(() => this.docker.getNetwork(idOrName).remove());
+  }
+
+  connectNetwork(network: string, container: string, options: { aliases?: string[]; ipv4?: string } = {}): Promise<void> {
+    const endpoint = { Aliases: options.aliases?.length ? options.aliases : undefined, IPAMConfig: options.ipv4 ? { IPv4Address: options.ipv4 } : undefined };
+    return this.call(() => this.docker.getNetwork(network).connect({ Container: container, EndpointConfig: endpoint }));
+  }
+
+  disconnectNetwork(network: string, container: string, force = false): Promise<void> {
+    return this.call(() => this.docker.getNetwork(network).disconnect({ Container: container, Force: force }));
+  }
+
+  /** The network drivers the engine has (`docker info`'s Plugins.Network). */
+  async networkDrivers(): Promise<string[]> {
+    const info = (await this.call(() => this.docker.info())) as { Plugins?: { Network?: string[] } };
+    return info.Plugins?.Network ?? ['bridge'];
   }
 
   // Build (issue 15): `docker build` with the legacy builder, the context packed by dockerode.

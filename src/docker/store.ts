@@ -53,6 +53,11 @@ export class EngineStore {
   private readonly options: StoreOptions;
   private readonly changes = new Emitter<StoreChange>();
   private readonly statuses = new Emitter<StoreStatus>();
+  private readonly networkEvents = new Emitter<EngineEvent>();
+  /** After a network connect or disconnect, whether the container must list that network; its list view may lag the event. */
+  private readonly expectedNetworks = new Map<string, { network: string; attached: boolean; retries: number }>();
+  /** The stream's network events, for the networks store kept beside this one (networkStore.ts). */
+  readonly onNetworkEvent: Event<EngineEvent> = this.networkEvents.event;
   /** One flush's worth of changes: a full replacement, or the ids updated and removed. */
   readonly onChange: Event<StoreChange> = this.changes.event;
   readonly onStatus: Event<StoreStatus> = this.statuses.event;
@@ -116,6 +121,7 @@ export class EngineStore {
     this.removedContainers.clear();
     this.expectedStates.clear();
     this.died.clear();
+    this.expectedNetworks.clear();
     for (const kind of ['containers', 'images', 'volumes'] as const) {
       this[kind].clear();
       this.emit({ kind, full: true, updated: [], removed: [] });
@@ -181,6 +187,20 @@ export class EngineStore {
   }
 
   private onEvent(event: EngineEvent): void {
+    if (event.type === 'network') {
+      this.networkEvents.fire(event);
+      // A connect or disconnect changes the container's own networks, and the engine sends no container event for it.
+      const container = event.attributes.container;
+      if (container && (event.action === 'connect' || event.action === 'disconnect')) {
+        this.dirty.containers.add(container);
+        // Only a connect is checked: a container that stops is disconnected yet still lists the network.
+        if (event.action === 'connect' && event.attributes.name) {
+          this.expectedNetworks.set(container, { network: event.attributes.name, attached: true, retries: 0 });
+        }
+        this.scheduleFlush(this.options.coalesceMs);
+      }
+      return;
+    }
     if (event.type === 'container') {
       if (isContainerNoise(event.action)) {
         return;
@@ -329,6 +349,7 @@ export class EngineStore {
           this.containers.set(id, this.withDeath(listed));
           updated.push(id);
           this.checkExpectedState(listed);
+          this.checkExpectedNetwork(listed);
         } else if (this.containers.delete(id)) {
           removed.push(id);
         }
@@ -357,6 +378,20 @@ export class EngineStore {
     if (expected.states.includes(container.engineState) || expected.retries >= 20) {
       this.expectedStates.delete(container.id);
       this.died.delete(container.id);
+      return;
+    }
+    expected.retries++;
+    this.dirty.containers.add(container.id);
+    this.scheduleFlush(25);
+  }
+
+  private checkExpectedNetwork(container: ContainerModel): void {
+    const expected = this.expectedNetworks.get(container.id);
+    if (!expected) {
+      return;
+    }
+    if (container.networks.includes(expected.network) === expected.attached || expected.retries >= 20) {
+      this.expectedNetworks.delete(container.id);
       return;
     }
     expected.retries++;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { maskInspectSecrets } from '../docker/maskSecrets';
 import type { DockerService } from '../docker/service';
 
-export type InspectKind = 'container' | 'image' | 'volume';
+export type InspectKind = 'container' | 'image' | 'volume' | 'network';
 
 export const inspectScheme = 'docker-explorer-inspect';
 
@@ -49,7 +49,9 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
           ? await this.service.inspectContainer(name)
           : kind === 'image'
             ? await this.service.inspectImage(name)
-            : await this.service.inspectVolume(name);
+            : kind === 'network'
+              ? await this.service.inspectNetwork(name)
+              : await this.service.inspectVolume(name);
       const text = format(answer);
       this.texts.set(uri.toString(), text);
       return text;

@@ -17,12 +17,25 @@ export const volumeStates = ['inUse', 'unused'] as const;
 /** A registry the user added here, or one only the docker config names; a tag in a registry's listing. */
 export const registryStates = ['added', 'configured'] as const;
 export const registryTagStates = ['tag'] as const;
+/** A network row: one of bridge, host, none; a user network containers are on; or one none is on. */
+export const networkStates = ['builtIn', 'inUse', 'unused'] as const;
+/** A container row under a network. */
+export const networkContainerStates = ['running', 'stopped'] as const;
 
 export type ContainerRowState = (typeof containerStates)[number];
 export type ImageRowState = (typeof imageStates)[number];
 export type VolumeRowState = (typeof volumeStates)[number];
+export type NetworkRowState = (typeof networkStates)[number];
 
-const statesOf = { container: containerStates, image: imageStates, volume: volumeStates, registry: registryStates, registryTag: registryTagStates } as const;
+export const statesOf = {
+  container: containerStates,
+  image: imageStates,
+  volume: volumeStates,
+  network: networkStates,
+  networkContainer: networkContainerStates,
+  registry: registryStates,
+  registryTag: registryTagStates,
+} as const;
 export type RowKind = keyof typeof statesOf;
 
 export const ContextValues = {
@@ -32,6 +45,8 @@ export const ContextValues = {
   group: (kind: 'containers' | 'images'): string => `group.${kind}`,
   registry: (added: boolean): string => `registry.${added ? 'added' : 'configured'}`,
   registryTag: (): string => 'registryTag.tag',
+  network: (state: NetworkRowState): string => `network.${state}`,
+  networkContainer: (running: boolean): string => `networkContainer.${running ? 'running' : 'stopped'}`,
 } as const;
 
 export function imageState(dangling: boolean): ImageRowState {
@@ -98,6 +113,13 @@ export const actions = {
   'dockerExplorer.registries.remove': rule('registry', ['added'], true),
   'dockerExplorer.registries.pullTag': rule('registryTag', registryTagStates, true),
   'dockerExplorer.registries.copyReference': rule('registryTag', registryTagStates, true),
+  // docker network rm refuses the built-in networks; this explorer also refuses networks containers are on.
+  'dockerExplorer.networks.remove': rule('network', ['unused']),
+  'dockerExplorer.networks.inspect': rule('network', networkStates),
+  // host and none take no further containers: connecting needs a bridge-like network.
+  'dockerExplorer.networks.connect': rule('network', ['inUse', 'unused'], true),
+  'dockerExplorer.networks.disconnect': rule('networkContainer', networkContainerStates, true),
+  'dockerExplorer.containers.connectNetwork': rule('container', notRemoving, true),
 } as const satisfies Record<string, ActionRule>;
 
 export type ActionId = keyof typeof actions;
@@ -106,7 +128,15 @@ export function accepts(action: ActionId, state: string): boolean {
   return (actions[action] as ActionRule).states.includes(state);
 }
 
-const viewOf: Record<RowKind, string> = { container: 'containers', image: 'images', volume: 'volumes', registry: 'registries', registryTag: 'registries' };
+const viewOf: Record<RowKind, string> = {
+  container: 'containers',
+  image: 'images',
+  volume: 'volumes',
+  network: 'networks',
+  networkContainer: 'networks',
+  registry: 'registries',
+  registryTag: 'registries',
+};
 
 /** The `when` clause of a row's menu entry for `action`, exactly as package.json must spell it. */
 export function menuWhen(action: ActionId): string {

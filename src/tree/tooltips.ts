@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { ImageLayer } from '../docker/imageHistory';
 import type { ContainerDetails, ContainerModel, ImageModel, VolumeModel } from '../docker/models';
+import type { NetworkModel } from '../docker/networks';
+import type { NetworkMember } from './nodes/networkContainerNode';
 import { containerStatusText } from './containerStatus';
 import { displayFormat, shortId } from './format';
 
@@ -47,7 +49,14 @@ export function containerTooltip(m: ContainerModel, details?: ContainerDetails):
     s.appendMarkdown('\n');
   }
   if (m.networks.length > 0) {
-    s.appendMarkdown(`${vscode.l10n.t('Networks')}: ${m.networks.map(code).join(', ')}  \n`);
+    // Inspect (on hover) adds each network's addresses; the list alone names the networks.
+    const attachments = new Map((details?.networks ?? []).map((n) => [n.network, n]));
+    const described = m.networks.map((name) => {
+      const a = attachments.get(name);
+      const addresses = [a?.ipv4, a?.ipv6].filter((x) => x).join(', ');
+      return addresses ? `${code(name)} (${escape(addresses)})` : code(name);
+    });
+    s.appendMarkdown(`${vscode.l10n.t('Networks')}: ${described.join(', ')}  \n`);
   }
   if (details?.links.length) {
     s.appendMarkdown(`${vscode.l10n.t('Links')}: ${details.links.map(code).join(', ')}  \n`);
@@ -131,6 +140,54 @@ export function volumeTooltip(m: VolumeModel, usedBy: { container: ContainerMode
       : `${vscode.l10n.t('Used by')}: ${usedBy
           .map((u) => `${code(u.container.name)} (${u.readOnly ? vscode.l10n.t('read-only') : vscode.l10n.t('read-write')})`)
           .join(', ')}`,
+  );
+  return s;
+}
+
+export function networkTooltip(m: NetworkModel, attached: number): vscode.MarkdownString {
+  const s = md();
+  s.appendMarkdown(`**${escape(m.name)}**${m.builtIn ? ` (${vscode.l10n.t('built-in')})` : ''}\n\n`);
+  s.appendMarkdown(`${vscode.l10n.t('ID')}: ${code(m.id)}  \n`);
+  s.appendMarkdown(`${vscode.l10n.t('Driver')}: ${code(m.driver)}  \n`);
+  s.appendMarkdown(`${vscode.l10n.t('Scope')}: ${escape(m.scope)}  \n`);
+  s.appendMarkdown(`${vscode.l10n.t('IPAM driver')}: ${code(m.ipamDriver)}  \n`);
+  for (const pool of m.pools) {
+    if (pool.subnet) s.appendMarkdown(`${vscode.l10n.t('Subnet')}: ${code(pool.subnet)}  \n`);
+    if (pool.gateway) s.appendMarkdown(`${vscode.l10n.t('Gateway')}: ${code(pool.gateway)}  \n`);
+    if (pool.ipRange) s.appendMarkdown(`${vscode.l10n.t('IP range')}: ${code(pool.ipRange)}  \n`);
+  }
+  const flags = [
+    m.internal ? vscode.l10n.t('internal (no outside access)') : undefined,
+    m.attachable ? vscode.l10n.t('attachable') : undefined,
+    m.enableIPv6 ? vscode.l10n.t('IPv6') : undefined,
+  ].filter((f): f is string => f !== undefined);
+  if (flags.length > 0) s.appendMarkdown(`${escape(flags.join(', '))}  \n`);
+  const options = Object.entries(m.options);
+  if (options.length > 0) s.appendMarkdown(`${vscode.l10n.t('Options')}: ${options.map(([k, v]) => code(`${k}=${v}`)).join(', ')}  \n`);
+  const labels = Object.entries(m.labels);
+  if (labels.length > 0) s.appendMarkdown(`${vscode.l10n.t('Labels')}: ${labels.map(([k, v]) => code(`${k}=${v}`)).join(', ')}  \n`);
+  if (m.created) s.appendMarkdown(`${vscode.l10n.t('Created')}: ${created(Date.parse(m.created) / 1000)}  \n`);
+  s.appendMarkdown(
+    attached === 0
+      ? vscode.l10n.t('No container is on this network.')
+      : attached === 1
+        ? vscode.l10n.t('1 container is on this network.')
+        : vscode.l10n.t('{0} containers are on this network.', attached),
+  );
+  return s;
+}
+
+export function networkContainerTooltip(network: NetworkModel, m: NetworkMember, running: boolean): vscode.MarkdownString {
+  const s = md();
+  s.appendMarkdown(`**${escape(m.name)}** ${code(shortId(m.containerId))} ${vscode.l10n.t('on')} ${code(network.name)}\n\n`);
+  if (m.endpoint?.ipv4) s.appendMarkdown(`${vscode.l10n.t('IPv4 address')}: ${code(m.endpoint.ipv4)}  \n`);
+  if (m.endpoint?.ipv6) s.appendMarkdown(`${vscode.l10n.t('IPv6 address')}: ${code(m.endpoint.ipv6)}  \n`);
+  if (m.endpoint?.mac) s.appendMarkdown(`${vscode.l10n.t('MAC address')}: ${code(m.endpoint.mac)}  \n`);
+  if (m.aliases.length > 0) s.appendMarkdown(`${vscode.l10n.t('Aliases')}: ${m.aliases.map(code).join(', ')}  \n`);
+  s.appendMarkdown(
+    running
+      ? vscode.l10n.t('Running: other containers on {0} reach it by its name and aliases.', code(network.name))
+      : vscode.l10n.t('Not running: it has no address until it starts.'),
   );
   return s;
 }

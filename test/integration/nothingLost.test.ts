@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { DockerExplorerApi } from '../../src/extension';
 import type { Asked } from './support/scriptedUi';
 import { commandSuiteHooks, useScriptedUi } from './support/scriptedUi';
-import { cleanupRun, createContainer, runId, runLabel, testDocker, uniqueName } from './support/testEngine';
+import { cleanupRun, createContainer, createNetwork, runId, runLabel, testDocker, uniqueName } from './support/testEngine';
 import { waitFor } from './support/uiBridge';
 
 /**
@@ -36,7 +36,17 @@ describe('nothing lost: cancelled or refused destructive actions leave the engin
     const containers = (await docker.listContainers({ all: true })).map((c) => `${c.Id} ${c.State}`).sort();
     const images = (await docker.listImages({ all: true })).map((i) => `${i.Id} ${(i.RepoTags ?? []).sort().join(',')}`).sort();
     const volumes = ((await docker.listVolumes()).Volumes ?? []).map((v) => v.Name).sort();
-    return JSON.stringify({ containers, images, volumes }, null, 1);
+    // Each network with the containers on it: a disconnect is a loss too.
+    const networks = (await docker.listNetworks()).map((n) => n.Name).sort();
+    const attached = (await docker.listContainers({ all: true }))
+      .map(
+        (c) =>
+          `${c.Id} ${Object.keys(c.NetworkSettings?.Networks ?? {})
+            .sort()
+            .join(',')}`,
+      )
+      .sort();
+    return JSON.stringify({ containers, images, volumes, networks, attached }, null, 1);
   }
 
   async function known(name: string, state?: string) {
@@ -92,6 +102,19 @@ describe('nothing lost: cancelled or refused destructive actions leave the engin
     return name;
   }
 
+  async function network(usedBy?: 'running' | 'stopped'): Promise<string> {
+    const name = uniqueName('nlnet');
+    await createNetwork(docker, name);
+    if (usedBy) {
+      const user = uniqueName('nlnetuser');
+      const container = await createContainer(docker, user, { HostConfig: { Init: true, NetworkMode: name } });
+      if (usedBy === 'running') await container.start();
+      await known(user, usedBy === 'running' ? 'running' : undefined);
+    }
+    await waitFor(async () => [...api.networks.networks.values()].some((n) => n.name === name), `${name} in the networks store`);
+    return name;
+  }
+
   const cancel = (asked: Asked) => {
     assert.equal(asked.kind, 'choose', `a modal confirmation, not ${asked.kind}: ${asked.message}`);
     assert.ok(asked.detail, 'the confirmation says what is lost');
@@ -118,7 +141,22 @@ describe('nothing lost: cancelled or refused destructive actions leave the engin
     ['prune images: Escape at the first question', 'dockerExplorer.images.prune', async () => (await dangling(), []), [undefined]],
     ['remove a volume', 'dockerExplorer.volumes.remove', async () => [await volume()], [cancel]],
     ['prune volumes', 'dockerExplorer.volumes.prune', async () => (await volume(), []), [cancel]],
+    ['remove a network', 'dockerExplorer.networks.remove', async () => [await network()], [cancel]],
+    ['prune networks', 'dockerExplorer.networks.prune', async () => (await network(), []), [cancel]],
+    [
+      'disconnect a running container from a network',
+      'dockerExplorer.networks.disconnect',
+      async () => {
+        const name = await network('running');
+        const user = [...api.store.containers.values()].find((c) => c.networks.includes(name));
+        return [{ container: user?.name, network: name }];
+      },
+      [cancel],
+    ],
     // Refusals: nothing to cancel, nothing done.
+    ['remove a network a running container is on (refused)', 'dockerExplorer.networks.remove', async () => [await network('running')], [], /is used by .* \(running\)/],
+    ['remove a network a stopped container is on (refused)', 'dockerExplorer.networks.remove', async () => [await network('stopped')], [], /is used by .* \(stopped\)/],
+    ['remove the built-in bridge network (refused)', 'dockerExplorer.networks.remove', async () => ['bridge'], [], /bridge \(built-in\)/],
     ['remove a volume a running container mounts (refused)', 'dockerExplorer.volumes.remove', async () => [await volume('running')], [], /is used by/],
     [
       'remove an image a running container uses (refused)',

@@ -13,6 +13,8 @@ import {
   menuWhen,
   registryStates,
   registryTagStates,
+  networkContainerStates,
+  networkStates,
   volumeStates,
 } from '../../src/tree/contextValues';
 
@@ -36,6 +38,8 @@ const allContextValues = [
   ContextValues.group('images'),
   ...registryStates.map((s) => `registry.${s}`),
   ...registryTagStates.map((s) => `registryTag.${s}`),
+  ...networkStates.map(ContextValues.network),
+  ...networkContainerStates.map((s) => ContextValues.networkContainer(s === 'running')),
 ];
 
 /** The contextValues a clause's `viewItem =~ /.../` matches, as VS Code would evaluate it. */
@@ -72,6 +76,8 @@ describe('the contextValue grammar and the table of actions', () => {
       ['dockerExplorer.containers.remove', 'dead'],
       ['dockerExplorer.containers.logs', 'created'],
       ['dockerExplorer.volumes.remove', 'unused'],
+      ['dockerExplorer.networks.remove', 'unused'],
+      ['dockerExplorer.networks.connect', 'inUse'],
     ];
     const no: [ActionId, string][] = [
       ['dockerExplorer.containers.start', 'running'],
@@ -86,6 +92,9 @@ describe('the contextValue grammar and the table of actions', () => {
       ['dockerExplorer.containers.attach', 'restarting'],
       ['dockerExplorer.containers.remove', 'removing'],
       ['dockerExplorer.volumes.remove', 'inUse'],
+      ['dockerExplorer.networks.remove', 'builtIn'],
+      ['dockerExplorer.networks.remove', 'inUse'],
+      ['dockerExplorer.containers.connectNetwork', 'removing'],
     ];
     for (const [action, state] of yes) {
       assert.ok(accepts(action, state), `${action} accepts ${state}`);
@@ -96,10 +105,15 @@ describe('the contextValue grammar and the table of actions', () => {
   });
 
   it('names only states that exist in its rules', () => {
-    const statesOf = { container: containerStates, image: imageStates, volume: volumeStates, registry: registryStates, registryTag: registryTagStates } as Record<
-      string,
-      readonly string[]
-    >;
+    const statesOf = {
+      container: containerStates,
+      image: imageStates,
+      volume: volumeStates,
+      network: networkStates,
+      networkContainer: networkContainerStates,
+      registry: registryStates,
+      registryTag: registryTagStates,
+    } as Record<string, readonly string[]>;
     for (const [action, rule] of Object.entries(actions)) {
       assert.ok(rule.states.length > 0, `${action} accepts some state`);
       for (const state of rule.states) {

@@ -97,6 +97,7 @@ describe('docker run options', () => {
         detach: false,
         autoRemove: true,
         init: true,
+        networkAliases: [],
         command: ['sh', '-c', 'echo hi; sleep 1'],
       });
     });
@@ -196,6 +197,10 @@ describe('docker run options', () => {
     autoRemove: false,
     init: true,
     restart: 'on-failure:3',
+    network: 'backend',
+    networkAliases: ['api', 'api.internal'],
+    ip: '10.231.9.5',
+    hostname: 'web.internal',
   };
 
   describe('create options', () => {
@@ -242,7 +247,7 @@ describe('docker run options', () => {
       const line = toDockerRunLine(full);
       assert.equal(
         line,
-        "docker run -dit --name web --init --restart on-failure:3 -p 5353:53/udp -p 127.0.0.1:8080:80 -p 443 -e A=1 -e EMPTY= -e 'SPACED=a b' " +
+        "docker run -dit --name web --init --restart on-failure:3 --hostname web.internal --network backend --network-alias api --network-alias api.internal --ip 10.231.9.5 -p 5353:53/udp -p 127.0.0.1:8080:80 -p 443 -e A=1 -e EMPTY= -e 'SPACED=a b' " +
           '-v data:/data:ro -v /srv/www:/www -v /cache --volumes-from store:ro --link db:database --label team=web dx-test/busybox:latest ' +
           `sh -c 'echo "hi there"; sleep 60'`,
       );
@@ -262,9 +267,17 @@ describe('docker run options', () => {
     /** What the engine answers for a container made with these create options. */
     function inspectOf(options: Docker.ContainerCreateOptions, image?: { Cmd?: string[]; Env?: string[] }) {
       const host = options.HostConfig ?? {};
+      const endpoints = (options.NetworkingConfig?.EndpointsConfig ?? {}) as Record<string, { Aliases?: string[]; IPAMConfig?: { IPv4Address?: string } }>;
+      const shortId = 'abcdef012345';
       return {
+        Id: `${shortId}${'0'.repeat(52)}`,
         Name: `/${options.name}`,
+        // The engine adds the short id (and a --hostname) to a user network's aliases and names the host after the id by default.
+        NetworkSettings: {
+          Networks: Object.fromEntries(Object.entries(endpoints).map(([n, e]) => [n, { Aliases: [...(e.Aliases ?? []), shortId], IPAMConfig: e.IPAMConfig ?? null }])),
+        },
         Config: {
+          Hostname: options.Hostname ?? shortId,
           Image: options.Image,
           Cmd: options.Cmd ?? image?.Cmd,
           Env: [...(options.Env ?? []), ...(image?.Env ?? [])],
@@ -284,6 +297,7 @@ describe('docker run options', () => {
           RestartPolicy: host.RestartPolicy,
           AutoRemove: host.AutoRemove,
           Init: host.Init,
+          NetworkMode: host.NetworkMode ?? 'default',
         },
       };
     }

@@ -4,6 +4,8 @@ import { familiarImageName, parseImageRef } from '../../docker/imageRef';
 import { maskSecretEnv } from '../../docker/maskSecrets';
 import { parseRunOptions, runOptionsProblem, runSpecFrom } from '../../docker/runOptions';
 import { RunSpec, RunSpecError } from '../../docker/runSpec';
+import { parseAddressIn, problemOf, reportedSubnet } from '../../docker/networkSpec';
+import { networkByName } from '../networks/networkTargets';
 import { toCreateOptions, toDockerRunLine, toDockerRunWords } from '../../docker/runSpecBuild';
 import { describeError } from '../../errorMessages';
 import { actOnce } from '../act';
@@ -43,9 +45,7 @@ export async function runFlow(ctx: CommandContext, mode: RunMode, args: unknown[
   const memoryKey = `dockerExplorer.runOptions:${image}`;
   const text = await ctx.ui.input({
     title: vscode.l10n.t('{0} (2/3): options for {1}', title, image),
-    prompt: vscode.l10n.t(
-      'docker run options, then the command (after --), e.g. --name web -p 8080:80 -e MODE=dev -v data:/data --restart unless-stopped -- sh -c "..."',
-    ),
+    prompt: runOptionsPrompt(ctx),
     value: ctx.memory?.get<string>(memoryKey) ?? '',
     placeHolder: '--name web -p 8080:80 -e KEY=VALUE -v data:/data -it --rm',
     ignoreFocusOut: true,
@@ -155,6 +155,10 @@ async function referencesProblem(ctx: CommandContext, spec: RunSpec): Promise<st
   if (spec.name && (await taken(spec.name))) {
     return vscode.l10n.t('--name {0}: a container with this name already exists. Choose another name, or remove the other container first.', spec.name);
   }
+  if (spec.network) {
+    const problem = await networkProblem(ctx, spec);
+    if (problem) return problem;
+  }
   for (const link of spec.links) {
     const target = link.split(':')[0];
     if (!(await exists(target))) {
@@ -166,6 +170,38 @@ async function referencesProblem(ctx: CommandContext, spec: RunSpec): Promise<st
     if (!(await exists(target))) {
       return vscode.l10n.t('--volumes-from {0}: no container named "{1}" exists. Fix the name.', from, target);
     }
+  }
+  return undefined;
+}
+
+/** The option line's prompt: the networks this engine has, and that --link is the legacy way. */
+function runOptionsPrompt(ctx: CommandContext): string {
+  const networks = [...ctx.networks.networks.values()]
+    .filter((n) => !n.builtIn)
+    .map((n) => n.name)
+    .sort((a, b) => a.localeCompare(b));
+  const example = vscode.l10n.t(
+    'docker run options, then the command (after --), e.g. --name web -p 8080:80 -e MODE=dev -v data:/data --restart unless-stopped -- sh -c "..."',
+  );
+  const choice =
+    networks.length > 0
+      ? vscode.l10n.t('--network: {0}, or bridge (the default), host, none.', networks.join(', '))
+      : vscode.l10n.t('--network: bridge (the default), host or none; create a network of your own in the Networks view.');
+  const legacy = vscode.l10n.t('--link is the legacy way: containers on one user-defined network (--network) already reach each other by name and by --network-alias.');
+  return `${example} ${choice} ${legacy}`;
+}
+
+/** --network names a network the engine has; --ip lies inside its subnet. The networks store answers; a name it lacks is asked of the engine. */
+async function networkProblem(ctx: CommandContext, spec: RunSpec): Promise<string | undefined> {
+  const name = spec.network!;
+  const network = networkByName([...ctx.networks.networks.values()], name) ?? (await ctx.service.findNetwork(name).catch(() => undefined));
+  if (!network) {
+    return vscode.l10n.t('--network {0}: the engine has no such network. Create it in the Networks view (docker network create {0}), or fix the name.', name);
+  }
+  if (spec.ip) {
+    const pool = network.pools.map((p) => reportedSubnet(p.subnet)).find((s) => s !== undefined);
+    const problem = problemOf(() => parseAddressIn(spec.ip!, pool, '--ip'));
+    if (problem) return problem;
   }
   return undefined;
 }

@@ -43,7 +43,7 @@ export function cleanupEarlierRuns(docker: Docker): Promise<void> {
   return removeLabelled(docker, runLabel);
 }
 
-/** Removes the containers (with their anonymous volumes) and the volumes that carry `label`. */
+/** Removes the containers (with their anonymous volumes), then the volumes and networks that carry `label`. */
 async function removeLabelled(docker: Docker, label: string): Promise<void> {
   const containers = await docker.listContainers({ all: true, filters: { label: [label] } });
   for (let i = 0; i < containers.length; i += 20) {
@@ -56,6 +56,15 @@ async function removeLabelled(docker: Docker, label: string): Promise<void> {
       ),
     );
   }
+  const networks = await docker.listNetworks({ filters: { label: [label] } });
+  await Promise.all(
+    networks.map((n) =>
+      docker
+        .getNetwork(n.Id)
+        .remove()
+        .catch(() => undefined),
+    ),
+  );
   const { Volumes } = await docker.listVolumes({ filters: { label: [label] } });
   await Promise.all(
     (Volumes ?? []).map((v) =>
@@ -65,6 +74,24 @@ async function removeLabelled(docker: Docker, label: string): Promise<void> {
         .catch(() => undefined),
     ),
   );
+}
+
+let subnets = 0;
+const subnetBase = (process.pid + Date.now()) % 200;
+
+/**
+ * A /24 for a test network, unique within this run and in a range (10.231.0.0/16) kept for the
+ * network tests: each network's bridge lands on the host, beside the other engines' bridges.
+ */
+export function testSubnet(): { subnet: string; gateway: string; host: (n: number) => string } {
+  const third = (subnetBase + subnets++) % 200;
+  const prefix = `10.231.${20 + third}`;
+  return { subnet: `${prefix}.0/24`, gateway: `${prefix}.1`, host: (n) => `${prefix}.${n}` };
+}
+
+/** A user-defined bridge network with the run label, so cleanupRun removes it. */
+export async function createNetwork(docker: Docker, name: string, options: Partial<Docker.NetworkCreateOptions> = {}): Promise<Docker.Network> {
+  return docker.createNetwork({ Name: name, CheckDuplicate: true, ...options, Labels: { ...(options.Labels ?? {}), [runLabel]: runId } });
 }
 
 /** A loopback port free right now, for publishing a container port in a test. */
