@@ -1,3 +1,4 @@
+import type { EngineEndpoint } from '../docker/connection';
 import type { Disposable } from '../docker/event';
 import type { DockerService } from '../docker/service';
 import type { EngineStore } from '../docker/store';
@@ -25,6 +26,10 @@ export interface CommandContext {
   lifetime: { lease(): Disposable };
   /** This invocation's own scope, given by the registry's wrapper; released when the handler settles. */
   scope?: CommandScope;
+  /** The engine the views use, for the compose tool run in a terminal. */
+  endpoint?: () => EngineEndpoint | undefined;
+  /** Shows a compose project's row in the Containers view, expanded. */
+  revealProject?: (project: string) => Promise<boolean>;
 }
 
 /** What one command invocation holds (a lease on the store); let go of when the handler's promise settles. */

@@ -35,6 +35,19 @@ import { refreshVolumes } from './volumes/refreshVolumes';
 import { createVolume } from './volumes/createVolume';
 import { pruneVolumes } from './volumes/pruneVolumes';
 import { removeVolume } from './volumes/removeVolume';
+import { startProject } from './projects/startProject';
+import { stopProject } from './projects/stopProject';
+import { restartProject } from './projects/restartProject';
+import { pauseProject } from './projects/pauseProject';
+import { unpauseProject } from './projects/unpauseProject';
+import { removeProject } from './projects/removeProject';
+import { projectLogs } from './projects/projectLogs';
+import { composeUp } from './compose/composeUp';
+import { composeUpSelect } from './compose/composeUpSelect';
+import { composeDown } from './compose/composeDown';
+import { composeRestart } from './compose/composeRestart';
+import { composePull } from './compose/composePull';
+import { composeLogs } from './compose/composeLogs';
 
 /** Every command id the extension contributes, mapped to its handler (one file per verb). */
 export const commandHandlers: Record<string, CommandHandler> = {
@@ -72,6 +85,19 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.containers.execCommand': execCommand,
   'dockerExplorer.containers.attach': attachContainer,
   'dockerExplorer.containers.logs': containerLogs,
+  'dockerExplorer.projects.start': startProject,
+  'dockerExplorer.projects.stop': stopProject,
+  'dockerExplorer.projects.restart': restartProject,
+  'dockerExplorer.projects.pause': pauseProject,
+  'dockerExplorer.projects.unpause': unpauseProject,
+  'dockerExplorer.projects.remove': removeProject,
+  'dockerExplorer.projects.logs': projectLogs,
+  'dockerExplorer.compose.up': composeUp,
+  'dockerExplorer.compose.upSelect': composeUpSelect,
+  'dockerExplorer.compose.down': composeDown,
+  'dockerExplorer.compose.restart': composeRestart,
+  'dockerExplorer.compose.pull': composePull,
+  'dockerExplorer.compose.logs': composeLogs,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -5,6 +5,7 @@
  * (test/unit/contextValues.test.ts holds them equal), and the commands' pickers and selection
  * filter ask `accepts`. No vscode import: the table is checked in plain Node.
  */
+import type { ProjectState } from '../docker/composeProject';
 import type { ContainerState } from '../docker/models';
 
 /** Every state a container row can be in: `docker ps`'s states, plus `unhealthy` for a failing health check. */
@@ -14,12 +15,14 @@ const everyContainerState: Exclude<ContainerState, (typeof containerStates)[numb
 void everyContainerState;
 export const imageStates = ['tagged', 'dangling'] as const;
 export const volumeStates = ['inUse', 'unused'] as const;
+/** A compose project's group row, by what its containers are together (src/docker/composeProject.ts). */
+export const projectStates = ['running', 'partial', 'paused', 'stopped'] as const satisfies readonly ProjectState[];
 
 export type ContainerRowState = (typeof containerStates)[number];
 export type ImageRowState = (typeof imageStates)[number];
 export type VolumeRowState = (typeof volumeStates)[number];
 
-const statesOf = { container: containerStates, image: imageStates, volume: volumeStates } as const;
+const statesOf = { container: containerStates, image: imageStates, volume: volumeStates, project: projectStates } as const;
 export type RowKind = keyof typeof statesOf;
 
 export const ContextValues = {
@@ -27,6 +30,7 @@ export const ContextValues = {
   image: (dangling: boolean): string => `image.${imageState(dangling)}`,
   volume: (inUse: boolean): string => `volume.${volumeState(inUse)}`,
   group: (kind: 'containers' | 'images'): string => `group.${kind}`,
+  project: (state: string): string => `project.${state}`,
 } as const;
 
 export function imageState(dangling: boolean): ImageRowState {
@@ -86,6 +90,14 @@ export const actions = {
   // docker volume rm refuses a volume that any container mounts, running or not.
   'dockerExplorer.volumes.remove': rule('volume', ['unused']),
   'dockerExplorer.volumes.inspect': rule('volume', volumeStates),
+  // A project acts on its containers that the single-container rule accepts (start: the stopped ones).
+  'dockerExplorer.projects.start': rule('project', ['partial', 'stopped']),
+  'dockerExplorer.projects.stop': rule('project', ['running', 'partial', 'paused']),
+  'dockerExplorer.projects.restart': rule('project', ['running', 'partial']),
+  'dockerExplorer.projects.pause': rule('project', ['running', 'partial']),
+  'dockerExplorer.projects.unpause': rule('project', ['paused']),
+  'dockerExplorer.projects.remove': rule('project', projectStates),
+  'dockerExplorer.projects.logs': rule('project', projectStates, true),
 } as const satisfies Record<string, ActionRule>;
 
 export type ActionId = keyof typeof actions;
@@ -94,7 +106,7 @@ export function accepts(action: ActionId, state: string): boolean {
   return (actions[action] as ActionRule).states.includes(state);
 }
 
-const viewOf: Record<RowKind, string> = { container: 'containers', image: 'images', volume: 'volumes' };
+const viewOf: Record<RowKind, string> = { container: 'containers', image: 'images', volume: 'volumes', project: 'containers' };
 
 /** The `when` clause of a row's menu entry for `action`, exactly as package.json must spell it. */
 export function menuWhen(action: ActionId): string {

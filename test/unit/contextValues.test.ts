@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 // contextValues.ts imports nothing from vscode, so the grammar and the table are checked in plain Node.
-import { accepts, ActionId, actions, containerStates, ContextValues, imageStates, menuWhen, volumeStates } from '../../src/tree/contextValues';
+import { accepts, ActionId, actions, containerStates, ContextValues, imageStates, menuWhen, projectStates, volumeStates } from '../../src/tree/contextValues';
 
 interface MenuEntry {
   command: string;
@@ -21,6 +21,8 @@ const allContextValues = [
   ...containerStates.map(ContextValues.container),
   ...imageStates.map((s) => `image.${s}`),
   ...volumeStates.map((s) => `volume.${s}`),
+  ...projectStates.map(ContextValues.project),
+  'service',
   ContextValues.group('containers'),
   ContextValues.group('images'),
 ];
@@ -83,7 +85,7 @@ describe('the contextValue grammar and the table of actions', () => {
   });
 
   it('names only states that exist in its rules', () => {
-    const statesOf = { container: containerStates, image: imageStates, volume: volumeStates } as Record<string, readonly string[]>;
+    const statesOf = { container: containerStates, image: imageStates, volume: volumeStates, project: projectStates } as Record<string, readonly string[]>;
     for (const [action, rule] of Object.entries(actions)) {
       assert.ok(rule.states.length > 0, `${action} accepts some state`);
       for (const state of rule.states) {
