@@ -51,7 +51,7 @@ export async function projectOfFile(ctx: CommandContext, start: ComposeStart): P
 }
 
 /** Waits (events, not polling) until the store shows the project, then reveals and expands its row. */
-export async function revealProjectWhenShown(ctx: CommandContext, project: string, timeoutMs = 15_000): Promise<boolean> {
+export async function revealProjectWhenShown(ctx: CommandContext, project: string, timeoutMs = 5_000): Promise<boolean> {
   if (!(await engineReady(ctx, { quiet: true }))) {
     return false;
   }
