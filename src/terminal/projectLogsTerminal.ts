@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import type { Disposable } from '../docker/event';
 import type { ContainerModel } from '../docker/models';
 import type { DockerService } from '../docker/service';
-import { LogCursor, LogLine, LogLineSplitter } from './logLines';
+import { LogCursor, LogLine } from './logLines';
+import { formatLogLine, readLogStream } from './logStream';
 import type { LogsOptions } from './logsTerminal';
 import { linePrefix, prefixNames } from './projectLogPrefix';
 import { destroyStream, streamEnd, TerminalSession } from './session';
-import { ansi, StreamDemultiplexer, Utf8Streams } from './streamDecoding';
+import { ansi } from './streamDecoding';
 
 /** What the terminal needs of the store: the project's containers now, and a call when they change. */
 export interface ProjectMembers {
@@ -118,43 +119,21 @@ export class ProjectLogsTerminal extends TerminalSession {
   }
 
   private pump(f: Follower, stream: NodeJS.ReadableStream, tty: boolean): void {
-    const decoder = new Utf8Streams();
-    const splitters = { stdout: new LogLineSplitter('stdout'), stderr: new LogLineSplitter('stderr') };
-    const take = (kind: 'stdout' | 'stderr', data: Buffer) => this.show(f, splitters[kind].push(decoder.decode(kind, data)));
-    if (tty) {
-      stream.on('data', (chunk: Buffer) => take('stdout', chunk));
-    } else {
-      const demux = new StreamDemultiplexer();
-      stream.on('data', (chunk: Buffer) => {
-        try {
-          for (const frame of demux.push(chunk)) {
-            if (frame.stream !== 'stdin') {
-              take(frame.stream, frame.data);
-            }
-          }
-        } catch (err) {
-          this.followFailed(f, err);
-        }
-      });
-    }
-    stream.on('end', () => {
-      for (const kind of ['stdout', 'stderr'] as const) {
-        this.show(f, splitters[kind].push(decoder.end(kind)));
-        this.show(f, splitters[kind].flush());
-      }
-    });
+    readLogStream(
+      stream,
+      tty,
+      (lines) => this.show(f, lines),
+      (err) => this.followFailed(f, err),
+    );
   }
 
+  /** Whole lines only, each with its prefix: two services never interleave within a line. */
   private show(f: Follower, lines: LogLine[]): void {
     const prefix = linePrefix(this.names.get(f.container.id) ?? f.container.name, this.width, f.colour);
     for (const line of lines) {
-      if (!f.cursor.accept(line.timestamp)) {
-        continue;
+      if (f.cursor.accept(line.timestamp)) {
+        this.write(`${prefix}${formatLogLine(line, this.options.timestamps)}\r\n`);
       }
-      const text = line.text.replace(/\r?\n$/, '');
-      const body = line.stream === 'stderr' ? ansi.stderr(text) : text;
-      const stamp = this.options.timestamps && line.timestamp ? `${ansi.dim(line.timestamp)} ` : '';
-      this.write(`${prefix}${stamp}${body}\r\n`);
     }
   }
 
