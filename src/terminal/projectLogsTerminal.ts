@@ -6,7 +6,7 @@ import { LogCursor, LogLine } from './logLines';
 import { formatLogLine, readLogStream } from './logStream';
 import type { LogsOptions } from './logsTerminal';
 import { linePrefix, prefixNames } from './projectLogPrefix';
-import { destroyStream, streamEnd, TerminalSession } from './session';
+import { delay, destroyStream, streamEnd, TerminalSession } from './session';
 import { ansi } from './streamDecoding';
 
 /** What the terminal needs of the store: the project's containers now, and a call when they change. */
@@ -99,23 +99,25 @@ export class ProjectLogsTerminal extends TerminalSession {
     }
   }
 
-  /** Waits for the store to show the container running again; false when it is gone or the terminal closed. */
+  /**
+   * Waits until the engine says the container runs again, asking when the store shows a change
+   * (or after a second: a change may come between the answer and the wait); false when it is gone
+   * or the terminal closed.
+   */
   private async untilRunning(f: Follower): Promise<boolean> {
-    for (;;) {
-      if (!this.active) {
-        return false;
-      }
-      const now = this.members.current().find((c) => c.id === f.container.id);
-      if (!now) {
+    while (this.active) {
+      if (!this.members.current().some((c) => c.id === f.container.id)) {
         this.followers.delete(f.container.id);
         return false;
       }
-      if (now.state === 'running' || now.state === 'unhealthy' || now.state === 'restarting') {
+      const info = await this.service.inspectContainer(f.container.id);
+      if (info.State.Running) {
         return true;
       }
-      await new Promise<void>((resolve) => (f.wake = resolve));
+      await Promise.race([new Promise<void>((resolve) => (f.wake = resolve)), delay(1000)]);
       f.wake = undefined;
     }
+    return false;
   }
 
   private pump(f: Follower, stream: NodeJS.ReadableStream, tty: boolean): void {
