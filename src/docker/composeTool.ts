@@ -109,21 +109,21 @@ export function engineEnvironment(endpoint: EngineEndpoint, env: Record<string, 
   return out;
 }
 
-/** Compose's rule for a project name; a message saying what is wrong, or undefined when it is fine. */
-export function projectNameProblem(name: string): string | undefined {
+/** What is wrong with a name compose would refuse; the commands word it for people. */
+export type NameProblem = 'empty' | 'tooLong' | 'projectStart' | 'projectCharacters' | 'serviceCharacters';
+
+/** Compose's rule for a project name: lowercase letters, digits, dashes and underscores, starting with a letter or digit. */
+export function projectNameProblem(name: string): NameProblem | undefined {
   if (name === '') {
-    return 'it is empty';
+    return 'empty';
   }
   if (name.length > 200) {
-    return 'it is longer than 200 characters';
+    return 'tooLong';
   }
   if (!/^[a-z0-9]/.test(name)) {
-    return 'it must start with a lowercase letter or a digit';
+    return 'projectStart';
   }
-  if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
-    return 'it may contain only lowercase letters, digits, dashes and underscores';
-  }
-  return undefined;
+  return /^[a-z0-9][a-z0-9_-]*$/.test(name) ? undefined : 'projectCharacters';
 }
 
 /** compose.yaml, compose.yml, docker-compose.yml/.yaml and their overrides (compose.override.yaml, docker-compose.prod.yml). */
@@ -142,10 +142,8 @@ export function defaultProjectName(directory: string, tool: ComposeTool['kind'])
 }
 
 /** Compose's rule for a service or profile name: letters, digits, dots, dashes and underscores. */
-export function serviceNameProblem(name: string): string | undefined {
-  return /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/.test(name)
-    ? undefined
-    : 'it may contain only letters, digits, dots, dashes and underscores, and must start with a letter or digit';
+export function serviceNameProblem(name: string): NameProblem | undefined {
+  return /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/.test(name) ? undefined : 'serviceCharacters';
 }
 
 /**

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { describeNameProblem } from './nameProblems';
 import { ComposeTool, composeCommand, describeTool, displayWords, engineEnvironment, findComposeTool, projectNameProblem } from '../../docker/composeTool';
 import { commandLine, printable } from '../../docker/shell';
 import type { CommandContext } from '../context';
@@ -47,7 +48,9 @@ export function projectNameSetting(ctx: CommandContext, file: vscode.Uri): strin
   }
   const problem = projectNameProblem(name);
   if (problem) {
-    void ctx.ui.error(vscode.l10n.t('The setting dockerExplorer.compose.projectName "{0}" is not a project name compose accepts: {1}.', printable(name), problem));
+    void ctx.ui.error(
+      vscode.l10n.t('The setting dockerExplorer.compose.projectName "{0}" is not a project name compose accepts: {1}.', printable(name), describeNameProblem(problem)),
+    );
     return null;
   }
   return name;

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { describeNameProblem } from './nameProblems';
 import { composeFileSet, isComposeFileName, serviceNameProblem } from '../../docker/composeTool';
 import { printable } from '../../docker/shell';
 import type { CommandContext } from '../context';
@@ -61,7 +62,7 @@ export async function composeFileTarget(ctx: CommandContext, args: unknown[]): P
   for (const name of [...(services ?? []), ...(profiles ?? [])]) {
     const problem = serviceNameProblem(name);
     if (problem) {
-      void ctx.ui.error(vscode.l10n.t('"{0}" is not a service or profile name compose accepts: {1}.', printable(name), problem));
+      void ctx.ui.error(vscode.l10n.t('"{0}" is not a service or profile name compose accepts: {1}.', printable(name), describeNameProblem(problem)));
       return undefined;
     }
   }

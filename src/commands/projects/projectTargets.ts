@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { describeNameProblem } from '../compose/nameProblems';
 import { projectNameProblem } from '../../docker/composeTool';
 import type { ContainerModel } from '../../docker/models';
 import { printable } from '../../docker/shell';
@@ -38,7 +39,7 @@ export async function projectTarget(ctx: CommandContext, args: unknown[], placeH
   if (project !== undefined) {
     const problem = projectNameProblem(project);
     if (problem) {
-      void ctx.ui.error(vscode.l10n.t('"{0}" is not a compose project name: {1}.', printable(project), problem));
+      void ctx.ui.error(vscode.l10n.t('"{0}" is not a compose project name: {1}.', printable(project), describeNameProblem(problem)));
       return undefined;
     }
   }
