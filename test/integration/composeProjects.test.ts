@@ -170,6 +170,11 @@ describe('compose projects: the project as a unit, and compose files through the
     // Each service's container restarts on its own: wait for the second line of both, in either order.
     const count = (re: RegExp) => (plain().match(re) ?? []).length;
     await waitFor(async () => count(/web +\| web started/g) === 2 && count(/worker \| worker started/g) === 2, 'the lines both wrote after their restart', 15_000);
+    // Closed, it lets go of the events stream it held (the lifetime suite counts the open streams).
+    const open = api.terminals.sessions.find((entry) => entry.session === session);
+    assert.ok(open, 'the session is among the open terminals');
+    open.terminal.dispose();
+    await waitFor(async () => !api.terminals.sessions.some((entry) => entry.session === session), 'the terminal closed');
   });
 
   it('asks before Down and says what goes; the named volume stays unless also removing volumes', async () => {

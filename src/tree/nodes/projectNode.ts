@@ -22,7 +22,6 @@ export class ProjectNode extends GroupNode {
   override getTreeItem(): vscode.TreeItem {
     const item = super.getTreeItem();
     item.contextValue = ContextValues.project(this.state);
-    item.tooltip = vscode.l10n.t('Compose project {0}', this.project);
     return item;
   }
 }

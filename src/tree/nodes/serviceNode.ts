@@ -16,7 +16,6 @@ export class ServiceNode extends GroupNode {
   override getTreeItem(): vscode.TreeItem {
     const item = super.getTreeItem();
     item.contextValue = 'service';
-    item.tooltip = vscode.l10n.t('Service {0} of compose project {1}', this.service, this.project);
     return item;
   }
 }
