@@ -3,6 +3,7 @@ import type { Disposable } from '../docker/event';
 import type { DockerService } from '../docker/service';
 import type { EngineStore } from '../docker/store';
 import type { InspectDocuments } from '../inspect/inspectDocuments';
+import type { RegistryAccounts } from './registries/accounts';
 import type { DockerLog } from './dockerLog';
 import type { TerminalSessions } from '../terminal/terminals';
 import type { UserInterface } from './userInterface';
@@ -24,12 +25,18 @@ export interface CommandContext {
   memory?: CommandMemory;
   /** Keeps the events stream running while held (see engineReady). */
   lifetime: { lease(): Disposable };
+  /** Registries added and logged in to (SecretStorage), and the docker config's. */
+  registries?: RegistryAccounts;
   /** This invocation's own scope, given by the registry's wrapper; released when the handler settles. */
   scope?: CommandScope;
   /** The engine the views use, for the compose tool run in a terminal. */
   endpoint?: () => EngineEndpoint | undefined;
   /** Shows a compose project's row in the Containers view, expanded. */
   revealProject?: (project: string) => Promise<boolean>;
+  /** Values kept for this workspace (its workspaceState), e.g. the last build choices per Dockerfile. */
+  workspaceMemory?: CommandMemory;
+  /** Selects an image's row in the Images view; false when the view has no row for it (yet). */
+  revealImage?: (imageId: string, reference?: string) => Promise<boolean>;
 }
 
 /** What one command invocation holds (a lease on the store); let go of when the handler's promise settles. */

@@ -31,6 +31,7 @@ import { refreshImages } from './images/refreshImages';
 import { pruneImages } from './images/pruneImages';
 import { removeImage } from './images/removeImage';
 import { tagImage } from './images/tagImage';
+import { buildImage } from './images/buildImage';
 import { refreshVolumes } from './volumes/refreshVolumes';
 import { createVolume } from './volumes/createVolume';
 import { pruneVolumes } from './volumes/pruneVolumes';
@@ -48,6 +49,14 @@ import { composeDown } from './compose/composeDown';
 import { composeRestart } from './compose/composeRestart';
 import { composePull } from './compose/composePull';
 import { composeLogs } from './compose/composeLogs';
+import { pushImage } from './images/pushImage';
+import { addRegistry } from './registries/addRegistry';
+import { copyReference } from './registries/copyReference';
+import { logIn } from './registries/logIn';
+import { logOut } from './registries/logOut';
+import { pullTag } from './registries/pullTag';
+import { refreshRegistries } from './registries/refreshRegistries';
+import { removeRegistry } from './registries/removeRegistry';
 
 /** Every command id the extension contributes, mapped to its handler (one file per verb). */
 export const commandHandlers: Record<string, CommandHandler> = {
@@ -98,6 +107,16 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.compose.restart': composeRestart,
   'dockerExplorer.compose.pull': composePull,
   'dockerExplorer.compose.logs': composeLogs,
+  'dockerExplorer.images.build': buildImage,
+  // Push and registries (issue 15)
+  'dockerExplorer.images.push': pushImage,
+  'dockerExplorer.registries.add': addRegistry,
+  'dockerExplorer.registries.remove': removeRegistry,
+  'dockerExplorer.registries.logIn': logIn,
+  'dockerExplorer.registries.logOut': logOut,
+  'dockerExplorer.registries.refresh': refreshRegistries,
+  'dockerExplorer.registries.pullTag': pullTag,
+  'dockerExplorer.registries.copyReference': copyReference,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

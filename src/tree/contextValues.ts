@@ -17,12 +17,22 @@ export const imageStates = ['tagged', 'dangling'] as const;
 export const volumeStates = ['inUse', 'unused'] as const;
 /** A compose project's group row, by what its containers are together (src/docker/composeProject.ts). */
 export const projectStates = ['running', 'partial', 'paused', 'stopped'] as const satisfies readonly ProjectState[];
+/** A registry the user added here, or one only the docker config names; a tag in a registry's listing. */
+export const registryStates = ['added', 'configured'] as const;
+export const registryTagStates = ['tag'] as const;
 
 export type ContainerRowState = (typeof containerStates)[number];
 export type ImageRowState = (typeof imageStates)[number];
 export type VolumeRowState = (typeof volumeStates)[number];
 
-const statesOf = { container: containerStates, image: imageStates, volume: volumeStates, project: projectStates } as const;
+const statesOf = {
+  container: containerStates,
+  image: imageStates,
+  volume: volumeStates,
+  project: projectStates,
+  registry: registryStates,
+  registryTag: registryTagStates,
+} as const;
 export type RowKind = keyof typeof statesOf;
 
 export const ContextValues = {
@@ -31,6 +41,8 @@ export const ContextValues = {
   volume: (inUse: boolean): string => `volume.${volumeState(inUse)}`,
   group: (kind: 'containers' | 'images'): string => `group.${kind}`,
   project: (state: string): string => `project.${state}`,
+  registry: (added: boolean): string => `registry.${added ? 'added' : 'configured'}`,
+  registryTag: (): string => 'registryTag.tag',
 } as const;
 
 export function imageState(dangling: boolean): ImageRowState {
@@ -98,6 +110,13 @@ export const actions = {
   'dockerExplorer.projects.unpause': rule('project', ['paused']),
   'dockerExplorer.projects.remove': rule('project', projectStates),
   'dockerExplorer.projects.logs': rule('project', projectStates, true),
+  // Push, registries (issue 15): docker push needs a tag; a registry row says where its entry comes from.
+  'dockerExplorer.images.push': rule('image', ['tagged'], true),
+  'dockerExplorer.registries.logIn': rule('registry', registryStates, true),
+  'dockerExplorer.registries.logOut': rule('registry', registryStates, true),
+  'dockerExplorer.registries.remove': rule('registry', ['added'], true),
+  'dockerExplorer.registries.pullTag': rule('registryTag', registryTagStates, true),
+  'dockerExplorer.registries.copyReference': rule('registryTag', registryTagStates, true),
 } as const satisfies Record<string, ActionRule>;
 
 export type ActionId = keyof typeof actions;
@@ -106,7 +125,14 @@ export function accepts(action: ActionId, state: string): boolean {
   return (actions[action] as ActionRule).states.includes(state);
 }
 
-const viewOf: Record<RowKind, string> = { container: 'containers', image: 'images', volume: 'volumes', project: 'containers' };
+const viewOf: Record<RowKind, string> = {
+  container: 'containers',
+  image: 'images',
+  volume: 'volumes',
+  project: 'containers',
+  registry: 'registries',
+  registryTag: 'registries',
+};
 
 /** The `when` clause of a row's menu entry for `action`, exactly as package.json must spell it. */
 export function menuWhen(action: ActionId): string {

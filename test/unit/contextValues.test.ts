@@ -3,7 +3,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 // contextValues.ts imports nothing from vscode, so the grammar and the table are checked in plain Node.
-import { accepts, ActionId, actions, containerStates, ContextValues, imageStates, menuWhen, projectStates, volumeStates } from '../../src/tree/contextValues';
+import {
+  accepts,
+  ActionId,
+  actions,
+  containerStates,
+  ContextValues,
+  imageStates,
+  menuWhen,
+  projectStates,
+  registryStates,
+  registryTagStates,
+  volumeStates,
+} from '../../src/tree/contextValues';
 
 interface MenuEntry {
   command: string;
@@ -25,6 +37,8 @@ const allContextValues = [
   'service',
   ContextValues.group('containers'),
   ContextValues.group('images'),
+  ...registryStates.map((s) => `registry.${s}`),
+  ...registryTagStates.map((s) => `registryTag.${s}`),
 ];
 
 /** The contextValues a clause's `viewItem =~ /.../` matches, as VS Code would evaluate it. */
@@ -85,7 +99,14 @@ describe('the contextValue grammar and the table of actions', () => {
   });
 
   it('names only states that exist in its rules', () => {
-    const statesOf = { container: containerStates, image: imageStates, volume: volumeStates, project: projectStates } as Record<string, readonly string[]>;
+    const statesOf = {
+      container: containerStates,
+      image: imageStates,
+      volume: volumeStates,
+      project: projectStates,
+      registry: registryStates,
+      registryTag: registryTagStates,
+    } as Record<string, readonly string[]>;
     for (const [action, rule] of Object.entries(actions)) {
       assert.ok(rule.states.length > 0, `${action} accepts some state`);
       for (const state of rule.states) {
