@@ -110,6 +110,14 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     lifetime,
     inspect: new InspectDocuments(service),
     terminals: new TerminalSessions(),
+    endpoint: () => connection.endpoint,
+    revealProject: async (project) => {
+      const node = views.containers.projectNode(project);
+      if (node) {
+        await treeViews.containers.reveal(node, { expand: 2, select: false, focus: false });
+      }
+      return !!node;
+    },
     workspaceMemory: context.workspaceState,
     revealImage: (imageId, reference) => revealImage(treeViews.images as vscode.TreeView<ImagesTreeNode>, views.images, imageId, reference),
     registries: registryAccounts,
@@ -186,6 +194,7 @@ function containersViewSettings(): ContainersViewSettings {
   return {
     groupBy: config.get('groupBy', 'composeProject'),
     sortBy: config.get('sortBy', 'created'),
+    composeServices: config.get('composeServices', true),
   };
 }
 

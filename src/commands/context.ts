@@ -1,3 +1,4 @@
+import type { EngineEndpoint } from '../docker/connection';
 import type { Disposable } from '../docker/event';
 import type { DockerService } from '../docker/service';
 import type { NetworkStore } from '../docker/networkStore';
@@ -31,6 +32,10 @@ export interface CommandContext {
   registries?: RegistryAccounts;
   /** This invocation's own scope, given by the registry's wrapper; released when the handler settles. */
   scope?: CommandScope;
+  /** The engine the views use, for the compose tool run in a terminal. */
+  endpoint?: () => EngineEndpoint | undefined;
+  /** Shows a compose project's row in the Containers view, expanded. */
+  revealProject?: (project: string) => Promise<boolean>;
   /** Values kept for this workspace (its workspaceState), e.g. the last build choices per Dockerfile. */
   workspaceMemory?: CommandMemory;
   /** Selects an image's row in the Images view; false when the view has no row for it (yet). */

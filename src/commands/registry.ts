@@ -36,6 +36,19 @@ import { refreshVolumes } from './volumes/refreshVolumes';
 import { createVolume } from './volumes/createVolume';
 import { pruneVolumes } from './volumes/pruneVolumes';
 import { removeVolume } from './volumes/removeVolume';
+import { startProject } from './projects/startProject';
+import { stopProject } from './projects/stopProject';
+import { restartProject } from './projects/restartProject';
+import { pauseProject } from './projects/pauseProject';
+import { unpauseProject } from './projects/unpauseProject';
+import { removeProject } from './projects/removeProject';
+import { projectLogs } from './projects/projectLogs';
+import { composeUp } from './compose/composeUp';
+import { composeUpSelect } from './compose/composeUpSelect';
+import { composeDown } from './compose/composeDown';
+import { composeRestart } from './compose/composeRestart';
+import { composePull } from './compose/composePull';
+import { composeLogs } from './compose/composeLogs';
 import { pushImage } from './images/pushImage';
 import { addRegistry } from './registries/addRegistry';
 import { copyReference } from './registries/copyReference';
@@ -97,6 +110,19 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.networks.connect': connectNetwork,
   'dockerExplorer.networks.disconnect': disconnectNetwork,
   'dockerExplorer.containers.connectNetwork': connectNetwork,
+  'dockerExplorer.projects.start': startProject,
+  'dockerExplorer.projects.stop': stopProject,
+  'dockerExplorer.projects.restart': restartProject,
+  'dockerExplorer.projects.pause': pauseProject,
+  'dockerExplorer.projects.unpause': unpauseProject,
+  'dockerExplorer.projects.remove': removeProject,
+  'dockerExplorer.projects.logs': projectLogs,
+  'dockerExplorer.compose.up': composeUp,
+  'dockerExplorer.compose.upSelect': composeUpSelect,
+  'dockerExplorer.compose.down': composeDown,
+  'dockerExplorer.compose.restart': composeRestart,
+  'dockerExplorer.compose.pull': composePull,
+  'dockerExplorer.compose.logs': composeLogs,
   'dockerExplorer.images.build': buildImage,
   // Push and registries (issue 15)
   'dockerExplorer.images.push': pushImage,

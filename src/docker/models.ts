@@ -36,6 +36,8 @@ export interface ContainerModel {
   networks: string[];
   /** The one label the views use; the others are not kept (images add theirs to every container's). */
   composeProject?: string;
+  /** The compose service (com.docker.compose.service) of a project's container. */
+  composeService?: string;
 }
 
 export interface ImageModel {
@@ -60,6 +62,8 @@ export interface VolumeModel {
 }
 
 export const composeProjectLabel = 'com.docker.compose.project';
+export const composeServiceLabel = 'com.docker.compose.service';
+export const composeWorkingDirLabel = 'com.docker.compose.project.working_dir';
 
 /** Running as `docker ps` counts it: the main process is up (a failing health check included). */
 export function isRunning(container: ContainerModel): boolean {
@@ -108,6 +112,7 @@ export function toContainerModel(info: Docker.ContainerInfo): ContainerModel {
   const status = intern(info.Status ?? '');
   const unhealthy = engineState === 'running' && /\(unhealthy\)/.test(status);
   const composeProject = info.Labels?.[composeProjectLabel];
+  const composeService = composeProject === undefined ? undefined : info.Labels?.[composeServiceLabel];
   const name = info.Names?.[0] ?? info.Id.slice(0, 12);
   return {
     id: info.Id,
@@ -131,6 +136,7 @@ export function toContainerModel(info: Docker.ContainerInfo): ContainerModel {
       : noMounts,
     networks: Object.keys(info.NetworkSettings?.Networks ?? {}).map(intern),
     composeProject: composeProject === undefined ? undefined : intern(composeProject),
+    composeService: composeService === undefined ? undefined : intern(composeService),
   };
 }
 

@@ -5,6 +5,8 @@ import { watchedEventTypes } from './events';
 import { HistoryEntry, ImageLayer, toImageLayers } from './imageHistory';
 import {
   ContainerDetails,
+  composeProjectLabel,
+  composeWorkingDirLabel,
   ContainerModel,
   ImageModel,
   imageModelFromInspect,
@@ -489,6 +491,32 @@ export class DockerService {
   async networkDrivers(): Promise<string[]> {
     const info = (await this.call(() => this.docker.info())) as { Plugins?: { Network?: string[] } };
     return info.Plugins?.Network ?? ['bridge'];
+  }
+
+  // Compose projects: what the engine has of one now, found by the labels compose puts on it.
+
+  /** The project's containers, running or not (`docker compose -p NAME ps -a`). */
+  async projectContainers(project: string): Promise<ContainerModel[]> {
+    const list = await this.call(() => this.docker.listContainers({ all: true, filters: { label: [`${composeProjectLabel}=${project}`] } }));
+    return list.map(toContainerModel);
+  }
+
+  /** The networks compose made for the project (Down removes them). */
+  async projectNetworks(project: string): Promise<{ id: string; name: string }[]> {
+    const list = await this.call(() => this.docker.listNetworks({ filters: { label: [`${composeProjectLabel}=${project}`] } }));
+    return list.map((n) => ({ id: n.Id, name: n.Name }));
+  }
+
+  /** The named volumes compose made for the project (Down -v removes them with their data). */
+  async projectVolumes(project: string): Promise<VolumeModel[]> {
+    const { Volumes } = await this.call(() => this.docker.listVolumes({ filters: { label: [`${composeProjectLabel}=${project}`] } }));
+    return (Volumes ?? []).map(toVolumeModel);
+  }
+
+  /** The projects whose containers compose started from this working directory, by its own label. */
+  async projectsFromDirectory(directory: string): Promise<string[]> {
+    const list = await this.call(() => this.docker.listContainers({ all: true, filters: { label: [`${composeWorkingDirLabel}=${directory}`] } }));
+    return [...new Set(list.map((c) => c.Labels?.[composeProjectLabel]).filter((p): p is string => !!p))].sort();
   }
 
   // Build (issue 15): `docker build` with the legacy builder, the context packed by dockerode.

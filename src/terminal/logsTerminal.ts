@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { DockerService } from '../docker/service';
-import { LogCursor, LogLine, LogLineSplitter } from './logLines';
+import { LogCursor, LogLine } from './logLines';
+import { formatLogLine, readLogStream } from './logStream';
 import { delay, destroyStream, streamEnd, TerminalSession } from './session';
-import { ansi, StreamDemultiplexer, Utf8Streams } from './streamDecoding';
+import { ansi } from './streamDecoding';
 
 export interface LogsOptions {
   /** How many lines from before the follow starts (`--tail`). */
@@ -53,42 +54,19 @@ export class LogsTerminal extends TerminalSession {
   }
 
   private pump(stream: NodeJS.ReadableStream, tty: boolean): void {
-    const decoder = new Utf8Streams();
-    const splitters = { stdout: new LogLineSplitter('stdout'), stderr: new LogLineSplitter('stderr') };
-    const take = (kind: 'stdout' | 'stderr', data: Buffer) => this.show(splitters[kind].push(decoder.decode(kind, data)));
-    if (tty) {
-      stream.on('data', (chunk: Buffer) => take('stdout', chunk));
-    } else {
-      const demux = new StreamDemultiplexer();
-      stream.on('data', (chunk: Buffer) => {
-        try {
-          for (const frame of demux.push(chunk)) {
-            if (frame.stream !== 'stdin') {
-              take(frame.stream, frame.data);
-            }
-          }
-        } catch (err) {
-          this.fail(err);
-        }
-      });
-    }
-    stream.on('end', () => {
-      for (const kind of ['stdout', 'stderr'] as const) {
-        this.show(splitters[kind].push(decoder.end(kind)));
-        this.show(splitters[kind].flush());
-      }
-    });
+    readLogStream(
+      stream,
+      tty,
+      (lines) => this.show(lines),
+      (err) => this.fail(err),
+    );
   }
 
   private show(lines: LogLine[]): void {
     for (const line of lines) {
-      if (!this.cursor.accept(line.timestamp)) {
-        continue;
+      if (this.cursor.accept(line.timestamp)) {
+        this.write(`${formatLogLine(line, this.options.timestamps)}${line.text.endsWith('\n') ? '\r\n' : ''}`);
       }
-      const text = line.text.replace(/\r?\n$/, '');
-      const body = line.stream === 'stderr' ? ansi.stderr(text) : text;
-      const stamp = this.options.timestamps && line.timestamp ? `${ansi.dim(line.timestamp)} ` : '';
-      this.write(`${stamp}${body}${line.text.endsWith('\n') ? '\r\n' : ''}`);
     }
   }
 

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { ContainerModel, isRunning } from '../docker/models';
 import type { EngineStore, StoreChange } from '../docker/store';
-import { displayFormat } from './format';
 import { ContainerGroupBy, ContainerSortBy, groupContainers, groupKeyOf } from './grouping';
 import { ContainerNode } from './nodes/containerNode';
 import { GroupNode } from './nodes/groupNode';
 import { ShowMoreNode } from './nodes/showMoreNode';
+import { ProjectNode } from './nodes/projectNode';
+import { ServiceNode } from './nodes/serviceNode';
+import { describeHeading, layoutProject } from './projectLayout';
 import { WholeViewRefresh } from './wholeViewRefresh';
 
 export type ContainersTreeNode = GroupNode | ContainerNode | ShowMoreNode;
@@ -16,6 +18,8 @@ export const containersPageSize = 500;
 export interface ContainersViewSettings {
   groupBy: ContainerGroupBy;
   sortBy: ContainerSortBy;
+  /** Compose projects show a row per service (dockerExplorer.containers.composeServices); off keeps the flat list. */
+  composeServices?: boolean;
 }
 
 const groupIcons: Record<ContainerGroupBy, string> = {
@@ -36,7 +40,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   private readonly nodes = new Map<string, ContainerNode>();
   private groups = new Map<string, GroupNode>();
   private roots: ContainersTreeNode[] | undefined;
-  private readonly children = new Map<string, ContainerNode[]>();
+  private readonly children = new Map<string, ContainersTreeNode[]>();
   /** How many rows each level (the top, '', or a group's id) shows, once Show more was clicked; a page by default. */
   private readonly limits = new Map<string, number>();
   private readonly moreRows = new Map<string, ShowMoreNode>();
@@ -87,7 +91,8 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   }
 
   getParent(node: ContainersTreeNode): ContainersTreeNode | undefined {
-    return (node instanceof ContainerNode || node instanceof ShowMoreNode) && node.parent ? this.groups.get(node.parent.id) : undefined;
+    const parent = node instanceof ContainerNode || node instanceof ServiceNode || node instanceof ShowMoreNode ? node.parent : undefined;
+    return parent ? this.groups.get(parent.id) : undefined;
   }
 
   /** A level's first rows up to its limit, then a Show more row when there are more. */
@@ -115,6 +120,12 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     const group = level ? this.groups.get(level) : undefined;
     // A click, not a burst: fired at once, the group (its rows come with it) or the top level.
     this.changed.fire(group);
+  }
+
+  /** The row of a compose project, once the view has laid it out (Compose Up reveals it). */
+  projectNode(project: string): ProjectNode | undefined {
+    this.layout();
+    return [...this.groups.values()].find((g): g is ProjectNode => g instanceof ProjectNode && g.project === project);
   }
 
   /** Builds a row's tooltip when it is about to show, with what only inspect knows (links, volumes-from). */
@@ -174,28 +185,27 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       if (!ContainerNode.rendersSame(before, model)) {
         rowsToRender.push(node);
       }
-      const group = node.parent && this.groups.get(node.parent.id);
-      if (group && isRunning(before) !== isRunning(model)) {
-        groupsToCount.set(group.id, group);
+      // A service row's project counts too; a project's row also shows its state (paused, stopped...).
+      for (let group = node.parent && this.groups.get(node.parent.id); group; group = group instanceof ServiceNode ? this.groups.get(group.parent.id) : undefined) {
+        if (isRunning(before) !== isRunning(model) || (before.state !== model.state && (group instanceof ProjectNode || group instanceof ServiceNode))) {
+          groupsToCount.set(group.id, group);
+        }
       }
     }
     if (structural) {
       this.relayout();
       return;
     }
-    for (const group of groupsToCount.values()) {
-      group.description = this.groupDescription((this.children.get(group.id) ?? []).map((c) => c.model));
-      this.changed.fire(group);
-    }
-    // A fired group's rows are fetched again with it; fired too, they would wait VS Code's 200 ms.
-    rowsToRender.filter((node) => this.shown.has(node) && !(node.parent && groupsToCount.has(node.parent.id))).forEach((node) => this.changed.fire(node));
+    const fired = [...groupsToCount.values()].filter((group) => describeHeading(group, this.membersOf(group.id)));
+    // A fired group's rows are fetched again with it (a project's, its services' too); fired too, they would wait VS Code's 200 ms.
+    const refetched = new Set(fired.flatMap((g) => [g.id, ...(this.children.get(g.id) ?? []).filter((c) => c instanceof GroupNode).map((c) => c.id)]));
+    fired.filter((g) => !(g instanceof ServiceNode && refetched.has(g.parent.id))).forEach((group) => this.changed.fire(group));
+    rowsToRender.filter((node) => this.shown.has(node) && !(node.parent && refetched.has(node.parent.id))).forEach((node) => this.changed.fire(node));
   }
 
-  /** A group row's "{0} running of {1}". */
-  private groupDescription(members: ContainerModel[]): string {
-    const format = displayFormat(vscode.env.language);
-    const running = members.filter(isRunning).length;
-    return vscode.l10n.t('{0} running of {1}', format.count(running), format.count(members.length));
+  /** Every container under a heading, through its service rows. */
+  private membersOf(id: string): ContainerModel[] {
+    return (this.children.get(id) ?? []).flatMap((c) => (c instanceof ContainerNode ? [c.model] : this.membersOf(c.id)));
   }
 
   /** Whether a change moves the row to another group or place, so the list must be laid out again. */
@@ -211,15 +221,26 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     if (this.roots) {
       return this.roots;
     }
-    const { groupBy, sortBy } = this.settings();
+    const { groupBy, sortBy, composeServices } = this.settings();
     const { groups, ungrouped } = groupContainers(this.store.containers.values(), groupBy, sortBy);
     const nextGroups = new Map<string, GroupNode>();
     this.children.clear();
     const roots: ContainersTreeNode[] = [];
     for (const group of groups) {
+      if (groupBy === 'composeProject') {
+        const headings = layoutProject(group.key, `${groupBy}:${group.key}`, group.containers, composeServices ?? false, this.groups, (c, parent) =>
+          this.place(c, parent),
+        );
+        for (const { node, children } of headings) {
+          nextGroups.set(node.id, node);
+          this.children.set(node.id, children);
+        }
+        roots.push(headings[0].node);
+        continue;
+      }
       const id = `group:containers:${groupBy}:${group.key}`;
       const node = this.groups.get(id) ?? new GroupNode('containers', `${groupBy}:${group.key}`, group.label, '', groupIcons[groupBy]);
-      node.description = this.groupDescription(group.containers);
+      describeHeading(node, group.containers);
       nextGroups.set(id, node);
       roots.push(node);
       this.children.set(

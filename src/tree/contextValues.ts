@@ -5,6 +5,7 @@
  * (test/unit/contextValues.test.ts holds them equal), and the commands' pickers and selection
  * filter ask `accepts`. No vscode import: the table is checked in plain Node.
  */
+import type { ProjectState } from '../docker/composeProject';
 import type { ContainerState } from '../docker/models';
 
 /** Every state a container row can be in: `docker ps`'s states, plus `unhealthy` for a failing health check. */
@@ -14,6 +15,8 @@ const everyContainerState: Exclude<ContainerState, (typeof containerStates)[numb
 void everyContainerState;
 export const imageStates = ['tagged', 'dangling'] as const;
 export const volumeStates = ['inUse', 'unused'] as const;
+/** A compose project's group row, by what its containers are together (src/docker/composeProject.ts). */
+export const projectStates = ['running', 'partial', 'paused', 'stopped'] as const satisfies readonly ProjectState[];
 /** A registry the user added here, or one only the docker config names; a tag in a registry's listing. */
 export const registryStates = ['added', 'configured'] as const;
 export const registryTagStates = ['tag'] as const;
@@ -33,6 +36,7 @@ export const statesOf = {
   volume: volumeStates,
   network: networkStates,
   networkContainer: networkContainerStates,
+  project: projectStates,
   registry: registryStates,
   registryTag: registryTagStates,
 } as const;
@@ -43,6 +47,7 @@ export const ContextValues = {
   image: (dangling: boolean): string => `image.${imageState(dangling)}`,
   volume: (inUse: boolean): string => `volume.${volumeState(inUse)}`,
   group: (kind: 'containers' | 'images'): string => `group.${kind}`,
+  project: (state: string): string => `project.${state}`,
   registry: (added: boolean): string => `registry.${added ? 'added' : 'configured'}`,
   registryTag: (): string => 'registryTag.tag',
   network: (state: NetworkRowState): string => `network.${state}`,
@@ -106,6 +111,14 @@ export const actions = {
   // docker volume rm refuses a volume that any container mounts, running or not.
   'dockerExplorer.volumes.remove': rule('volume', ['unused']),
   'dockerExplorer.volumes.inspect': rule('volume', volumeStates),
+  // A project acts on its containers that the single-container rule accepts (start: the stopped ones).
+  'dockerExplorer.projects.start': rule('project', ['partial', 'stopped']),
+  'dockerExplorer.projects.stop': rule('project', ['running', 'partial', 'paused']),
+  'dockerExplorer.projects.restart': rule('project', ['running', 'partial']),
+  'dockerExplorer.projects.pause': rule('project', ['running', 'partial']),
+  'dockerExplorer.projects.unpause': rule('project', ['paused']),
+  'dockerExplorer.projects.remove': rule('project', projectStates),
+  'dockerExplorer.projects.logs': rule('project', projectStates, true),
   // Push, registries (issue 15): docker push needs a tag; a registry row says where its entry comes from.
   'dockerExplorer.images.push': rule('image', ['tagged'], true),
   'dockerExplorer.registries.logIn': rule('registry', registryStates, true),
@@ -134,6 +147,7 @@ const viewOf: Record<RowKind, string> = {
   volume: 'volumes',
   network: 'networks',
   networkContainer: 'networks',
+  project: 'containers',
   registry: 'registries',
   registryTag: 'registries',
 };

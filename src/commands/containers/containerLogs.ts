@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { commandLine } from '../../docker/shell';
-import { LogsTerminal } from '../../terminal/logsTerminal';
+import { LogsOptions, LogsTerminal } from '../../terminal/logsTerminal';
 import type { CommandContext } from '../context';
 import { containerTargets } from '../targets';
 
@@ -16,12 +16,17 @@ export async function containerLogs(ctx: CommandContext, ...args: unknown[]): Pr
   if (!target) {
     return undefined;
   }
-  const config = vscode.workspace.getConfiguration('dockerExplorer.logs');
-  const tailSetting = config.get<number>('tail', 1000);
-  const tail = Number.isFinite(tailSetting) && tailSetting >= 0 ? Math.floor(tailSetting) : 1000;
-  const timestamps = config.get<boolean>('timestamps', false);
+  const { tail, timestamps } = logsOptions();
   ctx.log.command(commandLine(['docker', 'logs', '-f', '--tail', String(tail), ...(timestamps ? ['-t'] : []), target.name]));
   const session = new LogsTerminal(ctx.service, target.id, target.name, { tail, timestamps }, ctx.engineDescription);
   ctx.terminals.show(session, vscode.l10n.t('{0} (logs)', target.name), 'output');
   return session;
+}
+
+/** `--tail` and `-t` from the settings, shared with Project Logs. */
+export function logsOptions(): LogsOptions {
+  const config = vscode.workspace.getConfiguration('dockerExplorer.logs');
+  const tailSetting = config.get<number>('tail', 1000);
+  const tail = Number.isFinite(tailSetting) && tailSetting >= 0 ? Math.floor(tailSetting) : 1000;
+  return { tail, timestamps: config.get<boolean>('timestamps', false) };
 }

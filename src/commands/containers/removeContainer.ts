@@ -28,7 +28,9 @@ function describeRemoval(r: Removal): string {
         : vscode.l10n.t('{0} changed paths in its writable layer', r.changes),
   ];
   if (r.anonymous.length > 0) {
-    parts.push(r.anonymous.length === 1 ? vscode.l10n.t('1 anonymous volume') : vscode.l10n.t('{0} anonymous volumes', r.anonymous.length));
+    // Named by their short ids, as the Volumes view shows them: a project's removal lists each one at stake.
+    const names = r.anonymous.map((v) => v.slice(0, 12)).join(', ');
+    parts.push(r.anonymous.length === 1 ? vscode.l10n.t('1 anonymous volume ({0})', names) : vscode.l10n.t('{0} anonymous volumes ({1})', r.anonymous.length, names));
   }
   if (isActive(r.container)) {
     parts.push(vscode.l10n.t('{0}, will be killed', r.container.state));
@@ -58,7 +60,7 @@ export async function removeContainer(ctx: CommandContext, ...args: unknown[]): 
  * Confirms and removes; shared with Remove All. `everything` words the question for that command.
  * The state, mounts and force that the confirmation names are the engine's now, not the row's.
  */
-export async function removeContainers(ctx: CommandContext, given: ContainerModel[], everything = false): Promise<void> {
+export async function removeContainers(ctx: CommandContext, given: ContainerModel[], everything = false, title?: (count: number) => string): Promise<void> {
   // Remove All's list is the engine's already; rows and picks come from the store.
   const targets = everything ? given : await containersNow(ctx, given);
   let gone: string | undefined;
@@ -87,11 +89,13 @@ export async function removeContainers(ctx: CommandContext, given: ContainerMode
   const active = removals.filter((r) => isActive(r.container));
   const withVolumes = removals.filter((r) => r.anonymous.length > 0);
 
-  const message = everything
-    ? vscode.l10n.t('Remove all {0} containers?', removals.length)
-    : removals.length === 1
-      ? vscode.l10n.t('Remove container "{0}"?', removals[0].container.name)
-      : vscode.l10n.t('Remove {0} containers?', removals.length);
+  const message = title
+    ? title(removals.length)
+    : everything
+      ? vscode.l10n.t('Remove all {0} containers?', removals.length)
+      : removals.length === 1
+        ? vscode.l10n.t('Remove container "{0}"?', removals[0].container.name)
+        : vscode.l10n.t('Remove {0} containers?', removals.length);
   const listed = removals.slice(0, 15).map(describeRemoval);
   if (removals.length > listed.length) {
     listed.push(vscode.l10n.t('... and {0} more', removals.length - listed.length));
