@@ -15,6 +15,7 @@ import { EngineState } from './tree/engineState';
 import { ImagesProvider } from './tree/imagesProvider';
 import { EngineLifetime } from './tree/engineLifetime';
 import { VolumesProvider } from './tree/volumesProvider';
+import { ContainerFilesFeature } from './files/filesFeature';
 
 /**
  * What activate() returns to the tests only: the live objects, so they drive the same instance
@@ -53,14 +54,20 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
   const connection = new ProcessConnection(userHostSetting);
   const service = new DockerService(() => connection.dockerodeOptions());
   const store = new EngineStore(service);
+  const files = new ContainerFilesFeature(service, store, () => connection.endpoint?.description ?? '');
 
   const views = {
-    containers: new ContainersProvider(store, containersViewSettings),
+    containers: new ContainersProvider(store, containersViewSettings, files.inside),
     images: new ImagesProvider(store, service, () => connection.endpoint?.description ?? ''),
     volumes: new VolumesProvider(store),
   };
   const treeViews = {
-    containers: vscode.window.createTreeView('dockerExplorer.containers', { treeDataProvider: views.containers, showCollapseAll: true, canSelectMany: true }),
+    containers: vscode.window.createTreeView('dockerExplorer.containers', {
+      treeDataProvider: views.containers,
+      showCollapseAll: true,
+      canSelectMany: true,
+      dragAndDropController: files.drop,
+    }),
     images: vscode.window.createTreeView('dockerExplorer.images', { treeDataProvider: views.images, showCollapseAll: true, canSelectMany: true }),
     volumes: vscode.window.createTreeView('dockerExplorer.volumes', { treeDataProvider: views.volumes, canSelectMany: true }),
   } as DockerExplorerApi['treeViews'];
@@ -112,6 +119,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     commands.inspect,
     commands.terminals,
     ...registerCommands(commands),
+    ...files.attach(commands, views, treeViews),
   );
 
   return {

@@ -25,6 +25,14 @@ export interface CommandContext {
   lifetime: { lease(): Disposable };
   /** This invocation's own scope, given by the registry's wrapper; released when the handler settles. */
   scope?: CommandScope;
+  /** Shows a container's Changes or an image's layers in their views (Show Changes, Show Layers). */
+  reveal?: ViewReveal;
+}
+
+/** What the Show commands ask of the views: reveal and expand a row; each resolves to what it shows. */
+export interface ViewReveal {
+  changes(containerId: string): Promise<{ path: string; kind: 'changed' | 'added' | 'deleted' }[] | undefined>;
+  layers(imageId: string, reference: string | undefined): Promise<number | undefined>;
 }
 
 /** What one command invocation holds (a lease on the store); let go of when the handler's promise settles. */

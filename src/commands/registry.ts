@@ -35,6 +35,14 @@ import { refreshVolumes } from './volumes/refreshVolumes';
 import { createVolume } from './volumes/createVolume';
 import { pruneVolumes } from './volumes/pruneVolumes';
 import { removeVolume } from './volumes/removeVolume';
+import { showChanges } from './containers/showChanges';
+import { showLayers } from './images/showLayers';
+import { openContainerFile } from './files/openContainerFile';
+import { downloadFromContainer } from './files/downloadFromContainer';
+import { uploadToContainer } from './files/uploadToContainer';
+import { newFileInContainer, newFolderInContainer } from './files/createInContainer';
+import { deleteInContainer } from './files/deleteInContainer';
+import { compareWithImage } from './files/compareWithImage';
 
 /** Every command id the extension contributes, mapped to its handler (one file per verb). */
 export const commandHandlers: Record<string, CommandHandler> = {
@@ -72,6 +80,18 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.containers.execCommand': execCommand,
   'dockerExplorer.containers.attach': attachContainer,
   'dockerExplorer.containers.logs': containerLogs,
+  // Inside images and containers (issue 13).
+  'dockerExplorer.containers.showChanges': showChanges,
+  'dockerExplorer.images.showLayers': showLayers,
+  'dockerExplorer.files.open': openContainerFile,
+  'dockerExplorer.files.download': downloadFromContainer,
+  'dockerExplorer.files.upload': uploadToContainer,
+  'dockerExplorer.files.newFile': newFileInContainer,
+  'dockerExplorer.files.newFolder': newFolderInContainer,
+  'dockerExplorer.files.delete': deleteInContainer,
+  'dockerExplorer.changes.open': openContainerFile,
+  'dockerExplorer.changes.compareWithImage': compareWithImage,
+  'dockerExplorer.changes.download': downloadFromContainer,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

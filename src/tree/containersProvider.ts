@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import { ContainerModel, isRunning } from '../docker/models';
 import type { EngineStore, StoreChange } from '../docker/store';
 import { displayFormat } from './format';
+import type { ContainerInside, InsideNode } from './containerInside';
 import { ContainerGroupBy, ContainerSortBy, groupContainers, groupKeyOf } from './grouping';
 import { ContainerNode } from './nodes/containerNode';
 import { GroupNode } from './nodes/groupNode';
 import { WholeViewRefresh } from './wholeViewRefresh';
 
-export type ContainersTreeNode = GroupNode | ContainerNode;
+export type ContainersTreeNode = GroupNode | ContainerNode | InsideNode;
 
 export interface ContainersViewSettings {
   groupBy: ContainerGroupBy;
@@ -36,11 +37,15 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   private readonly subscription: { dispose(): void };
   /** performance.now() when root rows were first handed to VS Code: the start-up benchmark reads it. */
   firstRowsAt: number | undefined;
+  /** The rows under a container row (Changes, Files); without it container rows have none. */
+  readonly inside: ContainerInside | undefined;
 
   constructor(
     private readonly store: EngineStore,
     private readonly settings: () => ContainersViewSettings,
+    inside?: (fire: (node: InsideNode) => void) => ContainerInside,
   ) {
+    this.inside = inside?.((node) => this.changed.fire(node));
     this.subscription = store.onChange((change) => change.kind === 'containers' && this.apply(change));
   }
 
@@ -59,8 +64,11 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       this.layout();
       return this.children.get(node.id) ?? [];
     }
+    if (node instanceof ContainerNode) {
+      return this.inside ? this.inside.childrenOf(node) : [];
+    }
     if (node) {
-      return [];
+      return this.inside ? this.inside.children(node) : [];
     }
     const status = await this.store.whenSettled();
     if (status.state === 'failed') {
@@ -74,6 +82,9 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   }
 
   getParent(node: ContainersTreeNode): ContainersTreeNode | undefined {
+    if (!(node instanceof ContainerNode) && !(node instanceof GroupNode)) {
+      return node.parent as ContainersTreeNode;
+    }
     return node instanceof ContainerNode && node.parent ? this.groups.get(node.parent.id) : undefined;
   }
 

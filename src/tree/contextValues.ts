@@ -14,12 +14,16 @@ const everyContainerState: Exclude<ContainerState, (typeof containerStates)[numb
 void everyContainerState;
 export const imageStates = ['tagged', 'dangling'] as const;
 export const volumeStates = ['inUse', 'unused'] as const;
+/** A row under a container's Files: what it is (a symlink shown as such, by what it leads to). */
+export const containerFileStates = ['file', 'folder', 'linkToFile', 'linkToFolder', 'other'] as const;
+/** A row under a container's Changes: `docker diff`'s kind, and folders that only hold changes. */
+export const changeStates = ['addedFile', 'changedFile', 'deletedFile', 'folder'] as const;
 
 export type ContainerRowState = (typeof containerStates)[number];
 export type ImageRowState = (typeof imageStates)[number];
 export type VolumeRowState = (typeof volumeStates)[number];
 
-const statesOf = { container: containerStates, image: imageStates, volume: volumeStates } as const;
+const statesOf = { container: containerStates, image: imageStates, volume: volumeStates, containerFile: containerFileStates, change: changeStates } as const;
 export type RowKind = keyof typeof statesOf;
 
 export const ContextValues = {
@@ -27,6 +31,8 @@ export const ContextValues = {
   image: (dangling: boolean): string => `image.${imageState(dangling)}`,
   volume: (inUse: boolean): string => `volume.${volumeState(inUse)}`,
   group: (kind: 'containers' | 'images'): string => `group.${kind}`,
+  containerFile: (state: (typeof containerFileStates)[number]): string => `containerFile.${state}`,
+  change: (state: (typeof changeStates)[number]): string => `change.${state}`,
 } as const;
 
 export function imageState(dangling: boolean): ImageRowState {
@@ -86,6 +92,18 @@ export const actions = {
   // docker volume rm refuses a volume that any container mounts, running or not.
   'dockerExplorer.volumes.remove': rule('volume', ['unused']),
   'dockerExplorer.volumes.inspect': rule('volume', volumeStates),
+  // Inside containers (issue 13). The archive endpoints work in every state but removing.
+  'dockerExplorer.containers.showChanges': rule('container', notRemoving, true),
+  'dockerExplorer.images.showLayers': rule('image', imageStates, true),
+  'dockerExplorer.files.open': rule('containerFile', ['file', 'linkToFile'], true),
+  'dockerExplorer.files.download': rule('containerFile', containerFileStates, true),
+  'dockerExplorer.files.upload': rule('containerFile', ['folder', 'linkToFolder'], true),
+  'dockerExplorer.files.newFile': rule('containerFile', ['folder', 'linkToFolder'], true),
+  'dockerExplorer.files.newFolder': rule('containerFile', ['folder', 'linkToFolder'], true),
+  'dockerExplorer.files.delete': rule('containerFile', containerFileStates, true),
+  'dockerExplorer.changes.open': rule('change', ['addedFile', 'changedFile'], true),
+  'dockerExplorer.changes.compareWithImage': rule('change', ['changedFile'], true),
+  'dockerExplorer.changes.download': rule('change', ['addedFile', 'changedFile', 'folder'], true),
 } as const satisfies Record<string, ActionRule>;
 
 export type ActionId = keyof typeof actions;
@@ -94,7 +112,7 @@ export function accepts(action: ActionId, state: string): boolean {
   return (actions[action] as ActionRule).states.includes(state);
 }
 
-const viewOf: Record<RowKind, string> = { container: 'containers', image: 'images', volume: 'volumes' };
+const viewOf: Record<RowKind, string> = { container: 'containers', image: 'images', volume: 'volumes', containerFile: 'containers', change: 'containers' };
 
 /** The `when` clause of a row's menu entry for `action`, exactly as package.json must spell it. */
 export function menuWhen(action: ActionId): string {
