@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ContainerChange } from '../docker/containerChanges';
-import { ContainerFileError, type ContainerEntry } from '../docker/containerFiles';
+import type { ContainerEntry } from '../docker/containerFiles';
 import { isRunning, type ContainerModel } from '../docker/models';
 import { describeFileError } from '../files/fileMessages';
 import { ChangeNode, ChangesNode, InsideMessageNode, type InsideParent } from './nodes/changesNodes';
@@ -121,7 +121,7 @@ export class ContainerInside {
       const sorted = [...entries].sort((a, b) => folderOrder(a) - folderOrder(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       return sorted.map((e) => new FileNode(e, node, files));
     } catch (err) {
-      const message = describeFileError(err instanceof ContainerFileError ? err : err, this.source.engineDescription());
+      const message = describeFileError(err, this.source.engineDescription());
       return [new InsideMessageNode(node, vscode.l10n.t('Cannot list this folder'), message)];
     }
   }
