@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { commandLine } from '../docker/shell';
-import { ContainerFileError, ContainerFiles, readLimitBytes } from '../docker/containerFiles';
+import { ContainerFileError, ContainerFiles, readLimitBytes, type FileKind } from '../docker/containerFiles';
 import { containerPathProblem, normalizeContainerPath, parentOf } from '../docker/containerPath';
 import { isActive, isRunning } from '../docker/models';
 import type { CommandContext } from '../commands/context';
@@ -33,14 +33,7 @@ export class ContainerFileSystem implements vscode.FileSystemProvider {
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
     const { container, path } = this.checked(uri);
     const stat = await this.run(() => this.files.stat(container, path), path);
-    const type =
-      stat.kind === 'directory'
-        ? vscode.FileType.Directory
-        : stat.kind === 'symlink'
-          ? vscode.FileType.SymbolicLink | (stat.toDirectory ? vscode.FileType.Directory : vscode.FileType.File)
-          : stat.kind === 'file'
-            ? vscode.FileType.File
-            : vscode.FileType.Unknown;
+    const type = fileType(stat);
     const readOnly = (await this.readOnlyReason(container, path)) !== undefined;
     return { type, size: stat.size, ctime: 0, mtime: stat.mtime, permissions: readOnly ? vscode.FilePermission.Readonly : undefined };
   }
@@ -54,16 +47,7 @@ export class ContainerFileSystem implements vscode.FileSystemProvider {
         vscode.l10n.t('{0}: the listing of {1} stopped after {2} MB of archive; start the container to list it whole.', container.slice(0, 12), path, 256),
       );
     }
-    return listing.entries.map((e) => [
-      e.name,
-      e.kind === 'directory'
-        ? vscode.FileType.Directory
-        : e.kind === 'symlink'
-          ? vscode.FileType.SymbolicLink | (e.toDirectory ? vscode.FileType.Directory : vscode.FileType.File)
-          : e.kind === 'file'
-            ? vscode.FileType.File
-            : vscode.FileType.Unknown,
-    ]);
+    return listing.entries.map((e) => [e.name, fileType(e)]);
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
@@ -181,6 +165,20 @@ export class ContainerFileSystem implements vscode.FileSystemProvider {
 
   dispose(): void {
     this.changed.dispose();
+  }
+}
+
+/** A symlink is a link and what it leads to, as VS Code's own file systems say it. */
+function fileType(e: { kind: FileKind; toDirectory: boolean }): vscode.FileType {
+  switch (e.kind) {
+    case 'directory':
+      return vscode.FileType.Directory;
+    case 'symlink':
+      return vscode.FileType.SymbolicLink | (e.toDirectory ? vscode.FileType.Directory : vscode.FileType.File);
+    case 'file':
+      return vscode.FileType.File;
+    default:
+      return vscode.FileType.Unknown;
   }
 }
 

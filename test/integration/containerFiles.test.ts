@@ -204,6 +204,13 @@ describe('inside containers: Changes and Files', function () {
       ['sub:folder', 'blob:file', 'link:linkToFile'],
     );
 
+    // On the page: the stopped container's Files, down to /root/data.
+    // Revealing the deepest row scrolls the small pane down to it.
+    await api.treeViews.containers.reveal(data.find((r) => r.entry?.name === 'link') as never, { select: true, focus: false });
+    await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes('blob'), 'the Files rows on the page').catch(() => undefined);
+    const shot = await page.screenshot('container-files');
+    assert.ok((await page.texts('.monaco-list-row .label-name')).includes('blob'), `the page shows /root/data/blob (${shot.path})`);
+
     const to = path.join(host, 'data-download');
     const written = await vscode.commands.executeCommand<string>('dockerExplorer.files.download', { container: name, path: '/root/data', to });
     assert.equal(written, to);
