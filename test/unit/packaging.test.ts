@@ -12,7 +12,17 @@ describe('packaging and manifest', () => {
     this.timeout(60_000);
     const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
     const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).trim().split('\n').sort();
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/extension.js', 'l10n/bundle.l10n.json', 'media/docker.svg', 'package.json', 'package.nls.json']);
+    assert.deepEqual(files, [
+      'LICENSE',
+      'README.md',
+      'dist/extension.js',
+      'l10n/bundle.l10n.json',
+      'l10n/bundle.l10n.ko.json',
+      'media/docker.svg',
+      'package.json',
+      'package.nls.json',
+      'package.nls.ko.json',
+    ]);
   });
 
   it('gives every command the Docker category and the dockerExplorer prefix', () => {
