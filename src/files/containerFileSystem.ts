@@ -102,7 +102,7 @@ export class ContainerFileSystem implements vscode.FileSystemProvider {
     const choice = await this.ctx.ui.choose(
       vscode.l10n.t('Write {0} into container "{1}"?', path, name),
       vscode.l10n.t(
-        'The file is written into the container`s writable layer (docker cp). It is lost when the container is removed, and it is not in the image. This is asked once per container.',
+        "The file is written into the container's writable layer (docker cp). It is lost when the container is removed, and it is not in the image. This is asked once per container.",
       ),
       [write],
     );

@@ -66,6 +66,6 @@ export function describeFileError(err: unknown, engine: string): string {
     case 'exists':
       return vscode.l10n.t('{0} exists already; nothing was changed.', path);
     default:
-      return vscode.l10n.t('{0}: {1}', path, err.message);
+      return vscode.l10n.t('{0} could not be used: {1}', path, err.message);
   }
 }

@@ -88,19 +88,19 @@ export class ImageFileSystem implements vscode.FileSystemProvider {
   }
 
   createDirectory(): never {
-    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('An image`s layers are read-only.'));
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t("An image's layers are read-only."));
   }
 
   writeFile(): never {
-    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('An image`s layers are read-only.'));
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t("An image's layers are read-only."));
   }
 
   delete(): never {
-    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('An image`s layers are read-only.'));
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t("An image's layers are read-only."));
   }
 
   rename(): never {
-    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('An image`s layers are read-only.'));
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t("An image's layers are read-only."));
   }
 
   dispose(): void {

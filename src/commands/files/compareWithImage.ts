@@ -30,7 +30,7 @@ export async function compareWithImage(ctx: CommandContext, ...args: unknown[]):
     void ctx.ui.error(message);
     return undefined;
   }
-  const title = vscode.l10n.t('{0} ({1}) ↔ {2}', baseName(path), container.image, container.name);
+  const title = vscode.l10n.t('{0}: image {1} ↔ container {2}', baseName(path), container.image, container.name);
   await vscode.commands.executeCommand('vscode.diff', image, current, title, { preview: true });
   return { image, container: current };
 }

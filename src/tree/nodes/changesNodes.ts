@@ -42,7 +42,7 @@ export class ChangesNode {
       this.failure ??
       (count === undefined ? '' : count === 1 ? vscode.l10n.t('1 changed path') : vscode.l10n.t('{0} changed paths', displayFormat(vscode.env.language).count(count)));
     item.tooltip = vscode.l10n.t(
-      'The container`s writable layer (docker diff): every path it added (A), changed (C) or deleted (D) over its image. Lost when the container is removed, unless the data is in a volume.',
+      "The container's writable layer (docker diff): every path it added (A), changed (C) or deleted (D) over its image. Lost when the container is removed, unless the data is in a volume.",
     );
     item.contextValue = 'changes.root';
     item.iconPath = themeIcon('diff');
@@ -55,7 +55,7 @@ export class ChangesNode {
     }
     const entries = changesToTree(this.changes ?? []);
     if (entries.length === 0) {
-      return [new InsideMessageNode(this, vscode.l10n.t('No changes: the container`s files are the image`s'), '', 'info')];
+      return [new InsideMessageNode(this, vscode.l10n.t("No changes: the container's files are the image's"), '', 'info')];
     }
     const small = (this.changes?.length ?? 0) <= 60;
     return entries.map((e) => new ChangeNode(e, this, this, small));

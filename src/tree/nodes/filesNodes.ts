@@ -41,7 +41,7 @@ export class FilesNode {
     const item = new vscode.TreeItem(vscode.l10n.t('Files'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = '/';
-    item.tooltip = vscode.l10n.t('The container`s filesystem (docker cp): the image`s read-only layers with the container`s writable layer over them.');
+    item.tooltip = vscode.l10n.t("The container's filesystem (docker cp): the image's read-only layers with the container's writable layer over them.");
     item.contextValue = ContextValues.containerFile('folder');
     item.iconPath = themeIcon('file-directory');
     return item;
