@@ -54,11 +54,17 @@ export function flattenChangeTree(entries: readonly ChangeTreeEntry[]): ChangeTr
   return entries.flatMap((e) => [e, ...flattenChangeTree(e.children)]);
 }
 
-/** "/a, /b and 41 more": the first few changed paths, for a confirmation. */
-export function firstPaths(changes: readonly ContainerChange[], shown: number): { paths: string[]; more: number } {
-  // Files before the folders that hold them: "/root/.bash_history" says more than "/root".
+/**
+ * "/a, /b and 41 more": the first few changed paths, for a confirmation. Files before the folders
+ * that hold them ("/root/.bash_history" says more than "/root"), and `mountPoints` (the folders a
+ * volume is mounted on, which hold nothing of the layer) last.
+ */
+export function firstPaths(changes: readonly ContainerChange[], shown: number, mountPoints: readonly string[] = []): { paths: string[]; more: number } {
   const folders = new Set(changes.map((c) => c.path.slice(0, c.path.lastIndexOf('/'))));
-  const leaves = changes.filter((c) => !folders.has(c.path));
-  const ordered = [...leaves, ...changes.filter((c) => folders.has(c.path))];
+  const rank = (c: ContainerChange) => (mountPoints.includes(c.path) ? 2 : folders.has(c.path) ? 1 : 0);
+  const ordered = changes
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
+    .map((x) => x.c);
   return { paths: ordered.slice(0, shown).map((c) => c.path), more: Math.max(0, changes.length - shown) };
 }

@@ -131,9 +131,11 @@ export class DockerService {
 
   /** The paths changed in the container's writable layer (`docker diff`), lost on removal. */
   async containerChanges(id: string): Promise<{ path: string; kind: 'changed' | 'added' | 'deleted' }[]> {
-    const changes = (await this.call(() => this.docker.getContainer(id).changes())) as { Path: string; Kind: number }[] | null;
+    const answer: unknown = await this.call(() => this.docker.getContainer(id).changes());
+    // A container never started answers `null` with no JSON content type: dockerode hands over the raw bytes.
+    const changes = Buffer.isBuffer(answer) ? parseJson(answer.toString('utf8')) : answer;
     const kinds = ['changed', 'added', 'deleted'] as const;
-    return (changes ?? []).map((c) => ({ path: c.Path, kind: kinds[c.Kind] ?? 'changed' }));
+    return (Array.isArray(changes) ? (changes as { Path: string; Kind: number }[]) : []).map((c) => ({ path: c.Path, kind: kinds[c.Kind] ?? 'changed' }));
   }
 
   inspectContainer(id: string): Promise<Docker.ContainerInspectInfo> {
@@ -496,6 +498,14 @@ async function acceptCreated(request: Promise<unknown>): Promise<void> {
     if ((err as { statusCode?: number }).statusCode !== 201) {
       throw err;
     }
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 

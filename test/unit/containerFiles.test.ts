@@ -63,6 +63,8 @@ describe('container changes as a folder tree', () => {
     ];
     assert.deepEqual(firstPaths(changes, 2), { paths: ['/root/.bash_history', '/var/lib/x'], more: 3 });
     assert.deepEqual(firstPaths(changes.slice(0, 1), 3), { paths: ['/root'], more: 0 });
+    const withMount = [change('/data', 'added'), change('/root', 'changed'), change('/root/f1', 'added')];
+    assert.deepEqual(firstPaths(withMount, 2, ['/data']).paths, ['/root/f1', '/root'], 'a mount point, holding nothing of the layer, comes last');
   });
 });
 

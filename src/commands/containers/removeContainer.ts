@@ -24,8 +24,12 @@ interface Removal {
 const namedPaths = 3;
 
 /** "/a, /b and 41 more": the first paths the removal loses. */
-function lostPaths(changes: ContainerChange[]): string {
-  const { paths, more } = firstPaths(changes, namedPaths);
+function lostPaths(changes: ContainerChange[], container: ContainerModel): string {
+  const { paths, more } = firstPaths(
+    changes,
+    namedPaths,
+    container.mounts.map((m) => m.destination),
+  );
   return more > 0 ? vscode.l10n.t('{0} and {1} more', paths.join(', '), more) : paths.join(', ');
 }
 
@@ -51,8 +55,8 @@ function describeRemoval(r: Removal): string {
       : count === 0
         ? vscode.l10n.t('0 changed paths in its writable layer')
         : count === 1
-          ? vscode.l10n.t('1 changed path in its writable layer ({0})', lostPaths(r.changes ?? []))
-          : vscode.l10n.t('{0} changed paths in its writable layer ({1})', count, lostPaths(r.changes ?? [])),
+          ? vscode.l10n.t('1 changed path in its writable layer ({0})', lostPaths(r.changes ?? [], r.container))
+          : vscode.l10n.t('{0} changed paths in its writable layer ({1})', count, lostPaths(r.changes ?? [], r.container)),
   ];
   if (r.anonymous.length > 0) {
     parts.push(r.anonymous.length === 1 ? vscode.l10n.t('1 anonymous volume') : vscode.l10n.t('{0} anonymous volumes', r.anonymous.length));
