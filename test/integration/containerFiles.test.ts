@@ -361,6 +361,8 @@ describe('inside containers: Changes and Files', function () {
     const history = (await docker.getImage(testImageId).history()) as unknown[];
     assert.equal(count, history.length);
     assert.match(ui.messages[0]?.message ?? '', /read-only and shared by every container made from the image/);
+    // Leave the Images view as it was: other suites read the layer rows on the page.
+    await vscode.commands.executeCommand('workbench.actions.treeView.dockerExplorer.images.collapseAll');
   });
 
   it('lists the first changed paths and the data in volumes, kept, in the remove confirmation', async () => {
