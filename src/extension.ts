@@ -12,10 +12,13 @@ import { InspectDocuments } from './inspect/inspectDocuments';
 import { TerminalSessions } from './terminal/terminals';
 import { ContainersProvider, ContainersViewSettings } from './tree/containersProvider';
 import { EngineState } from './tree/engineState';
-import { ImagesProvider } from './tree/imagesProvider';
+import { ImagesProvider, ImagesTreeNode } from './tree/imagesProvider';
+import { revealImage } from './tree/revealImage';
 import { EngineLifetime } from './tree/engineLifetime';
 import { VolumesProvider } from './tree/volumesProvider';
 import { ContainerFilesFeature } from './files/filesFeature';
+import { RegistryAccounts } from './commands/registries/accounts';
+import { RegistriesProvider } from './tree/registriesProvider';
 
 /**
  * What activate() returns to the tests only: the live objects, so they drive the same instance
@@ -35,6 +38,8 @@ export interface DockerExplorerApi {
   treeViews: { containers: vscode.TreeView<unknown>; images: vscode.TreeView<unknown>; volumes: vscode.TreeView<unknown> };
   /** Exec, attach and logs sessions open in terminals. */
   terminals: TerminalSessions;
+  /** The Registries view (issue 15): its accounts (logins in SecretStorage) and its tree. */
+  registries: { accounts: RegistryAccounts; provider: RegistriesProvider; treeView: vscode.TreeView<unknown> };
   /** performance.now() marks of this extension host, for the start-up benchmark. */
   startup: { activateStartedAt: number; readonly containersFirstRowsAt: number | undefined };
 }
@@ -81,6 +86,10 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     (message) => log.error(message),
   );
 
+  const registryAccounts = new RegistryAccounts(context.secrets, context.globalState);
+  const registriesProvider = new RegistriesProvider(registryAccounts);
+  const registriesView = vscode.window.createTreeView('dockerExplorer.registries', { treeDataProvider: registriesProvider, showCollapseAll: true });
+
   const commands: CommandContext = {
     service,
     store,
@@ -93,6 +102,9 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     lifetime,
     inspect: new InspectDocuments(service),
     terminals: new TerminalSessions(),
+    workspaceMemory: context.workspaceState,
+    revealImage: (imageId, reference) => revealImage(treeViews.images as vscode.TreeView<ImagesTreeNode>, views.images, imageId, reference),
+    registries: registryAccounts,
   };
 
   const updateBadge = () => {
@@ -120,6 +132,9 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     commands.terminals,
     ...registerCommands(commands),
     ...files.attach(commands, views, treeViews),
+    registryAccounts,
+    registriesProvider,
+    registriesView,
   );
 
   return {
@@ -134,6 +149,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     commands,
     lifetime,
     terminals: commands.terminals,
+    registries: { accounts: registryAccounts, provider: registriesProvider, treeView: registriesView as vscode.TreeView<unknown> },
     startup: {
       activateStartedAt,
       get containersFirstRowsAt() {

@@ -31,6 +31,7 @@ import { refreshImages } from './images/refreshImages';
 import { pruneImages } from './images/pruneImages';
 import { removeImage } from './images/removeImage';
 import { tagImage } from './images/tagImage';
+import { buildImage } from './images/buildImage';
 import { refreshVolumes } from './volumes/refreshVolumes';
 import { createVolume } from './volumes/createVolume';
 import { pruneVolumes } from './volumes/pruneVolumes';
@@ -43,6 +44,14 @@ import { uploadToContainer } from './files/uploadToContainer';
 import { newFileInContainer, newFolderInContainer } from './files/createInContainer';
 import { deleteInContainer } from './files/deleteInContainer';
 import { compareWithImage } from './files/compareWithImage';
+import { pushImage } from './images/pushImage';
+import { addRegistry } from './registries/addRegistry';
+import { copyReference } from './registries/copyReference';
+import { logIn } from './registries/logIn';
+import { logOut } from './registries/logOut';
+import { pullTag } from './registries/pullTag';
+import { refreshRegistries } from './registries/refreshRegistries';
+import { removeRegistry } from './registries/removeRegistry';
 
 /** Every command id the extension contributes, mapped to its handler (one file per verb). */
 export const commandHandlers: Record<string, CommandHandler> = {
@@ -92,6 +101,16 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.changes.open': openContainerFile,
   'dockerExplorer.changes.compareWithImage': compareWithImage,
   'dockerExplorer.changes.download': downloadFromContainer,
+  'dockerExplorer.images.build': buildImage,
+  // Push and registries (issue 15)
+  'dockerExplorer.images.push': pushImage,
+  'dockerExplorer.registries.add': addRegistry,
+  'dockerExplorer.registries.remove': removeRegistry,
+  'dockerExplorer.registries.logIn': logIn,
+  'dockerExplorer.registries.logOut': logOut,
+  'dockerExplorer.registries.refresh': refreshRegistries,
+  'dockerExplorer.registries.pullTag': pullTag,
+  'dockerExplorer.registries.copyReference': copyReference,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -159,9 +159,9 @@ export class DockerService {
   // Images.
 
   /** Starts a pull; the stream carries the engine's JSON progress lines. */
-  pullImage(reference: string, signal?: AbortSignal): Promise<NodeJS.ReadableStream> {
+  pullImage(reference: string, signal?: AbortSignal, auth?: Record<string, string>): Promise<NodeJS.ReadableStream> {
     // The engine answers once it has asked the registry; the progress stream after that is not bounded.
-    return this.call(() => this.docker.pull(reference, signal ? { abortSignal: signal } : {}), this.slow());
+    return this.call(() => this.docker.pull(reference, { ...(signal ? { abortSignal: signal } : {}), ...(auth ? { authconfig: auth } : {}) }), this.slow());
   }
 
   removeImage(idOrRef: string, options: { force?: boolean; noprune?: boolean } = {}): Promise<{ untagged: string[]; deleted: string[] }> {
@@ -487,6 +487,35 @@ export class DockerService {
     });
     const { exitCode } = await this.inspectExec(id);
     return { exitCode, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), cut };
+  }
+
+  // Build (issue 15): `docker build` with the legacy builder, the context packed by dockerode.
+
+  /**
+   * `POST /build`: dockerode packs `src` (paths relative to `context`) with tar-fs, applying the
+   * context's .dockerignore, and streams it gzipped. Answers once the engine starts the build;
+   * the JSON lines after that are not bounded. Aborting `signal` closes the request, and the
+   * engine then stops the build (its step's container included).
+   */
+  buildImage(
+    files: { context: string; src: string[] },
+    options: { dockerfile: string; t: string; buildargs?: Record<string, string>; target?: string; nocache?: boolean; pull?: boolean; labels?: Record<string, string> },
+    signal?: AbortSignal,
+  ): Promise<NodeJS.ReadableStream> {
+    // rm: the intermediate containers go, as the docker CLI's default; version 1 is the legacy builder.
+    const query = { ...options, rm: true, forcerm: true, version: '1', abortSignal: signal } as unknown as Docker.ImageBuildOptions;
+    return this.call(() => this.docker.buildImage(files, query), this.slow());
+  }
+
+  // Push (issue 15): the engine talks to the registry; the credentials go in X-Registry-Auth only.
+
+  /** `docker push REPOSITORY:TAG`: the progress stream; `auth` is the engine's X-Registry-Auth document ({} for none). */
+  pushImage(repository: string, tag: string, auth: Record<string, string>, signal?: AbortSignal): Promise<NodeJS.ReadableStream> {
+    // Always a header: without one, this engine reads the body for credentials and fails on EOF.
+    return this.call(
+      () => this.docker.getImage(repository).push({ tag, authconfig: auth, ...(signal ? { abortSignal: signal } : {}) }) as Promise<NodeJS.ReadableStream>,
+      this.slow(),
+    );
   }
 }
 

@@ -18,12 +18,23 @@ export const volumeStates = ['inUse', 'unused'] as const;
 export const containerFileStates = ['file', 'folder', 'linkToFile', 'linkToFolder', 'other'] as const;
 /** A row under a container's Changes: `docker diff`'s kind, and folders that only hold changes. */
 export const changeStates = ['addedFile', 'changedFile', 'deletedFile', 'folder'] as const;
+/** A registry the user added here, or one only the docker config names; a tag in a registry's listing. */
+export const registryStates = ['added', 'configured'] as const;
+export const registryTagStates = ['tag'] as const;
 
 export type ContainerRowState = (typeof containerStates)[number];
 export type ImageRowState = (typeof imageStates)[number];
 export type VolumeRowState = (typeof volumeStates)[number];
 
-const statesOf = { container: containerStates, image: imageStates, volume: volumeStates, containerFile: containerFileStates, change: changeStates } as const;
+const statesOf = {
+  container: containerStates,
+  image: imageStates,
+  volume: volumeStates,
+  containerFile: containerFileStates,
+  change: changeStates,
+  registry: registryStates,
+  registryTag: registryTagStates,
+} as const;
 export type RowKind = keyof typeof statesOf;
 
 export const ContextValues = {
@@ -33,6 +44,8 @@ export const ContextValues = {
   group: (kind: 'containers' | 'images'): string => `group.${kind}`,
   containerFile: (state: (typeof containerFileStates)[number]): string => `containerFile.${state}`,
   change: (state: (typeof changeStates)[number]): string => `change.${state}`,
+  registry: (added: boolean): string => `registry.${added ? 'added' : 'configured'}`,
+  registryTag: (): string => 'registryTag.tag',
 } as const;
 
 export function imageState(dangling: boolean): ImageRowState {
@@ -104,6 +117,13 @@ export const actions = {
   'dockerExplorer.changes.open': rule('change', ['addedFile', 'changedFile'], true),
   'dockerExplorer.changes.compareWithImage': rule('change', ['changedFile'], true),
   'dockerExplorer.changes.download': rule('change', ['addedFile', 'changedFile', 'folder'], true),
+  // Push, registries (issue 15): docker push needs a tag; a registry row says where its entry comes from.
+  'dockerExplorer.images.push': rule('image', ['tagged'], true),
+  'dockerExplorer.registries.logIn': rule('registry', registryStates, true),
+  'dockerExplorer.registries.logOut': rule('registry', registryStates, true),
+  'dockerExplorer.registries.remove': rule('registry', ['added'], true),
+  'dockerExplorer.registries.pullTag': rule('registryTag', registryTagStates, true),
+  'dockerExplorer.registries.copyReference': rule('registryTag', registryTagStates, true),
 } as const satisfies Record<string, ActionRule>;
 
 export type ActionId = keyof typeof actions;
@@ -112,7 +132,15 @@ export function accepts(action: ActionId, state: string): boolean {
   return (actions[action] as ActionRule).states.includes(state);
 }
 
-const viewOf: Record<RowKind, string> = { container: 'containers', image: 'images', volume: 'volumes', containerFile: 'containers', change: 'containers' };
+const viewOf: Record<RowKind, string> = {
+  container: 'containers',
+  image: 'images',
+  volume: 'volumes',
+  containerFile: 'containers',
+  change: 'containers',
+  registry: 'registries',
+  registryTag: 'registries',
+};
 
 /** The `when` clause of a row's menu entry for `action`, exactly as package.json must spell it. */
 export function menuWhen(action: ActionId): string {

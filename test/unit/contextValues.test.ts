@@ -13,6 +13,8 @@ import {
   ContextValues,
   imageStates,
   menuWhen,
+  registryStates,
+  registryTagStates,
   volumeStates,
 } from '../../src/tree/contextValues';
 
@@ -38,6 +40,8 @@ const allContextValues = [
   ...changeStates.map(ContextValues.change),
   // The Changes row under a container: no action's clause may match it.
   'changes.root',
+  ...registryStates.map((s) => `registry.${s}`),
+  ...registryTagStates.map((s) => `registryTag.${s}`),
 ];
 
 /** The contextValues a clause's `viewItem =~ /.../` matches, as VS Code would evaluate it. */
@@ -98,10 +102,15 @@ describe('the contextValue grammar and the table of actions', () => {
   });
 
   it('names only states that exist in its rules', () => {
-    const statesOf = { container: containerStates, image: imageStates, volume: volumeStates, containerFile: containerFileStates, change: changeStates } as Record<
-      string,
-      readonly string[]
-    >;
+    const statesOf = {
+      container: containerStates,
+      image: imageStates,
+      volume: volumeStates,
+      registry: registryStates,
+      registryTag: registryTagStates,
+      containerFile: containerFileStates,
+      change: changeStates,
+    } as Record<string, readonly string[]>;
     for (const [action, rule] of Object.entries(actions)) {
       assert.ok(rule.states.length > 0, `${action} accepts some state`);
       for (const state of rule.states) {
