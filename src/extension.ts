@@ -18,6 +18,7 @@ import { ImagesProvider, ImagesTreeNode } from './tree/imagesProvider';
 import { revealImage } from './tree/revealImage';
 import { EngineLifetime } from './tree/engineLifetime';
 import { VolumesProvider } from './tree/volumesProvider';
+import { ContainerFilesFeature } from './files/filesFeature';
 import { RegistryAccounts } from './commands/registries/accounts';
 import { RegistriesProvider } from './tree/registriesProvider';
 import { NetworksProvider } from './tree/networksProvider';
@@ -63,9 +64,10 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
   const service = new DockerService(() => connection.dockerodeOptions());
   const store = new EngineStore(service);
   const networks = new NetworkStore(store, service);
+  const files = new ContainerFilesFeature(service, store, () => connection.endpoint?.description ?? '');
 
   const views = {
-    containers: new ContainersProvider(store, containersViewSettings),
+    containers: new ContainersProvider(store, containersViewSettings, { inside: files.inside }),
     images: new ImagesProvider(store, service, () => connection.endpoint?.description ?? ''),
     volumes: new VolumesProvider(store),
     networks: new NetworksProvider(store, networks, networksViewSettings),
@@ -78,7 +80,12 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     networks: pacedForVSCode(views.networks),
   };
   const treeViews = {
-    containers: vscode.window.createTreeView('dockerExplorer.containers', { treeDataProvider: paced.containers, showCollapseAll: true, canSelectMany: true }),
+    containers: vscode.window.createTreeView('dockerExplorer.containers', {
+      treeDataProvider: paced.containers,
+      showCollapseAll: true,
+      canSelectMany: true,
+      dragAndDropController: files.drop,
+    }),
     images: vscode.window.createTreeView('dockerExplorer.images', { treeDataProvider: paced.images, showCollapseAll: true, canSelectMany: true }),
     volumes: vscode.window.createTreeView('dockerExplorer.volumes', { treeDataProvider: paced.volumes, canSelectMany: true }),
     networks: vscode.window.createTreeView('dockerExplorer.networks', { treeDataProvider: paced.networks, showCollapseAll: true, canSelectMany: true }),
@@ -156,6 +163,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     commands.inspect,
     commands.terminals,
     ...registerCommands(commands),
+    ...files.attach(commands, views, treeViews),
     registryAccounts,
     registriesProvider,
     registriesView,

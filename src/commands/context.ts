@@ -36,10 +36,18 @@ export interface CommandContext {
   endpoint?: () => EngineEndpoint | undefined;
   /** Shows a compose project's row in the Containers view, expanded. */
   revealProject?: (project: string) => Promise<boolean>;
+  /** Shows a container's Changes or an image's layers in their views (Show Changes, Show Layers). */
+  reveal?: ViewReveal;
   /** Values kept for this workspace (its workspaceState), e.g. the last build choices per Dockerfile. */
   workspaceMemory?: CommandMemory;
   /** Selects an image's row in the Images view; false when the view has no row for it (yet). */
   revealImage?: (imageId: string, reference?: string) => Promise<boolean>;
+}
+
+/** What the Show commands ask of the views: reveal and expand a row; each resolves to what it shows. */
+export interface ViewReveal {
+  changes(containerId: string): Promise<{ path: string; kind: 'changed' | 'added' | 'deleted' }[] | undefined>;
+  layers(imageId: string, reference: string | undefined): Promise<number | undefined>;
 }
 
 /** What one command invocation holds (a lease on the store); let go of when the handler's promise settles. */

@@ -49,6 +49,14 @@ import { composeDown } from './compose/composeDown';
 import { composeRestart } from './compose/composeRestart';
 import { composePull } from './compose/composePull';
 import { composeLogs } from './compose/composeLogs';
+import { showChanges } from './containers/showChanges';
+import { showLayers } from './images/showLayers';
+import { openContainerFile } from './files/openContainerFile';
+import { downloadFromContainer } from './files/downloadFromContainer';
+import { uploadToContainer } from './files/uploadToContainer';
+import { newFileInContainer, newFolderInContainer } from './files/createInContainer';
+import { deleteInContainer } from './files/deleteInContainer';
+import { compareWithImage } from './files/compareWithImage';
 import { pushImage } from './images/pushImage';
 import { addRegistry } from './registries/addRegistry';
 import { copyReference } from './registries/copyReference';
@@ -123,6 +131,18 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.compose.restart': composeRestart,
   'dockerExplorer.compose.pull': composePull,
   'dockerExplorer.compose.logs': composeLogs,
+  // Inside images and containers (issue 13).
+  'dockerExplorer.containers.showChanges': showChanges,
+  'dockerExplorer.images.showLayers': showLayers,
+  'dockerExplorer.files.open': openContainerFile,
+  'dockerExplorer.files.download': downloadFromContainer,
+  'dockerExplorer.files.upload': uploadToContainer,
+  'dockerExplorer.files.newFile': newFileInContainer,
+  'dockerExplorer.files.newFolder': newFolderInContainer,
+  'dockerExplorer.files.delete': deleteInContainer,
+  'dockerExplorer.changes.open': openContainerFile,
+  'dockerExplorer.changes.compareWithImage': compareWithImage,
+  'dockerExplorer.changes.download': downloadFromContainer,
   'dockerExplorer.images.build': buildImage,
   // Push and registries (issue 15)
   'dockerExplorer.images.push': pushImage,

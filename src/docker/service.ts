@@ -1,5 +1,6 @@
 import Docker from 'dockerode';
 import type { IncomingMessage } from 'node:http';
+import { Writable } from 'node:stream';
 import { DockerError, toDockerError } from './errors';
 import { watchedEventTypes } from './events';
 import { HistoryEntry, ImageLayer, toImageLayers } from './imageHistory';
@@ -133,9 +134,11 @@ export class DockerService {
 
   /** The paths changed in the container's writable layer (`docker diff`), lost on removal. */
   async containerChanges(id: string): Promise<{ path: string; kind: 'changed' | 'added' | 'deleted' }[]> {
-    const changes = (await this.call(() => this.docker.getContainer(id).changes())) as { Path: string; Kind: number }[] | null;
+    const answer: unknown = await this.call(() => this.docker.getContainer(id).changes());
+    // A container never started answers `null` with no JSON content type: dockerode hands over the raw bytes.
+    const changes = Buffer.isBuffer(answer) ? parseJson(answer.toString('utf8')) : answer;
     const kinds = ['changed', 'added', 'deleted'] as const;
-    return (changes ?? []).map((c) => ({ path: c.Path, kind: kinds[c.Kind] ?? 'changed' }));
+    return (Array.isArray(changes) ? (changes as { Path: string; Kind: number }[]) : []).map((c) => ({ path: c.Path, kind: kinds[c.Kind] ?? 'changed' }));
   }
 
   inspectContainer(id: string): Promise<Docker.ContainerInspectInfo> {
@@ -519,6 +522,53 @@ export class DockerService {
     return [...new Set(list.map((c) => c.Labels?.[composeProjectLabel]).filter((p): p is string => !!p))].sort();
   }
 
+  // A container's files (issue 13): the archive endpoints and an exec whose output is kept, for
+  // src/docker/containerFiles.ts. No process is started on the host; `docker cp` is these requests.
+
+  /** `GET /containers/{id}/archive?path=P`: a tar of P (a folder with its whole subtree); the caller reads or destroys it. */
+  getArchive(containerId: string, path: string): Promise<NodeJS.ReadableStream> {
+    return this.call(() => this.docker.getContainer(containerId).getArchive({ path }) as Promise<NodeJS.ReadableStream>);
+  }
+
+  /** `PUT /containers/{id}/archive?path=FOLDER`: unpacks a tar into a folder that exists; the engine refuses a read-only one. */
+  async putArchive(containerId: string, folder: string, archive: Buffer | NodeJS.ReadableStream): Promise<void> {
+    const answer = await this.call(
+      () => this.docker.getContainer(containerId).putArchive(archive as never, { path: folder, copyUIDGID: true }) as Promise<unknown>,
+      this.slow(),
+    );
+    (answer as { resume?(): void } | undefined)?.resume?.();
+  }
+
+  /** Runs a command without a TTY to its end: its exit code, stdout (at most `maxBytes`, then cut) and stderr. */
+  async execCapture(containerId: string, cmd: string[], maxBytes = 16 * 1024 * 1024): Promise<{ exitCode: number | null; stdout: Buffer; stderr: string; cut: boolean }> {
+    const id = await this.createExec(containerId, cmd, { tty: false, stdin: false });
+    const stream = await this.call(() => this.docker.getExec(id).start({ hijack: true, stdin: false }) as Promise<NodeJS.ReadableStream>);
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let size = 0;
+    let cut = false;
+    const sink = (into: Buffer[], counted: boolean) =>
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          if (counted && size + chunk.length > maxBytes) {
+            cut = true;
+          } else {
+            into.push(chunk);
+            size += counted ? chunk.length : 0;
+          }
+          done();
+        },
+      });
+    this.docker.modem.demuxStream(stream, sink(out, true), sink(err, false));
+    await new Promise<void>((resolve) => {
+      stream.on('end', resolve);
+      stream.on('close', resolve);
+      stream.on('error', () => resolve());
+    });
+    const { exitCode } = await this.inspectExec(id);
+    return { exitCode, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), cut };
+  }
+
   // Build (issue 15): `docker build` with the legacy builder, the context packed by dockerode.
 
   /**
@@ -557,6 +607,14 @@ async function acceptCreated(request: Promise<unknown>): Promise<void> {
     if ((err as { statusCode?: number }).statusCode !== 201) {
       throw err;
     }
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 

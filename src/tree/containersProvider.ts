@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ContainerModel, isRunning } from '../docker/models';
 import type { EngineStore, StoreChange } from '../docker/store';
+import type { ContainerInside, InsideNode } from './containerInside';
 import { ContainerGroupBy, ContainerSortBy, groupContainers, groupKeyOf } from './grouping';
 import { ContainerNode } from './nodes/containerNode';
 import { GroupNode } from './nodes/groupNode';
@@ -10,7 +11,7 @@ import { ServiceNode } from './nodes/serviceNode';
 import { describeHeading, layoutProject } from './projectLayout';
 import { WholeViewRefresh } from './wholeViewRefresh';
 
-export type ContainersTreeNode = GroupNode | ContainerNode | ShowMoreNode;
+export type ContainersTreeNode = GroupNode | ContainerNode | ShowMoreNode | InsideNode;
 
 /** Rows a level shows before its Show more row: each change to a level makes VS Code fetch and send all of its rows. */
 export const containersPageSize = 500;
@@ -50,13 +51,16 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   private readonly subscription: { dispose(): void };
   /** performance.now() when root rows were first handed to VS Code: the start-up benchmark reads it. */
   firstRowsAt: number | undefined;
+  /** The rows under a container row (Changes, Files); without it container rows have none. */
+  readonly inside: ContainerInside | undefined;
 
   constructor(
     private readonly store: EngineStore,
     private readonly settings: () => ContainersViewSettings,
-    options: { pageSize?: number } = {},
+    options: { pageSize?: number; inside?: (fire: (node: InsideNode) => void) => ContainerInside } = {},
   ) {
     this.pageSize = options.pageSize ?? containersPageSize;
+    this.inside = options.inside?.((node) => this.changed.fire(node));
     this.subscription = store.onChange((change) => change.kind === 'containers' && this.apply(change));
   }
 
@@ -76,8 +80,14 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       this.layout();
       return this.page(node, this.children.get(node.id) ?? []);
     }
-    if (node) {
+    if (node instanceof ContainerNode) {
+      return this.inside ? this.inside.childrenOf(node) : [];
+    }
+    if (node instanceof ShowMoreNode) {
       return [];
+    }
+    if (node) {
+      return this.inside ? this.inside.children(node) : [];
     }
     const status = await this.store.whenSettled();
     if (status.state === 'failed') {
@@ -91,6 +101,9 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   }
 
   getParent(node: ContainersTreeNode): ContainersTreeNode | undefined {
+    if (!(node instanceof ContainerNode) && !(node instanceof GroupNode) && !(node instanceof ShowMoreNode)) {
+      return node.parent as ContainersTreeNode;
+    }
     const parent = node instanceof ContainerNode || node instanceof ServiceNode || node instanceof ShowMoreNode ? node.parent : undefined;
     return parent ? this.groups.get(parent.id) : undefined;
   }

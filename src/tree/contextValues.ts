@@ -17,6 +17,10 @@ export const imageStates = ['tagged', 'dangling'] as const;
 export const volumeStates = ['inUse', 'unused'] as const;
 /** A compose project's group row, by what its containers are together (src/docker/composeProject.ts). */
 export const projectStates = ['running', 'partial', 'paused', 'stopped'] as const satisfies readonly ProjectState[];
+/** A row under a container's Files: what it is (a symlink shown as such, by what it leads to). */
+export const containerFileStates = ['file', 'folder', 'linkToFile', 'linkToFolder', 'other'] as const;
+/** A row under a container's Changes: `docker diff`'s kind, and folders that only hold changes. */
+export const changeStates = ['addedFile', 'changedFile', 'deletedFile', 'folder'] as const;
 /** A registry the user added here, or one only the docker config names; a tag in a registry's listing. */
 export const registryStates = ['added', 'configured'] as const;
 export const registryTagStates = ['tag'] as const;
@@ -37,6 +41,8 @@ export const statesOf = {
   network: networkStates,
   networkContainer: networkContainerStates,
   project: projectStates,
+  containerFile: containerFileStates,
+  change: changeStates,
   registry: registryStates,
   registryTag: registryTagStates,
 } as const;
@@ -48,6 +54,8 @@ export const ContextValues = {
   volume: (inUse: boolean): string => `volume.${volumeState(inUse)}`,
   group: (kind: 'containers' | 'images'): string => `group.${kind}`,
   project: (state: string): string => `project.${state}`,
+  containerFile: (state: (typeof containerFileStates)[number]): string => `containerFile.${state}`,
+  change: (state: (typeof changeStates)[number]): string => `change.${state}`,
   registry: (added: boolean): string => `registry.${added ? 'added' : 'configured'}`,
   registryTag: (): string => 'registryTag.tag',
   network: (state: NetworkRowState): string => `network.${state}`,
@@ -119,6 +127,18 @@ export const actions = {
   'dockerExplorer.projects.unpause': rule('project', ['paused']),
   'dockerExplorer.projects.remove': rule('project', projectStates),
   'dockerExplorer.projects.logs': rule('project', projectStates, true),
+  // Inside containers (issue 13). The archive endpoints work in every state but removing.
+  'dockerExplorer.containers.showChanges': rule('container', notRemoving, true),
+  'dockerExplorer.images.showLayers': rule('image', imageStates, true),
+  'dockerExplorer.files.open': rule('containerFile', ['file', 'linkToFile'], true),
+  'dockerExplorer.files.download': rule('containerFile', containerFileStates, true),
+  'dockerExplorer.files.upload': rule('containerFile', ['folder', 'linkToFolder'], true),
+  'dockerExplorer.files.newFile': rule('containerFile', ['folder', 'linkToFolder'], true),
+  'dockerExplorer.files.newFolder': rule('containerFile', ['folder', 'linkToFolder'], true),
+  'dockerExplorer.files.delete': rule('containerFile', containerFileStates, true),
+  'dockerExplorer.changes.open': rule('change', ['addedFile', 'changedFile'], true),
+  'dockerExplorer.changes.compareWithImage': rule('change', ['changedFile'], true),
+  'dockerExplorer.changes.download': rule('change', ['addedFile', 'changedFile', 'folder'], true),
   // Push, registries (issue 15): docker push needs a tag; a registry row says where its entry comes from.
   'dockerExplorer.images.push': rule('image', ['tagged'], true),
   'dockerExplorer.registries.logIn': rule('registry', registryStates, true),
@@ -148,6 +168,8 @@ const viewOf: Record<RowKind, string> = {
   network: 'networks',
   networkContainer: 'networks',
   project: 'containers',
+  containerFile: 'containers',
+  change: 'containers',
   registry: 'registries',
   registryTag: 'registries',
 };

@@ -7,6 +7,8 @@ import {
   accepts,
   ActionId,
   actions,
+  changeStates,
+  containerFileStates,
   containerStates,
   ContextValues,
   imageStates,
@@ -39,6 +41,10 @@ const allContextValues = [
   'service',
   ContextValues.group('containers'),
   ContextValues.group('images'),
+  ...containerFileStates.map(ContextValues.containerFile),
+  ...changeStates.map(ContextValues.change),
+  // The Changes row under a container: no action's clause may match it.
+  'changes.root',
   ...registryStates.map((s) => `registry.${s}`),
   ...registryTagStates.map((s) => `registryTag.${s}`),
   ...networkStates.map(ContextValues.network),
@@ -117,6 +123,8 @@ describe('the contextValue grammar and the table of actions', () => {
       project: projectStates,
       registry: registryStates,
       registryTag: registryTagStates,
+      containerFile: containerFileStates,
+      change: changeStates,
     } as Record<string, readonly string[]>;
     for (const [action, rule] of Object.entries(actions)) {
       assert.ok(rule.states.length > 0, `${action} accepts some state`);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { toDockerError } from '../../docker/errors';
+import { firstPaths, type ContainerChange } from '../../docker/containerChanges';
 import { ContainerModel, isActive, isAnonymousVolumeName } from '../../docker/models';
 import { describeError } from '../../errorMessages';
 import { actOnEach } from '../act';
@@ -15,17 +16,47 @@ export function anonymousVolumes(container: ContainerModel): string[] {
 interface Removal {
   container: ContainerModel;
   /** Paths changed in the writable layer (`docker diff`), undefined when the engine would not say. */
-  changes: number | undefined;
+  changes: ContainerChange[] | undefined;
   anonymous: string[];
 }
 
+/** How many changed paths a confirmation names before "and 41 more". */
+const namedPaths = 3;
+
+/** "/a, /b and 41 more": the first paths the removal loses. */
+function lostPaths(changes: ContainerChange[], container: ContainerModel): string {
+  const { paths, more } = firstPaths(
+    changes,
+    namedPaths,
+    container.mounts.map((m) => m.destination),
+  );
+  return more > 0 ? vscode.l10n.t('{0} and {1} more', paths.join(', '), more) : paths.join(', ');
+}
+
+/** "/data (volume db), /src (bind mount of /home/me/src)": where the container's data is kept. */
+function keptData(container: ContainerModel): string | undefined {
+  const kept = container.mounts
+    .filter((m) => m.type === 'volume' || m.type === 'bind')
+    .map((m) =>
+      m.type === 'bind'
+        ? vscode.l10n.t('{0} (bind mount of {1})', m.destination, m.source)
+        : m.name && isAnonymousVolumeName(m.name)
+          ? vscode.l10n.t('{0} (anonymous volume {1})', m.destination, m.name.slice(0, 12))
+          : vscode.l10n.t('{0} (volume {1})', m.destination, m.name ?? ''),
+    );
+  return kept.length > 0 ? kept.join(', ') : undefined;
+}
+
 function describeRemoval(r: Removal): string {
+  const count = r.changes?.length;
   const parts = [
-    r.changes === undefined
+    count === undefined
       ? vscode.l10n.t('changed files in its writable layer: unknown')
-      : r.changes === 1
-        ? vscode.l10n.t('1 changed path in its writable layer')
-        : vscode.l10n.t('{0} changed paths in its writable layer', r.changes),
+      : count === 0
+        ? vscode.l10n.t('0 changed paths in its writable layer')
+        : count === 1
+          ? vscode.l10n.t('1 changed path in its writable layer ({0})', lostPaths(r.changes ?? [], r.container))
+          : vscode.l10n.t('{0} changed paths in its writable layer ({1})', count, lostPaths(r.changes ?? [], r.container)),
   ];
   if (r.anonymous.length > 0) {
     // Named by their short ids, as the Volumes view shows them: a project's removal lists each one at stake.
@@ -35,7 +66,9 @@ function describeRemoval(r: Removal): string {
   if (isActive(r.container)) {
     parts.push(vscode.l10n.t('{0}, will be killed', r.container.state));
   }
-  return `${r.container.name}: ${parts.join(', ')}`;
+  const kept = keptData(r.container);
+  const line = `${r.container.name}: ${parts.join(', ')}`;
+  return kept ? `${line}\n  ${vscode.l10n.t('kept, in volumes and bind mounts: {0}', kept)}` : line;
 }
 
 /**
@@ -68,9 +101,9 @@ export async function removeContainers(ctx: CommandContext, given: ContainerMode
   const queue = [...targets];
   const count = async () => {
     for (let container = queue.shift(); container; container = queue.shift()) {
-      let changes: number | undefined;
+      let changes: ContainerChange[] | undefined;
       try {
-        changes = (await ctx.service.containerChanges(container.id)).length;
+        changes = await ctx.service.containerChanges(container.id);
       } catch (err) {
         const error = toDockerError(err);
         if (error.code === 'notFound') {

@@ -29,7 +29,8 @@ export class ContainerNode {
 
   getTreeItem(): vscode.TreeItem {
     const m = this.model;
-    const item = new vscode.TreeItem(m.name, vscode.TreeItemCollapsibleState.None);
+    // Collapsed: Changes and Files under it are asked for only when it is expanded.
+    const item = new vscode.TreeItem(m.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `container:${m.id}`;
     // What changes first: a sidebar of the default width cuts the end of a long description off.
     const status = containerStatusText(m.status);

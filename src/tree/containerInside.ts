@@ -1,0 +1,128 @@
+import * as vscode from 'vscode';
+import type { ContainerChange } from '../docker/containerChanges';
+import type { ContainerEntry } from '../docker/containerFiles';
+import { isRunning, type ContainerModel } from '../docker/models';
+import { describeFileError } from '../files/fileMessages';
+import { ChangeNode, ChangesNode, InsideMessageNode, type InsideParent } from './nodes/changesNodes';
+import { FileNode, FilesNode } from './nodes/filesNodes';
+
+export type InsideNode = ChangesNode | ChangeNode | FilesNode | FileNode | InsideMessageNode;
+
+/** Where the rows inside a container come from: `docker diff` and one folder's listing. */
+export interface InsideSource {
+  containerChanges(id: string): Promise<ContainerChange[]>;
+  list(container: string, folder: string, running: boolean): Promise<{ entries: ContainerEntry[] }>;
+  container(id: string): ContainerModel | undefined;
+  engineDescription(): string;
+}
+
+const folderOrder = (e: ContainerEntry) => (e.kind === 'directory' || e.toDirectory ? 0 : 1);
+
+/**
+ * The rows under a container row: "Changes" and "Files". Nothing is asked while the container row is
+ * collapsed; expanding it asks `docker diff` once (the count on the Changes row); expanding Changes
+ * again, or a refresh of the view, asks again. A folder under Files is listed when it is expanded.
+ */
+export class ContainerInside {
+  private readonly changes = new Map<string, ChangesNode>();
+  private readonly files = new Map<string, FilesNode>();
+  /** Changes rows collapsed since they were listed: their next expansion asks the engine again. */
+  private readonly collapsed = new Set<ChangesNode>();
+
+  constructor(
+    private readonly source: InsideSource,
+    private readonly fire: (node: InsideNode) => void,
+  ) {}
+
+  /** The container row's children: asks for its changes, for the count. */
+  async childrenOf(container: InsideParent): Promise<InsideNode[]> {
+    const id = container.model.id;
+    let changes = this.changes.get(id);
+    if (!changes || changes.parent !== container) {
+      changes = new ChangesNode(container);
+      this.changes.set(id, changes);
+    }
+    let files = this.files.get(id);
+    if (!files || files.parent !== container) {
+      files = new FilesNode(container);
+      this.files.set(id, files);
+    }
+    await this.load(changes);
+    changes.fresh = true;
+    return [changes, files];
+  }
+
+  async children(node: InsideNode): Promise<InsideNode[]> {
+    if (node instanceof ChangesNode) {
+      if (!node.fresh) {
+        const before = node.changes?.length;
+        await this.load(node);
+        if (node.changes?.length !== before) {
+          // The count on the row is the new one too; its children are the ones just read.
+          node.fresh = true;
+          this.fire(node);
+        }
+      }
+      node.fresh = false;
+      return node.rows();
+    }
+    if (node instanceof ChangeNode) {
+      return node.rows();
+    }
+    if (node instanceof FilesNode || node instanceof FileNode) {
+      return this.folder(node);
+    }
+    return [];
+  }
+
+  /** VS Code tells the view a row was collapsed or expanded: a Changes row expanded again is listed again. */
+  collapsedRow(node: unknown): void {
+    if (node instanceof ChangesNode) {
+      this.collapsed.add(node);
+      node.fresh = false;
+    }
+  }
+
+  expandedRow(node: unknown): void {
+    if (node instanceof ChangesNode && this.collapsed.delete(node)) {
+      this.fire(node);
+    }
+  }
+
+  /** The Changes row of a container, as last built (for Show Changes). */
+  changesRow(containerId: string): ChangesNode | undefined {
+    return this.changes.get(containerId);
+  }
+
+  /** Forgets a removed container's rows. */
+  forget(containerId: string): void {
+    this.changes.delete(containerId);
+    this.files.delete(containerId);
+  }
+
+  private async load(node: ChangesNode): Promise<void> {
+    try {
+      node.changes = await this.source.containerChanges(node.containerId);
+      node.failure = undefined;
+    } catch (err) {
+      node.changes = undefined;
+      node.failure = describeFileError(err, this.source.engineDescription());
+    }
+  }
+
+  private async folder(node: FilesNode | FileNode): Promise<(FileNode | InsideMessageNode)[]> {
+    const files = node instanceof FilesNode ? node : node.files;
+    const model = this.source.container(node.containerId);
+    try {
+      const { entries } = await this.source.list(node.containerId, node.path, !model || isRunning(model));
+      if (entries.length === 0) {
+        return [new InsideMessageNode(node, vscode.l10n.t('(empty folder)'), '', 'info')];
+      }
+      const sorted = [...entries].sort((a, b) => folderOrder(a) - folderOrder(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return sorted.map((e) => new FileNode(e, node, files));
+    } catch (err) {
+      const message = describeFileError(err, this.source.engineDescription());
+      return [new InsideMessageNode(node, vscode.l10n.t('Cannot list this folder'), message)];
+    }
+  }
+}
