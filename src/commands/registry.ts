@@ -35,6 +35,7 @@ import { refreshVolumes } from './volumes/refreshVolumes';
 import { createVolume } from './volumes/createVolume';
 import { pruneVolumes } from './volumes/pruneVolumes';
 import { removeVolume } from './volumes/removeVolume';
+import { openWalkthrough } from './help/openWalkthrough';
 
 /** Every command id the extension contributes, mapped to its handler (one file per verb). */
 export const commandHandlers: Record<string, CommandHandler> = {
@@ -72,6 +73,7 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.containers.execCommand': execCommand,
   'dockerExplorer.containers.attach': attachContainer,
   'dockerExplorer.containers.logs': containerLogs,
+  'dockerExplorer.walkthrough.open': openWalkthrough,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
