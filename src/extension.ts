@@ -15,6 +15,7 @@ import { EngineState } from './tree/engineState';
 import { ImagesProvider } from './tree/imagesProvider';
 import { EngineLifetime } from './tree/engineLifetime';
 import { VolumesProvider } from './tree/volumesProvider';
+import { endpointText } from './tree/endpointText';
 
 /**
  * What activate() returns to the tests only: the live objects, so they drive the same instance
@@ -56,7 +57,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
 
   const views = {
     containers: new ContainersProvider(store, containersViewSettings),
-    images: new ImagesProvider(store, service, () => connection.endpoint?.description ?? ''),
+    images: new ImagesProvider(store, service, () => endpointText(connection.endpoint)),
     volumes: new VolumesProvider(store),
   };
   const treeViews = {
@@ -69,7 +70,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
   const lifetime = new EngineLifetime(store, service, connection, allTreeViews);
   const engineState = new EngineState(
     store,
-    () => connection.endpoint?.description ?? '',
+    () => endpointText(connection.endpoint),
     allTreeViews,
     (message) => log.error(message),
   );
@@ -80,7 +81,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     log,
     ui: vscodeUserInterface,
     get engineDescription() {
-      return connection.endpoint?.description ?? '';
+      return endpointText(connection.endpoint);
     },
     memory: context.globalState,
     lifetime,
