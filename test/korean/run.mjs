@@ -178,7 +178,7 @@ export async function runKoreanWindowCheck({ env = {}, testImage, outputDir, log
     seen.walkthroughMedia = await untilPage(
       async () => {
         for (const frame of page.frames()) {
-          const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+          const text = await frame.evaluate(() => globalThis.document?.body?.innerText ?? '').catch(() => '');
           if (text.includes('docker CLI가 쓰는 엔진에 연결합니다')) return text.slice(0, 120);
         }
         return undefined;
