@@ -16,6 +16,7 @@ import { ImagesProvider } from './tree/imagesProvider';
 import { EngineLifetime } from './tree/engineLifetime';
 import { VolumesProvider } from './tree/volumesProvider';
 import { endpointText } from './tree/endpointText';
+import * as dockerL10n from '@vscode/l10n';
 
 /**
  * What activate() returns to the tests only: the live objects, so they drive the same instance
@@ -50,6 +51,10 @@ export function exportedApi<T>(inTests: boolean, api: T): T | undefined {
 }
 
 function wire(context: vscode.ExtensionContext): DockerExplorerApi {
+  // Messages built in src/docker (no vscode there: @vscode/l10n) are worded by the display language's bundle too.
+  if (vscode.l10n.bundle) {
+    dockerL10n.config({ contents: vscode.l10n.bundle });
+  }
   const activateStartedAt = performance.now();
   const connection = new ProcessConnection(userHostSetting);
   const service = new DockerService(() => connection.dockerodeOptions());

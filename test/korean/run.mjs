@@ -19,7 +19,7 @@ const FONT_PACKAGES = ['fonts-nanum'];
 /** The label test/integration/support/testEngine.ts gives what tests create, so a crashed run's leftovers are removed too. */
 const RUN_LABEL = 'dev.docker-explorer.test-run';
 
-export const koreanWindowTitle = "a Korean window: view titles, a row's age, a confirmation, the walkthrough and a welcome text in Korean";
+export const koreanWindowTitle = "a Korean window: view titles, a row's age, a confirmation, the walkthrough, a welcome text and a parser's message in Korean";
 
 /** The user data a Korean user's VS Code has: the locale setting and an installed Korean language pack. */
 function koreanUserData(dataDir) {
@@ -202,6 +202,26 @@ export async function runKoreanWindowCheck({ env = {}, testImage, outputDir, log
     ).catch((err) => (problems.push(err.message), undefined));
     await page.screenshot({ path: path.join(shots, 'korean-welcome.png') });
     welcome.answer();
+
+    const parserError = await probe.next('parserError', timeoutMs);
+    seen.parserError = await untilPage(
+      // A toast, or the notification center when the workbench put it there quietly.
+      async () => {
+        const toasts = (await texts('.notification-toast')).join('\n');
+        if (toasts) return toasts;
+        if ((await page.locator('.notifications-center.visible').count()) === 0) {
+          await page
+            .locator('#status\\.notifications')
+            .click({ timeout: 2000 })
+            .catch(() => undefined);
+        }
+        return (await texts('.notifications-center .notification-list-item')).join('\n');
+      },
+      (t) => t.includes('"Bad Name"에 공백이나 제어 문자가 있습니다'),
+      "the image-name parser's message (src/docker) in Korean",
+    ).catch((err) => (problems.push(err.message), undefined));
+    await page.screenshot({ path: path.join(shots, 'korean-parser-error.png') });
+    parserError.answer();
 
     (await probe.next('done', timeoutMs)).answer();
     // Escape cancelled the removal: the container is still there.

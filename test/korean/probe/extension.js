@@ -44,6 +44,9 @@ exports.activate = async function activate() {
     await settings.update('host', process.env.DX_KO_MISSING_HOST, vscode.ConfigurationTarget.Global);
     await step('welcome');
     await settings.update('host', undefined, vscode.ConfigurationTarget.Global);
+    // A parser's message (built in src/docker) for a bad image name, as a notification.
+    void vscode.commands.executeCommand('dockerExplorer.images.pull', 'Bad Name');
+    await step('parserError');
     await step('done', {});
   } catch (err) {
     await step('done', { error: String((err && err.stack) || err) });
