@@ -12,7 +12,8 @@ import { InspectDocuments } from './inspect/inspectDocuments';
 import { TerminalSessions } from './terminal/terminals';
 import { ContainersProvider, ContainersViewSettings } from './tree/containersProvider';
 import { EngineState } from './tree/engineState';
-import { ImagesProvider } from './tree/imagesProvider';
+import { ImagesProvider, ImagesTreeNode } from './tree/imagesProvider';
+import { revealImage } from './tree/revealImage';
 import { EngineLifetime } from './tree/engineLifetime';
 import { VolumesProvider } from './tree/volumesProvider';
 import { endpointText } from './tree/endpointText';
@@ -92,6 +93,8 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     lifetime,
     inspect: new InspectDocuments(service),
     terminals: new TerminalSessions(),
+    workspaceMemory: context.workspaceState,
+    revealImage: (imageId, reference) => revealImage(treeViews.images as vscode.TreeView<ImagesTreeNode>, views.images, imageId, reference),
   };
 
   const updateBadge = () => {

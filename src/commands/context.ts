@@ -25,6 +25,10 @@ export interface CommandContext {
   lifetime: { lease(): Disposable };
   /** This invocation's own scope, given by the registry's wrapper; released when the handler settles. */
   scope?: CommandScope;
+  /** Values kept for this workspace (its workspaceState), e.g. the last build choices per Dockerfile. */
+  workspaceMemory?: CommandMemory;
+  /** Selects an image's row in the Images view; false when the view has no row for it (yet). */
+  revealImage?: (imageId: string, reference?: string) => Promise<boolean>;
 }
 
 /** What one command invocation holds (a lease on the store); let go of when the handler's promise settles. */

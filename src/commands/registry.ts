@@ -31,6 +31,7 @@ import { refreshImages } from './images/refreshImages';
 import { pruneImages } from './images/pruneImages';
 import { removeImage } from './images/removeImage';
 import { tagImage } from './images/tagImage';
+import { buildImage } from './images/buildImage';
 import { refreshVolumes } from './volumes/refreshVolumes';
 import { createVolume } from './volumes/createVolume';
 import { pruneVolumes } from './volumes/pruneVolumes';
@@ -73,6 +74,7 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.containers.execCommand': execCommand,
   'dockerExplorer.containers.attach': attachContainer,
   'dockerExplorer.containers.logs': containerLogs,
+  'dockerExplorer.images.build': buildImage,
   'dockerExplorer.walkthrough.open': openWalkthrough,
 };
 

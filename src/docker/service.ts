@@ -438,6 +438,24 @@ export class DockerService {
   async imageHistory(id: string): Promise<ImageLayer[]> {
     return toImageLayers((await this.call(() => this.docker.getImage(id).history())) as HistoryEntry[]);
   }
+
+  // Build (issue 15): `docker build` with the legacy builder, the context packed by dockerode.
+
+  /**
+   * `POST /build`: dockerode packs `src` (paths relative to `context`) with tar-fs, applying the
+   * context's .dockerignore, and streams it gzipped. Answers once the engine starts the build;
+   * the JSON lines after that are not bounded. Aborting `signal` closes the request, and the
+   * engine then stops the build (its step's container included).
+   */
+  buildImage(
+    files: { context: string; src: string[] },
+    options: { dockerfile: string; t: string; buildargs?: Record<string, string>; target?: string; nocache?: boolean; pull?: boolean; labels?: Record<string, string> },
+    signal?: AbortSignal,
+  ): Promise<NodeJS.ReadableStream> {
+    // rm: the intermediate containers go, as the docker CLI's default; version 1 is the legacy builder.
+    const query = { ...options, rm: true, forcerm: true, version: '1', abortSignal: signal } as unknown as Docker.ImageBuildOptions;
+    return this.call(() => this.docker.buildImage(files, query), this.slow());
+  }
 }
 
 /** Resize answers 201 on some engines; docker-modem treats any code it was not told of as an error. */
