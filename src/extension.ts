@@ -16,6 +16,8 @@ import { ImagesProvider, ImagesTreeNode } from './tree/imagesProvider';
 import { revealImage } from './tree/revealImage';
 import { EngineLifetime } from './tree/engineLifetime';
 import { VolumesProvider } from './tree/volumesProvider';
+import { RegistryAccounts } from './commands/registries/accounts';
+import { RegistriesProvider } from './tree/registriesProvider';
 import { endpointText } from './tree/endpointText';
 import * as dockerL10n from '@vscode/l10n';
 
@@ -37,6 +39,8 @@ export interface DockerExplorerApi {
   treeViews: { containers: vscode.TreeView<unknown>; images: vscode.TreeView<unknown>; volumes: vscode.TreeView<unknown> };
   /** Exec, attach and logs sessions open in terminals. */
   terminals: TerminalSessions;
+  /** The Registries view (issue 15): its accounts (logins in SecretStorage) and its tree. */
+  registries: { accounts: RegistryAccounts; provider: RegistriesProvider; treeView: vscode.TreeView<unknown> };
   /** performance.now() marks of this extension host, for the start-up benchmark. */
   startup: { activateStartedAt: number; readonly containersFirstRowsAt: number | undefined };
 }
@@ -81,6 +85,10 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     (message) => log.error(message),
   );
 
+  const registryAccounts = new RegistryAccounts(context.secrets, context.globalState);
+  const registriesProvider = new RegistriesProvider(registryAccounts);
+  const registriesView = vscode.window.createTreeView('dockerExplorer.registries', { treeDataProvider: registriesProvider, showCollapseAll: true });
+
   const commands: CommandContext = {
     service,
     store,
@@ -95,6 +103,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     terminals: new TerminalSessions(),
     workspaceMemory: context.workspaceState,
     revealImage: (imageId, reference) => revealImage(treeViews.images as vscode.TreeView<ImagesTreeNode>, views.images, imageId, reference),
+    registries: registryAccounts,
   };
 
   const updateBadge = () => {
@@ -121,6 +130,9 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     commands.inspect,
     commands.terminals,
     ...registerCommands(commands),
+    registryAccounts,
+    registriesProvider,
+    registriesView,
   );
 
   return {
@@ -135,6 +147,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     commands,
     lifetime,
     terminals: commands.terminals,
+    registries: { accounts: registryAccounts, provider: registriesProvider, treeView: registriesView as vscode.TreeView<unknown> },
     startup: {
       activateStartedAt,
       get containersFirstRowsAt() {

@@ -2,6 +2,7 @@ import type { Disposable } from '../docker/event';
 import type { DockerService } from '../docker/service';
 import type { EngineStore } from '../docker/store';
 import type { InspectDocuments } from '../inspect/inspectDocuments';
+import type { RegistryAccounts } from './registries/accounts';
 import type { DockerLog } from './dockerLog';
 import type { TerminalSessions } from '../terminal/terminals';
 import type { UserInterface } from './userInterface';
@@ -23,6 +24,8 @@ export interface CommandContext {
   memory?: CommandMemory;
   /** Keeps the events stream running while held (see engineReady). */
   lifetime: { lease(): Disposable };
+  /** Registries added and logged in to (SecretStorage), and the docker config's. */
+  registries?: RegistryAccounts;
   /** This invocation's own scope, given by the registry's wrapper; released when the handler settles. */
   scope?: CommandScope;
   /** Values kept for this workspace (its workspaceState), e.g. the last build choices per Dockerfile. */

@@ -36,6 +36,14 @@ import { refreshVolumes } from './volumes/refreshVolumes';
 import { createVolume } from './volumes/createVolume';
 import { pruneVolumes } from './volumes/pruneVolumes';
 import { removeVolume } from './volumes/removeVolume';
+import { pushImage } from './images/pushImage';
+import { addRegistry } from './registries/addRegistry';
+import { copyReference } from './registries/copyReference';
+import { logIn } from './registries/logIn';
+import { logOut } from './registries/logOut';
+import { pullTag } from './registries/pullTag';
+import { refreshRegistries } from './registries/refreshRegistries';
+import { removeRegistry } from './registries/removeRegistry';
 import { openWalkthrough } from './help/openWalkthrough';
 
 /** Every command id the extension contributes, mapped to its handler (one file per verb). */
@@ -75,6 +83,15 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.containers.attach': attachContainer,
   'dockerExplorer.containers.logs': containerLogs,
   'dockerExplorer.images.build': buildImage,
+  // Push and registries (issue 15)
+  'dockerExplorer.images.push': pushImage,
+  'dockerExplorer.registries.add': addRegistry,
+  'dockerExplorer.registries.remove': removeRegistry,
+  'dockerExplorer.registries.logIn': logIn,
+  'dockerExplorer.registries.logOut': logOut,
+  'dockerExplorer.registries.refresh': refreshRegistries,
+  'dockerExplorer.registries.pullTag': pullTag,
+  'dockerExplorer.registries.copyReference': copyReference,
   'dockerExplorer.walkthrough.open': openWalkthrough,
 };
 

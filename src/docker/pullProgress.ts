@@ -56,16 +56,20 @@ export class PullProgress {
   }
 
   get summary(): PullSummary {
-    let current = 0;
-    let total = 0;
-    let layersDone = 0;
-    for (const layer of this.layers.values()) {
-      current += layer.current;
-      total += layer.total;
-      layersDone += layer.done ? 1 : 0;
-    }
-    return { current, total, layers: this.layers.size, layersDone, digest: this.digest, upToDate: this.upToDate, error: this.error };
+    return { ...layerTotals(this.layers.values()), digest: this.digest, upToDate: this.upToDate, error: this.error };
   }
+}
+
+/** Bytes done and to do, and layers done, over the layers of a pull or a push. */
+export function layerTotals(layers: Iterable<{ current: number; total: number; done: boolean }>): { current: number; total: number; layers: number; layersDone: number } {
+  const sum = { current: 0, total: 0, layers: 0, layersDone: 0 };
+  for (const layer of layers) {
+    sum.current += layer.current;
+    sum.total += layer.total;
+    sum.layers += 1;
+    sum.layersDone += layer.done ? 1 : 0;
+  }
+  return sum;
 }
 
 /** Reads a stream of JSON lines, one event at a time. */

@@ -156,9 +156,9 @@ export class DockerService {
   // Images.
 
   /** Starts a pull; the stream carries the engine's JSON progress lines. */
-  pullImage(reference: string, signal?: AbortSignal): Promise<NodeJS.ReadableStream> {
+  pullImage(reference: string, signal?: AbortSignal, auth?: Record<string, string>): Promise<NodeJS.ReadableStream> {
     // The engine answers once it has asked the registry; the progress stream after that is not bounded.
-    return this.call(() => this.docker.pull(reference, signal ? { abortSignal: signal } : {}), this.slow());
+    return this.call(() => this.docker.pull(reference, { ...(signal ? { abortSignal: signal } : {}), ...(auth ? { authconfig: auth } : {}) }), this.slow());
   }
 
   removeImage(idOrRef: string, options: { force?: boolean; noprune?: boolean } = {}): Promise<{ untagged: string[]; deleted: string[] }> {
@@ -455,6 +455,17 @@ export class DockerService {
     // rm: the intermediate containers go, as the docker CLI's default; version 1 is the legacy builder.
     const query = { ...options, rm: true, forcerm: true, version: '1', abortSignal: signal } as unknown as Docker.ImageBuildOptions;
     return this.call(() => this.docker.buildImage(files, query), this.slow());
+  }
+
+  // Push (issue 15): the engine talks to the registry; the credentials go in X-Registry-Auth only.
+
+  /** `docker push REPOSITORY:TAG`: the progress stream; `auth` is the engine's X-Registry-Auth document ({} for none). */
+  pushImage(repository: string, tag: string, auth: Record<string, string>, signal?: AbortSignal): Promise<NodeJS.ReadableStream> {
+    // Always a header: without one, this engine reads the body for credentials and fails on EOF.
+    return this.call(
+      () => this.docker.getImage(repository).push({ tag, authconfig: auth, ...(signal ? { abortSignal: signal } : {}) }) as Promise<NodeJS.ReadableStream>,
+      this.slow(),
+    );
   }
 }
 

@@ -14,12 +14,15 @@ const everyContainerState: Exclude<ContainerState, (typeof containerStates)[numb
 void everyContainerState;
 export const imageStates = ['tagged', 'dangling'] as const;
 export const volumeStates = ['inUse', 'unused'] as const;
+/** A registry the user added here, or one only the docker config names; a tag in a registry's listing. */
+export const registryStates = ['added', 'configured'] as const;
+export const registryTagStates = ['tag'] as const;
 
 export type ContainerRowState = (typeof containerStates)[number];
 export type ImageRowState = (typeof imageStates)[number];
 export type VolumeRowState = (typeof volumeStates)[number];
 
-const statesOf = { container: containerStates, image: imageStates, volume: volumeStates } as const;
+const statesOf = { container: containerStates, image: imageStates, volume: volumeStates, registry: registryStates, registryTag: registryTagStates } as const;
 export type RowKind = keyof typeof statesOf;
 
 export const ContextValues = {
@@ -27,6 +30,8 @@ export const ContextValues = {
   image: (dangling: boolean): string => `image.${imageState(dangling)}`,
   volume: (inUse: boolean): string => `volume.${volumeState(inUse)}`,
   group: (kind: 'containers' | 'images'): string => `group.${kind}`,
+  registry: (added: boolean): string => `registry.${added ? 'added' : 'configured'}`,
+  registryTag: (): string => 'registryTag.tag',
 } as const;
 
 export function imageState(dangling: boolean): ImageRowState {
@@ -86,6 +91,13 @@ export const actions = {
   // docker volume rm refuses a volume that any container mounts, running or not.
   'dockerExplorer.volumes.remove': rule('volume', ['unused']),
   'dockerExplorer.volumes.inspect': rule('volume', volumeStates),
+  // Push, registries (issue 15): docker push needs a tag; a registry row says where its entry comes from.
+  'dockerExplorer.images.push': rule('image', ['tagged'], true),
+  'dockerExplorer.registries.logIn': rule('registry', registryStates, true),
+  'dockerExplorer.registries.logOut': rule('registry', registryStates, true),
+  'dockerExplorer.registries.remove': rule('registry', ['added'], true),
+  'dockerExplorer.registries.pullTag': rule('registryTag', registryTagStates, true),
+  'dockerExplorer.registries.copyReference': rule('registryTag', registryTagStates, true),
 } as const satisfies Record<string, ActionRule>;
 
 export type ActionId = keyof typeof actions;
@@ -94,7 +106,7 @@ export function accepts(action: ActionId, state: string): boolean {
   return (actions[action] as ActionRule).states.includes(state);
 }
 
-const viewOf: Record<RowKind, string> = { container: 'containers', image: 'images', volume: 'volumes' };
+const viewOf: Record<RowKind, string> = { container: 'containers', image: 'images', volume: 'volumes', registry: 'registries', registryTag: 'registries' };
 
 /** The `when` clause of a row's menu entry for `action`, exactly as package.json must spell it. */
 export function menuWhen(action: ActionId): string {

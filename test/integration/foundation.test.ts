@@ -10,12 +10,14 @@ describe('foundation', () => {
     assert.equal(vscode.extensions.getExtension(extensionId)?.isActive, true);
   });
 
-  it('contributes the Docker view container with the containers, images and volumes views', () => {
+  it('contributes the Docker view container with the containers, images, volumes and registries views', () => {
     const manifest = vscode.extensions.getExtension(extensionId)!.packageJSON;
     const containers = manifest.contributes.viewsContainers.activitybar.map((c: { id: string }) => c.id);
     assert.deepEqual(containers, ['dockerExplorer']);
     const views = manifest.contributes.views.dockerExplorer.map((v: { id: string }) => v.id);
-    assert.deepEqual(views, ['dockerExplorer.containers', 'dockerExplorer.images', 'dockerExplorer.volumes']);
+    assert.deepEqual(views, ['dockerExplorer.containers', 'dockerExplorer.images', 'dockerExplorer.volumes', 'dockerExplorer.registries']);
+    // The registries are not the engine's: their pane starts collapsed, leaving the engine's views their height.
+    assert.equal(manifest.contributes.views.dockerExplorer[3].visibility, 'collapsed');
   });
 
   it('reaches the private test engine through the service layer', async () => {

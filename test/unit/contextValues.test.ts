@@ -3,7 +3,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 // contextValues.ts imports nothing from vscode, so the grammar and the table are checked in plain Node.
-import { accepts, ActionId, actions, containerStates, ContextValues, imageStates, menuWhen, volumeStates } from '../../src/tree/contextValues';
+import {
+  accepts,
+  ActionId,
+  actions,
+  containerStates,
+  ContextValues,
+  imageStates,
+  menuWhen,
+  registryStates,
+  registryTagStates,
+  volumeStates,
+} from '../../src/tree/contextValues';
 
 interface MenuEntry {
   command: string;
@@ -23,6 +34,8 @@ const allContextValues = [
   ...volumeStates.map((s) => `volume.${s}`),
   ContextValues.group('containers'),
   ContextValues.group('images'),
+  ...registryStates.map((s) => `registry.${s}`),
+  ...registryTagStates.map((s) => `registryTag.${s}`),
 ];
 
 /** The contextValues a clause's `viewItem =~ /.../` matches, as VS Code would evaluate it. */
@@ -83,7 +96,10 @@ describe('the contextValue grammar and the table of actions', () => {
   });
 
   it('names only states that exist in its rules', () => {
-    const statesOf = { container: containerStates, image: imageStates, volume: volumeStates } as Record<string, readonly string[]>;
+    const statesOf = { container: containerStates, image: imageStates, volume: volumeStates, registry: registryStates, registryTag: registryTagStates } as Record<
+      string,
+      readonly string[]
+    >;
     for (const [action, rule] of Object.entries(actions)) {
       assert.ok(rule.states.length > 0, `${action} accepts some state`);
       for (const state of rule.states) {

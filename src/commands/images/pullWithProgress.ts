@@ -13,9 +13,10 @@ export type PullOutcome =
 /**
  * `docker pull` in a cancellable notification with the layers' download added up. Says what
  * failed (a missing tag clearly); the caller says what succeeded when it wants to.
- * `signal` lets a caller (or a test) cancel as the notification's Cancel button does.
+ * `signal` lets a caller (or a test) cancel as the notification's Cancel button does; `auth` is
+ * the X-Registry-Auth document for a registry that wants a login (the Registries view's Pull).
  */
-export async function pullWithProgress(ctx: CommandContext, reference: string, signal?: AbortSignal): Promise<PullOutcome> {
+export async function pullWithProgress(ctx: CommandContext, reference: string, signal?: AbortSignal, auth?: Record<string, string>): Promise<PullOutcome> {
   const ref = parseImageRef(reference);
   const familiar = familiarImageName({ ...ref, tag: ref.tag ?? (ref.digest ? undefined : 'latest') });
   const stallSeconds = pullStallSeconds();
@@ -42,7 +43,7 @@ export async function pullWithProgress(ctx: CommandContext, reference: string, s
       };
       watchStall();
       try {
-        const stream = await ctx.service.pullImage(familiar, abort.signal);
+        const stream = await ctx.service.pullImage(familiar, abort.signal, auth);
         // Closing the stream makes dockerd cancel the pull (and its downloads).
         abort.signal.addEventListener('abort', () => (stream as unknown as { destroy?: () => void }).destroy?.());
         if (abort.signal.aborted) (stream as unknown as { destroy?: () => void }).destroy?.();

@@ -1,8 +1,10 @@
-// The test image (busybox alone, imported: no network needed) and the registry holding another.
+// The test image (busybox alone, imported: no network needed), the open registry holding another,
+// and the registry with basic auth beside it (authRegistry.mjs).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, isOurs, run, waitFor } from '../processes.mjs';
+import { ensureAuthRegistry } from './authRegistry.mjs';
 import { hostPort, registryUp, request } from './http.mjs';
 import { docker, REGISTRY_REPO, REGISTRY_TAG, spawnEngineProcess, TEST_IMAGE } from './layout.mjs';
 import { writeState } from './state.mjs';
@@ -35,7 +37,13 @@ export async function ensureTestImage(st) {
   if (!present) importRootfs(st, TEST_IMAGE);
 }
 
+/** Both test registries: the open one (with the pull test's image) and the one with basic auth. */
 export async function ensureRegistry(st) {
+  await ensureOpenRegistry(st);
+  await ensureAuthRegistry(st);
+}
+
+async function ensureOpenRegistry(st) {
   if (isOurs(st.registryPid, 'docker-registry', st.root) && (await registryUp(st.registry))) return;
   const addr = `127.0.0.1:${await freePort()}`;
   const config = path.join(st.root, 'registry.yml');

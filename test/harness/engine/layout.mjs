@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { run, spawnDetached, terminate } from '../processes.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const PACKAGES = ['docker.io', 'docker-registry', 'busybox-static', 'iproute2', 'openssl'];
+export const PACKAGES = ['docker.io', 'docker-registry', 'busybox-static', 'iproute2', 'openssl', 'apache2-utils'];
 export const TEST_IMAGE = 'dx-test/busybox:latest';
 export const REGISTRY_REPO = 'dx-test/busybox';
 export const REGISTRY_TAG = '1.0';

@@ -162,6 +162,7 @@ async function killContainers(socketPath) {
 async function stopProcesses(st, L) {
   await stopSshProcesses(st.ssh);
   if (isOurs(st.registryPid, 'docker-registry', L.root)) await stopProcess(st.registryPid, 5000);
+  if (isOurs(st.authRegistryPid, 'docker-registry', L.root)) await stopProcess(st.authRegistryPid, 5000);
   if (isOurs(st.pid, 'dockerd', L.root)) {
     await killContainers(st.socketPath);
     const kids = descendants(st.pid); // the containerd it started may outlive a killed dockerd
