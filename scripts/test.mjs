@@ -89,6 +89,18 @@ async function runIntegrationTests() {
       if (!check.passed) results?.failures?.push({ title: check.title, error: check.error });
       totals[check.passed ? 'passed' : 'failed'] += 1;
     }
+    const { koreanWindowTitle, runKoreanWindowCheck } = await import('../test/korean/run.mjs');
+    if (!process.env.DX_TEST_GREP || new RegExp(process.env.DX_TEST_GREP).test(koreanWindowTitle)) {
+      const check = await runKoreanWindowCheck({
+        env: { DOCKER_HOST: engine.dockerHost, DOCKER_CONFIG: dockerConfig },
+        testImage: engine.testImage,
+        outputDir: path.join(outputDir, 'korean'),
+        log,
+      });
+      results?.tests?.push({ title: check.title, state: check.passed ? 'passed' : 'failed' });
+      if (!check.passed) results?.failures?.push({ title: check.title, error: check.error });
+      totals[check.passed ? 'passed' : 'failed'] += 1;
+    }
     for (const test of results?.tests ?? []) {
       console.log(`  ${test.state === 'passed' ? '✔' : '✘'} ${test.title}${test.durationMs ? ` (${test.durationMs} ms)` : ''}`);
     }

@@ -22,6 +22,8 @@ import { ContainerFilesFeature } from './files/filesFeature';
 import { RegistryAccounts } from './commands/registries/accounts';
 import { RegistriesProvider } from './tree/registriesProvider';
 import { NetworksProvider } from './tree/networksProvider';
+import { endpointText } from './tree/endpointText';
+import * as dockerL10n from '@vscode/l10n';
 
 /**
  * What activate() returns to the tests only: the live objects, so they drive the same instance
@@ -59,16 +61,20 @@ export function exportedApi<T>(inTests: boolean, api: T): T | undefined {
 }
 
 function wire(context: vscode.ExtensionContext): DockerExplorerApi {
+  // Messages built in src/docker (no vscode there: @vscode/l10n) are worded by the display language's bundle too.
+  if (vscode.l10n.bundle) {
+    dockerL10n.config({ contents: vscode.l10n.bundle });
+  }
   const activateStartedAt = performance.now();
   const connection = new ProcessConnection(userHostSetting);
   const service = new DockerService(() => connection.dockerodeOptions());
   const store = new EngineStore(service);
   const networks = new NetworkStore(store, service);
-  const files = new ContainerFilesFeature(service, store, () => connection.endpoint?.description ?? '');
+  const files = new ContainerFilesFeature(service, store, () => endpointText(connection.endpoint));
 
   const views = {
     containers: new ContainersProvider(store, containersViewSettings, { inside: files.inside }),
-    images: new ImagesProvider(store, service, () => connection.endpoint?.description ?? ''),
+    images: new ImagesProvider(store, service, () => endpointText(connection.endpoint)),
     volumes: new VolumesProvider(store),
     networks: new NetworksProvider(store, networks, networksViewSettings),
   };
@@ -95,7 +101,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
   const lifetime = new EngineLifetime(store, service, connection, allTreeViews);
   const engineState = new EngineState(
     store,
-    () => connection.endpoint?.description ?? '',
+    () => endpointText(connection.endpoint),
     allTreeViews,
     (message) => log.error(message),
   );
@@ -111,7 +117,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     log,
     ui: vscodeUserInterface,
     get engineDescription() {
-      return connection.endpoint?.description ?? '';
+      return endpointText(connection.endpoint);
     },
     memory: context.globalState,
     lifetime,

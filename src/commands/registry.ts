@@ -73,6 +73,7 @@ import { inspectNetwork } from './networks/inspectNetwork';
 import { pruneNetworks } from './networks/pruneNetworks';
 import { refreshNetworks } from './networks/refreshNetworks';
 import { removeNetwork } from './networks/removeNetwork';
+import { openWalkthrough } from './help/openWalkthrough';
 
 /** Every command id the extension contributes, mapped to its handler (one file per verb). */
 export const commandHandlers: Record<string, CommandHandler> = {
@@ -154,6 +155,7 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.registries.pullTag': pullTag,
   'dockerExplorer.registries.copyReference': copyReference,
   'dockerExplorer.containers.showMore': showMoreContainers,
+  'dockerExplorer.walkthrough.open': openWalkthrough,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

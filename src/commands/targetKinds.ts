@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { normalizeImageName } from '../docker/imageRef';
 import { ContainerModel, ImageModel, isActive, VolumeModel } from '../docker/models';
 import { usersByVolume } from '../docker/usage';
+import { containerStatusText } from '../tree/containerStatus';
 import { ActionId, actions, imageState, RowKind, volumeState } from '../tree/contextValues';
 import { shortId } from '../tree/format';
 import type { CommandContext } from './context';
@@ -91,7 +92,7 @@ export function containerKind(action: ActionId): TargetKind<ContainerModel> {
       // One the engine no longer lists stays as it was: the operation then says it is gone.
       return { targets: targets.map((c) => now.get(c.id) ?? c), look: containerLook };
     },
-    item: (c) => ({ label: c.name, description: `${c.image} · ${c.status}`, detail: shortId(c.id) }),
+    item: (c) => ({ label: c.name, description: `${c.image} · ${containerStatusText(c.status)}`, detail: shortId(c.id) }),
     sortKey: (c) => c.name,
     notFound: (name) => vscode.l10n.t('No container is named or has the id "{0}". Check the name in the Containers view.', name),
     leftAlone: leftAloneMessage(action, 'containers'),

@@ -1,6 +1,7 @@
 import { printable } from './shell';
 
 import { scrubSecrets } from './maskSecrets';
+import * as l10n from '@vscode/l10n';
 
 /**
  * Image references as Docker reads them (distribution's reference grammar): no registry means
@@ -34,11 +35,11 @@ const maxNameLength = 255;
 export function parseImageRef(raw: string): ImageRef {
   const value = raw.trim();
   if (value === '') {
-    throw new ImageRefError('The image name is empty. Give one such as nginx, nginx:1.27 or registry.example.com/team/app:2.0.');
+    throw new ImageRefError(l10n.t('The image name is empty. Give one such as nginx, nginx:1.27 or registry.example.com/team/app:2.0.'));
   }
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\s\x00-\x1f\x7f]/.test(value)) {
-    throw new ImageRefError(`"${printable(value)}" contains spaces or control characters, which an image name cannot have.`);
+    throw new ImageRefError(l10n.t('"{0}" contains spaces or control characters, which an image name cannot have.', printable(value)));
   }
   let rest = value;
   let digest: string | undefined;
@@ -47,7 +48,7 @@ export function parseImageRef(raw: string): ImageRef {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
     if (!digestPattern.test(digest)) {
-      throw new ImageRefError(`"${digest}" is not a valid digest; a digest looks like sha256: followed by 64 hex characters.`);
+      throw new ImageRefError(l10n.t('"{0}" is not a valid digest; a digest looks like sha256: followed by 64 hex characters.', digest));
     }
   }
   let tag: string | undefined;
@@ -56,24 +57,30 @@ export function parseImageRef(raw: string): ImageRef {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
     if (!tagPattern.test(tag)) {
-      throw new ImageRefError(`"${tag}" is not a valid tag: use up to 128 letters, digits, _, . or -, not starting with . or -.`);
+      throw new ImageRefError(l10n.t('"{0}" is not a valid tag: use up to 128 letters, digits, _, . or -, not starting with . or -.', tag));
     }
   }
   if (rest === '') {
-    throw new ImageRefError(`"${value}" has no repository name before the tag or digest.`);
+    throw new ImageRefError(l10n.t('"{0}" has no repository name before the tag or digest.', value));
   }
   const { domain, path } = splitDomain(rest);
   if (domain !== hubDomain && !domainPattern.test(domain)) {
-    throw new ImageRefError(`"${domain}" is not a valid registry host.`);
+    throw new ImageRefError(l10n.t('"{0}" is not a valid registry host.', domain));
   }
   for (const component of path.split('/')) {
     if (!pathComponent.test(component)) {
-      const hint = /[A-Z]/.test(component) ? ' Repository names must be lowercase.' : '';
-      throw new ImageRefError(`"${component}" is not a valid repository name part: use lowercase letters, digits and single separators (., _, __, -).${hint}`);
+      throw new ImageRefError(
+        /[A-Z]/.test(component)
+          ? l10n.t(
+              '"{0}" is not a valid repository name part: use lowercase letters, digits and single separators (., _, __, -). Repository names must be lowercase.',
+              component,
+            )
+          : l10n.t('"{0}" is not a valid repository name part: use lowercase letters, digits and single separators (., _, __, -).', component),
+      );
     }
   }
   if (`${domain}/${path}`.length > maxNameLength) {
-    throw new ImageRefError(`The repository name is longer than ${maxNameLength} characters.`);
+    throw new ImageRefError(l10n.t('The repository name is longer than {0} characters.', maxNameLength));
   }
   return { domain, path, tag, digest };
 }

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { accepts } from '../../tree/contextValues';
-import { formatSize } from '../../tree/format';
 import { actOnEach } from '../act';
 import type { CommandContext } from '../context';
 import { allContainers, listNames } from './allContainers';
+import { display } from '../../tree/display';
 
 /** `docker container prune`: lists the engine's stopped containers in the confirmation, removes those, then says what went. */
 export async function pruneContainers(ctx: CommandContext): Promise<void> {
@@ -33,8 +33,8 @@ export async function pruneContainers(ctx: CommandContext): Promise<void> {
     const reclaimed = done.reduce((sum, c) => sum + (sizes.get(c.id) ?? 0), 0);
     void ctx.ui.info(
       done.length === 1
-        ? vscode.l10n.t('Removed 1 stopped container; reclaimed {0}.', formatSize(reclaimed))
-        : vscode.l10n.t('Removed {0} stopped containers; reclaimed {1}.', done.length, formatSize(reclaimed)),
+        ? vscode.l10n.t('Removed 1 stopped container; reclaimed {0}.', display().size(reclaimed))
+        : vscode.l10n.t('Removed {0} stopped containers; reclaimed {1}.', done.length, display().size(reclaimed)),
     );
   }
 }

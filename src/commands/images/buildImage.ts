@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import { BuildContextError, BuildContextFiles, readBuildContext } from '../../docker/buildContext';
 import { buildArgProblem, buildCommandWords, BuildSpec, labelProblem, targetProblem } from '../../docker/buildOptions';
 import { DockerfileScan, scanDockerfile } from '../../docker/dockerfile';
-import { formatBytes } from '../../docker/pullProgress';
 import { commandLine } from '../../docker/shell';
 import { BuildOutcome, BuildTerminal } from '../../terminal/buildTerminal';
+import { display } from '../../tree/display';
 import type { CommandContext } from '../context';
 import { engineReady } from '../engineReady';
 import { askBuildSpec, defaultContext, memoryKey, pickDockerfile, RememberedBuild } from './buildQuestions';
@@ -163,9 +163,9 @@ async function runBuild(ctx: CommandContext, spec: BuildSpec, signal?: AbortSign
     return undefined;
   }
   if (files.bytes > largeContextBytes) {
-    const send = vscode.l10n.t('Send {0}', formatBytes(files.bytes));
+    const send = vscode.l10n.t('Send {0}', display().size(files.bytes));
     const answer = await ctx.ui.choose(
-      vscode.l10n.t('The build context {0} is {1} ({2} files).', spec.context, formatBytes(files.bytes), files.files),
+      vscode.l10n.t('The build context {0} is {1} ({2} files).', spec.context, display().size(files.bytes), files.files),
       vscode.l10n.t(
         'All of it is sent to the engine before the build starts. A .dockerignore in the context folder can leave out what the build does not need (node_modules, .git, build output).',
       ),

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { ImageModel } from '../../docker/models';
-import { formatSize, shortId } from '../../tree/format';
+import { shortId } from '../../tree/format';
 import { actOnEach } from '../act';
 import type { CommandContext } from '../context';
 import { engineReady } from '../engineReady';
 import { imageDisplayName } from '../usage';
 import { untagEach } from './removeImage';
+import { display } from '../../tree/display';
 
 type Scope = 'dangling' | 'all';
 
@@ -56,7 +57,7 @@ export async function pruneImages(ctx: CommandContext, ...args: unknown[]): Prom
   const total = doomed.reduce((sum, i) => sum + i.size, 0);
   const action = scope === 'all' ? vscode.l10n.t('Remove All Unused Images') : vscode.l10n.t('Remove Dangling Images');
   const answer = await ctx.ui.choose(
-    vscode.l10n.t('Remove {0} images ({1})?', doomed.length, formatSize(total)),
+    vscode.l10n.t('Remove {0} images ({1})?', doomed.length, display().size(total)),
     `${vscode.l10n.t('These images and their layers not shared with other images are deleted:')}\n${doomed.map(describe).join('\n')}`,
     [action],
   );
@@ -78,7 +79,7 @@ export async function pruneImages(ctx: CommandContext, ...args: unknown[]): Prom
     // Layers shared with images that stay are not freed: the engine's own total says what was.
     const layersAfter = layersBefore === undefined ? undefined : await ctx.service.layersSize().catch(() => undefined);
     const reclaimed = layersBefore !== undefined && layersAfter !== undefined ? Math.max(0, layersBefore - layersAfter) : gone.reduce((sum, i) => sum + i.size, 0);
-    const message = vscode.l10n.t('Removed {0} images, reclaimed {1}.', gone.length, formatSize(reclaimed));
+    const message = vscode.l10n.t('Removed {0} images, reclaimed {1}.', gone.length, display().size(reclaimed));
     ctx.log.info(message);
     void ctx.ui.info(message);
   }

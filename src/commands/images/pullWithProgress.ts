@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { DockerError, toDockerError } from '../../docker/errors';
 import { familiarImageName, parseImageRef } from '../../docker/imageRef';
-import { formatBytes, jsonLines, PullProgress } from '../../docker/pullProgress';
+import { jsonLines, PullProgress } from '../../docker/pullProgress';
 import { commandLine } from '../../docker/shell';
 import { describeError } from '../../errorMessages';
 import type { CommandContext } from '../context';
+import { display } from '../../tree/display';
 
 export type PullOutcome =
   { result: 'pulled'; digest?: string } | { result: 'upToDate'; digest?: string } | { result: 'cancelled' } | { result: 'failed'; message: string };
@@ -55,7 +56,7 @@ export async function pullWithProgress(ctx: CommandContext, reference: string, s
             const percent = Math.floor((s.current / s.total) * 100);
             progress.report({
               increment: Math.max(0, percent - reported),
-              message: vscode.l10n.t('{0} of {1}, {2} of {3} layers', formatBytes(s.current), formatBytes(s.total), s.layersDone, s.layers),
+              message: vscode.l10n.t('{0} of {1}, {2} of {3} layers', display().size(s.current), display().size(s.total), s.layersDone, s.layers),
             });
             reported = Math.max(reported, percent);
           }

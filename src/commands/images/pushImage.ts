@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { engineAuthConfig } from '../../docker/credentials';
 import { toDockerError } from '../../docker/errors';
 import { familiarImageName, parseImageRef } from '../../docker/imageRef';
-import { formatBytes, jsonLines } from '../../docker/pullProgress';
+import { jsonLines } from '../../docker/pullProgress';
 import { isAuthFailure, PushProgress } from '../../docker/pushProgress';
 import { parseRegistryAddress } from '../../docker/registryAddress';
 import { commandLine } from '../../docker/shell';
@@ -10,6 +10,7 @@ import { describeError } from '../../errorMessages';
 import type { CommandContext } from '../context';
 import { imageTargets } from '../targets';
 import { tagProblem } from './tagImage';
+import { display } from '../../tree/display';
 
 export type PushOutcome =
   { result: 'pushed'; reference: string; digest?: string } | { result: 'cancelled' } | { result: 'failed'; message: string; unauthorized: boolean };
@@ -119,7 +120,7 @@ async function pushWithProgress(ctx: CommandContext, repository: string, tag: st
             const percent = s.total > 0 ? Math.floor((s.current / s.total) * 100) : 0;
             progress.report({
               increment: Math.max(0, percent - reported),
-              message: vscode.l10n.t('{0} of {1}, {2} of {3} layers', formatBytes(s.current), formatBytes(s.total), s.layersDone, s.layers),
+              message: vscode.l10n.t('{0} of {1}, {2} of {3} layers', display().size(s.current), display().size(s.total), s.layersDone, s.layers),
             });
             reported = Math.max(reported, percent);
           }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatSize, shortId } from '../../tree/format';
+import { shortId } from '../../tree/format';
 import { actOnce } from '../act';
 import type { CommandContext } from '../context';
 import { ImageTarget, imageTargets } from '../targets';
@@ -7,6 +7,7 @@ import { DockerError } from '../../docker/errors';
 import { isActive } from '../../docker/models';
 import { describeError } from '../../errorMessages';
 import { containersUsingImage, imageDisplayName, names } from '../usage';
+import { display } from '../../tree/display';
 
 /**
  * `docker rmi`: untags one tag of an image that has several; otherwise removes the image, asking
@@ -90,7 +91,7 @@ async function removeOne(ctx: CommandContext, target: ImageTarget): Promise<void
     const lost = vscode.l10n.t(
       'The image {0} ({1}) and its layers not shared with other images are deleted. Pull or build it again to get it back.',
       id,
-      formatSize(image.size),
+      display().size(image.size),
     );
     if (!reference && image.tags.length > 1) {
       // By id, an image with several tags only goes with -f, which untags every one of them.

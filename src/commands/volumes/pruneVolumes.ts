@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { VolumeModel } from '../../docker/models';
 import { usersByVolume } from '../../docker/usage';
-import { formatSize } from '../../tree/format';
 import { actOnEach } from '../act';
 import type { CommandContext } from '../context';
 import { engineReady } from '../engineReady';
 import { volumeDisplayName } from './removeVolume';
+import { display } from '../../tree/display';
 
 /** The label Docker 23 and later put on the volumes they create for a container alone; `docker volume prune` keeps the others unless -a. */
 const anonymousVolumeLabel = 'com.docker.volume.anonymous';
@@ -68,7 +68,7 @@ async function removeVolumes(ctx: CommandContext, doomed: VolumeModel[]): Promis
   );
   if (done.length > 0) {
     const reclaimed = done.reduce((sum, v) => sum + Math.max(0, known.get(v.name) ?? 0), 0);
-    const message = vscode.l10n.t('Removed {0} volumes, reclaimed {1}.', done.length, formatSize(reclaimed));
+    const message = vscode.l10n.t('Removed {0} volumes, reclaimed {1}.', done.length, display().size(reclaimed));
     ctx.log.info(message);
     void ctx.ui.info(message);
   }
