@@ -128,6 +128,11 @@ describe('inside containers: Changes and Files', function () {
     // On the page: the container expanded to its Changes, the A/C/D rows under it.
     await api.treeViews.containers.reveal(changes as never, { expand: 3, select: false, focus: false });
     await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes('passwd'), 'the Changes rows on the page').catch(() => undefined);
+    // The pane is short: bring the last Changes row (/root/new) into view as a user scrolling would.
+    const rootFolder = (await api.views.containers.getChildren(changes as never)).find((n) => String(api.views.containers.getTreeItem(n).label) === 'root');
+    const newRow = rootFolder && (await api.views.containers.getChildren(rootFolder)).find((n) => String(api.views.containers.getTreeItem(n).label) === 'new');
+    if (newRow) await Promise.resolve(api.treeViews.containers.reveal(newRow as never, { select: false, focus: false })).catch(() => undefined);
+    await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes('new'), 'the /root/new row on the page').catch(() => undefined);
     const shot = await page.screenshot('container-changes');
     const labels = await page.texts('.monaco-list-row .label-name');
     // Files, below the Changes, may be scrolled out of the pane; the provider's rows above checked it.

@@ -60,7 +60,16 @@ describe('a compose project longer than a page', function () {
     // The next page's last row: brought into view as a user scrolling down would, it is on the page.
     const lastRow = (await api.views.containers.getChildren(group)).at(-1)!;
     assert.ok(lastRow.kind === 'container');
-    await api.treeViews.containers.reveal(lastRow, { select: false, focus: false });
+    // The click's refresh may still be on its way to VS Code: reveal once it knows the row, as for the Show more row.
+    await waitFor(
+      () =>
+        Promise.resolve(api.treeViews.containers.reveal(lastRow, { select: false, focus: false })).then(
+          () => true,
+          () => false,
+        ),
+      'the last row revealed',
+      20_000,
+    );
     const lastLabel = `${lastRow.model.name}, created, `;
     await waitFor(async () => (await ui.attributes(`.monaco-list-row[aria-label^="${lastLabel}"]`, 'aria-label')).length === 1, `${lastLabel} on the page`, 20_000);
     await ui.screenshot('show-more-clicked');
