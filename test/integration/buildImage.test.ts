@@ -301,10 +301,10 @@ describe('Build Image: docker build over the Engine API', function () {
     const id = await vscode.commands.executeCommand('dockerExplorer.images.build', { dockerfile: path.join(dir, 'Dockerfile'), tag: 'app:1' });
     assert.equal(id, undefined);
     assert.equal(api.service.requestsSent - before, 0, 'nothing sent');
-    assert.match(asked?.message ?? '', /is 150(\.0)? MB \(2 files\)/);
+    // The size as the window's language (English here) writes it through Intl.
+    assert.match(asked?.message ?? '', /is 150 MB \(2 files\)/);
     assert.match(asked?.detail ?? '', /\.dockerignore/);
-    assert.match(asked?.options?.[0] ?? '', /^Send 150(\.0)? MB$/);
-    assert.equal(asked?.options?.length, 1);
+    assert.deepEqual(asked?.options, ['Send 150 MB']);
   });
 
   it('asks from the Dockerfile: the tag, its ARGs and stages offered, and remembers the choices for next time', async () => {
