@@ -4,6 +4,7 @@
 // Exports:
 //   ensureVSCode({ log })  -> Promise<{ nodeBin, codeServerBin }>
 //       idempotent; installs into <repo>/.cache/vscode (marker installed.json written last).
+//   launchChromium(outputDir, options = {}) -> Promise<Browser>  (headless Debian Chromium, its home in outputDir)
 //   startCodeServer({ extensionDevelopmentPath, workspacePath, env = {}, port, log, logFile,
 //                     dataDir, settings = {}, startTimeoutMs = 60000 })
 //       -> Promise<{ url, port, pid, dataDir, logFile, stop(): Promise<void> }>
@@ -34,6 +35,7 @@ import { defaultLog, REPO_ROOT } from './vscode/paths.mjs';
 
 export { freePort, isAlive, killProcessTree } from './processes.mjs';
 export { DEFAULT_SETTINGS, remoteUri, startCodeServer, workbenchUrl } from './vscode/codeServer.mjs';
+export { launchChromium } from './vscode/chromium.mjs';
 export { ensureVSCode } from './vscode/install.mjs';
 export { CACHE_DIR, CHROMIUM_ARGS, CHROMIUM_BIN, CODE_SERVER_VERSION, NODE_PACKAGE, NODE_VERSION, REPO_ROOT } from './vscode/paths.mjs';
 export { runExtensionTests } from './vscode/runTests.mjs';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Docker from 'dockerode';
 import { ensurePackages } from '../harness/engine/packages.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_BIN, remoteUri, REPO_ROOT, startCodeServer, workbenchUrl } from '../harness/vscode.mjs';
+import { launchChromium, remoteUri, REPO_ROOT, startCodeServer, workbenchUrl } from '../harness/vscode.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** Hangul on the screenshots: Chromium has no Korean font of its own. */
@@ -125,14 +125,7 @@ export async function runKoreanWindowCheck({ env = {}, testImage, outputDir, log
       logFile: path.join(outputDir, 'code-server.log'),
       dataDir,
     });
-    const { chromium } = await import('playwright-core');
-    const browserHome = path.join(outputDir, '.chromium-home');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_BIN,
-      args: CHROMIUM_ARGS,
-      env: { ...process.env, XDG_CONFIG_HOME: path.join(browserHome, 'config'), XDG_CACHE_HOME: path.join(browserHome, 'cache') },
-      headless: true,
-    });
+    browser = await launchChromium(outputDir);
     // The browser's own language stays English: the display language comes from VS Code's setting alone.
     const page = await (await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'en-US' })).newPage();
     const payload = [

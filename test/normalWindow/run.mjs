@@ -6,7 +6,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, CHROMIUM_BIN, remoteUri, REPO_ROOT, startCodeServer, workbenchUrl } from '../harness/vscode.mjs';
+import { launchChromium, remoteUri, REPO_ROOT, startCodeServer, workbenchUrl } from '../harness/vscode.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -48,14 +48,7 @@ export async function runNormalWindowCheck({ env = {}, outputDir, log = console.
       logFile: path.join(outputDir, 'code-server.log'),
       dataDir,
     });
-    const { chromium } = await import('playwright-core');
-    const browserHome = path.join(outputDir, '.chromium-home');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_BIN,
-      args: CHROMIUM_ARGS,
-      env: { ...process.env, XDG_CONFIG_HOME: path.join(browserHome, 'config'), XDG_CACHE_HOME: path.join(browserHome, 'cache') },
-      headless: true,
-    });
+    browser = await launchChromium(outputDir);
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     const payload = [
       ['extensionDevelopmentPath', remoteUri(REPO_ROOT)],

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { allProcs, killProcessTree, sleep } from '../processes.mjs';
 import { remoteUri, startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { ensureVSCode } from './install.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_BIN, defaultLog, REPO_ROOT } from './paths.mjs';
+import { launchChromium } from './chromium.mjs';
+import { defaultLog, REPO_ROOT } from './paths.mjs';
 import { startUiBridge } from './uiBridge.mjs';
 
 function chromiumPids() {
@@ -48,7 +49,6 @@ export async function runExtensionTests({
   fs.rmSync(resultsFile, { force: true });
 
   await ensureVSCode({ log });
-  const { chromium } = await import('playwright-core');
 
   let server = null;
   let browser = null;
@@ -105,17 +105,7 @@ export async function runExtensionTests({
       timer = setTimeout(() => r({ timeout: true }), Math.max(0, timeoutMs - (Date.now() - tStart)));
     });
 
-    // Chromium writes crash-report settings and a dconf cache under ~/.config and ~/.cache.
-    const browserHome = path.join(outputDir, '.chromium-home');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_BIN,
-      args: CHROMIUM_ARGS,
-      env: { ...process.env, XDG_CONFIG_HOME: path.join(browserHome, 'config'), XDG_CACHE_HOME: path.join(browserHome, 'cache') },
-      headless: true,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
+    browser = await launchChromium(outputDir, { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
     browserPids = chromiumPids();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const p = await context.newPage();
