@@ -19,7 +19,8 @@ const FONT_PACKAGES = ['fonts-nanum'];
 /** The label test/integration/support/testEngine.ts gives what tests create, so a crashed run's leftovers are removed too. */
 const RUN_LABEL = 'dev.docker-explorer.test-run';
 
-export const koreanWindowTitle = "a Korean window: view titles, a row's age, a confirmation, the walkthrough, a welcome text and src/docker's messages (image name, subnet, -p) in Korean";
+export const koreanWindowTitle =
+  "a Korean window: view titles, a row's age, a confirmation, the walkthrough, a welcome text and src/docker's messages (image name, subnet, -p) in Korean";
 
 /** The user data a Korean user's VS Code has: the locale setting and an installed Korean language pack. */
 function koreanUserData(dataDir) {
