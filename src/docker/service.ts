@@ -19,6 +19,7 @@ import {
 } from './models';
 import { ContainerPathStat, isExecutableFile, isSymlink, parsePathStat } from './pathStat';
 import { NetworkModel, toNetworkModel } from './networks';
+import * as l10n from '@vscode/l10n';
 
 export interface EngineVersion {
   version: string;
@@ -281,7 +282,7 @@ export class DockerService {
     answer.resume();
     const stat = parsePathStat(answer.headers['x-docker-container-path-stat']);
     if (!stat) {
-      throw new DockerError('engine', `the engine's answer about ${path} has no readable X-Docker-Container-Path-Stat header`);
+      throw new DockerError('engine', l10n.t("the engine's answer about {0} has no readable X-Docker-Container-Path-Stat header", path));
     }
     return stat;
   }
@@ -363,7 +364,7 @@ export class DockerService {
         timer = setTimeout(() => {
           answer.catch(() => undefined); // a late failure has nobody left to tell
           const seconds = Math.round(timeoutMs / 100) / 10;
-          reject(new DockerError('timeout', `no answer within ${seconds} s; the request may still complete`));
+          reject(new DockerError('timeout', l10n.t('no answer within {0} s; the request may still complete', seconds)));
         }, timeoutMs);
       });
       return await Promise.race([answer, expired]);
