@@ -14,6 +14,7 @@ import { measureChangeToView, measureMicrosoftDesign } from './change.mjs';
 import { cleanBenchObjects, fillContainers, fillImagesAndVolumes } from './fill.mjs';
 import { measureIdle } from './idle.mjs';
 import { measurePageChanges } from './pageChanges.mjs';
+import { measureScroll } from './scroll.mjs';
 import { measureMemoryInRealVSCode, measureOpeningInRealVSCode, measureStartupInRealVSCode } from './inVSCode.mjs';
 import { containerMethods, imageMethods, measureListing, measureReplayedListing, volumeMethods } from './listing.mjs';
 import { wants } from './only.mjs';
@@ -49,6 +50,10 @@ const config = {
     .map(Number)
     .sort((x, y) => x - y),
   pageCycles: int('BENCH_PAGE_CYCLES', 20, 2),
+  // Issue 12, item 3 (bench/scroll.mjs).
+  scrollAt: int('BENCH_SCROLL_AT', 10_000, 40),
+  scrollProject: int('BENCH_SCROLL_PROJECT', 5000, 20),
+  keep: env.BENCH_KEEP === '1',
   openSizes: (env.BENCH_OPEN_SIZES ?? (smoke ? '20' : '1000,3000,10000'))
     .split(',')
     .map(Number)
@@ -140,7 +145,7 @@ try {
     engine: `${version.Version} (API ${version.ApiVersion})`,
   };
   log(`machine: ${JSON.stringify(machine)}`);
-  await cleanBenchObjects(b);
+  if (!config.keep) await cleanBenchObjects(b);
   const atChangeAt = ['replayed', 'change', 'idle', 'burst', 'vscode-startup'].some(wants);
   if (wants('listing') || atChangeAt) await fillImagesAndVolumes(b);
   for (const size of config.sizes) {
@@ -192,13 +197,16 @@ try {
     if (wants('open') && config.openSizes.includes(size)) await attempt(`opening @${size}`, () => measureOpeningInRealVSCode(b, size));
     if (wants('page') && config.pageSizes.includes(size)) await attempt(`page changes @${size}`, () => measurePageChanges(b, size));
   }
+  if (wants('scroll')) await attempt('scroll', () => measureScroll(b));
   tableRows.push(...vscodeRows);
   report(machine);
 } catch (err) {
   console.error(`[bench] failed: ${err.stack ?? err}`);
   exitCode = 1;
 } finally {
-  if (wasRunning) {
+  if (config.keep) {
+    log('BENCH_KEEP=1: the engine and what the benchmark created are left as they are');
+  } else if (wasRunning) {
     log('removing what the benchmark created (the engine was already running)');
     await cleanBenchObjects(b).catch((err) => console.error(`[bench] clean-up: ${err.message}`));
   } else {
