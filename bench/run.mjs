@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { api, table } from './lib.mjs';
 import { measureBurst } from './burst.mjs';
+import { measureBurstInVSCode } from './burstInVSCode.mjs';
 import { measureChangeToView, measureMicrosoftDesign } from './change.mjs';
 import { cleanBenchObjects, fillContainers, fillImagesAndVolumes } from './fill.mjs';
 import { measureIdle } from './idle.mjs';
@@ -50,9 +51,11 @@ const config = {
     .map(Number)
     .sort((x, y) => x - y),
   pageCycles: int('BENCH_PAGE_CYCLES', 20, 2),
-  // Issue 12, item 3 (bench/scroll.mjs).
+  // Issue 12, items 3 and 4 (bench/scroll.mjs, burstInVSCode.mjs).
   scrollAt: int('BENCH_SCROLL_AT', 10_000, 40),
   scrollProject: int('BENCH_SCROLL_PROJECT', 5000, 20),
+  vscodeBurst: int('BENCH_VSCODE_BURST', 2000, 10),
+  vscodeBurstRuns: int('BENCH_VSCODE_BURST_RUNS', 2, 1),
   keep: env.BENCH_KEEP === '1',
   openSizes: (env.BENCH_OPEN_SIZES ?? (smoke ? '20' : '1000,3000,10000'))
     .split(',')
@@ -198,6 +201,7 @@ try {
     if (wants('page') && config.pageSizes.includes(size)) await attempt(`page changes @${size}`, () => measurePageChanges(b, size));
   }
   if (wants('scroll')) await attempt('scroll', () => measureScroll(b));
+  if (wants('burst-vscode')) await attempt('burst in VS Code', () => measureBurstInVSCode(b));
   tableRows.push(...vscodeRows);
   report(machine);
 } catch (err) {

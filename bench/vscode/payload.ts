@@ -12,6 +12,7 @@ import type { DockerExplorerApi } from '../../src/extension';
 import { extensionId } from '../../test/integration/support/extension';
 import { ui, waitFor } from '../../test/integration/support/uiBridge';
 import { memoryAfterGc, renderAllRows } from '../../test/integration/support/viewCost';
+import { burst } from './burst';
 import { changes } from './changes';
 import { scroll } from './scroll';
 
@@ -33,6 +34,7 @@ export async function run(): Promise<void> {
       changes: () => changes(count),
       // Issue 12 items 3 to 5: bench/vscode/scroll.ts, burst.ts, idle.ts.
       scroll: () => scroll(count),
+      burst: () => burst(count),
     };
     if (!mode || !Object.hasOwn(modes, mode)) {
       throw new Error(`DX_BENCH_MODE must be one of ${Object.keys(modes).join(', ')}, got "${mode}"`);

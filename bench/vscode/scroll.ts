@@ -19,6 +19,8 @@ interface Step {
   /** getTreeItem calls VS Code made during the step: rows it fetched again. */
   treeItems: number;
   getChildren: number;
+  /** Time spent in our getChildren and getTreeItem during the step. */
+  oursMs: number;
 }
 
 export async function scroll(count: (name: string) => number): Promise<object> {
@@ -43,12 +45,26 @@ export async function scroll(count: (name: string) => number): Promise<object> {
   }
 
   // Count what VS Code asks of the provider (the tree view calls these on the provider object).
-  const calls = { treeItems: 0, getChildren: 0 };
+  const calls = { treeItems: 0, getChildren: 0, oursMs: 0 };
   const getTreeItem = provider.getTreeItem.bind(provider);
   const getChildren = provider.getChildren.bind(provider);
   const rowsOf = getChildren; // the payload's own look-ups, not counted
-  provider.getTreeItem = (node) => (calls.treeItems++, getTreeItem(node));
-  provider.getChildren = (node) => (calls.getChildren++, getChildren(node));
+  const timed = <T>(fn: () => T): T => {
+    const t0 = performance.now();
+    try {
+      return fn();
+    } finally {
+      calls.oursMs += performance.now() - t0;
+    }
+  };
+  provider.getTreeItem = (node) => (calls.treeItems++, timed(() => getTreeItem(node)));
+  provider.getChildren = async (node) => {
+    calls.getChildren++;
+    const t0 = performance.now();
+    const rows = await getChildren(node);
+    calls.oursMs += performance.now() - t0;
+    return rows;
+  };
 
   const steps: Step[] = [];
   const whole = monitorEventLoopDelay({ resolution: 5 });
@@ -75,6 +91,7 @@ export async function scroll(count: (name: string) => number): Promise<object> {
       loopP99Ms: loop.percentile(99) / 1e6,
       treeItems: calls.treeItems - before.treeItems,
       getChildren: calls.getChildren - before.getChildren,
+      oursMs: calls.oursMs - before.oursMs,
     };
     steps.push(s);
     return s;
