@@ -14,6 +14,7 @@ import { measureBurstInVSCode } from './burstInVSCode.mjs';
 import { measureChangeToView, measureMicrosoftDesign } from './change.mjs';
 import { cleanBenchObjects, fillContainers, fillImagesAndVolumes } from './fill.mjs';
 import { measureIdle } from './idle.mjs';
+import { measureIdleInVSCode } from './idleInVSCode.mjs';
 import { measurePageChanges } from './pageChanges.mjs';
 import { measureScroll } from './scroll.mjs';
 import { measureMemoryInRealVSCode, measureOpeningInRealVSCode, measureStartupInRealVSCode } from './inVSCode.mjs';
@@ -51,9 +52,10 @@ const config = {
     .map(Number)
     .sort((x, y) => x - y),
   pageCycles: int('BENCH_PAGE_CYCLES', 20, 2),
-  // Issue 12, items 3 and 4 (bench/scroll.mjs, burstInVSCode.mjs).
+  // Issue 12, items 3 to 5 (bench/scroll.mjs, burst*.mjs, idle*.mjs).
   scrollAt: int('BENCH_SCROLL_AT', 10_000, 40),
   scrollProject: int('BENCH_SCROLL_PROJECT', 5000, 20),
+  vscodeIdleAt: int('BENCH_VSCODE_IDLE_AT', 3000, 20),
   vscodeBurst: int('BENCH_VSCODE_BURST', 2000, 10),
   vscodeBurstRuns: int('BENCH_VSCODE_BURST_RUNS', 2, 1),
   keep: env.BENCH_KEEP === '1',
@@ -200,6 +202,8 @@ try {
     if (wants('open') && config.openSizes.includes(size)) await attempt(`opening @${size}`, () => measureOpeningInRealVSCode(b, size));
     if (wants('page') && config.pageSizes.includes(size)) await attempt(`page changes @${size}`, () => measurePageChanges(b, size));
   }
+  // Idle first: it needs the engine at 3000 (it removes the scroll and burst sets); the other two fill 10,000.
+  if (wants('idle-vscode')) await attempt('idle in VS Code', () => measureIdleInVSCode(b));
   if (wants('scroll')) await attempt('scroll', () => measureScroll(b));
   if (wants('burst-vscode')) await attempt('burst in VS Code', () => measureBurstInVSCode(b));
   tableRows.push(...vscodeRows);

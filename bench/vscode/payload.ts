@@ -14,6 +14,7 @@ import { ui, waitFor } from '../../test/integration/support/uiBridge';
 import { memoryAfterGc, renderAllRows } from '../../test/integration/support/viewCost';
 import { burst } from './burst';
 import { changes } from './changes';
+import { idle } from './idle';
 import { scroll } from './scroll';
 
 const env = process.env;
@@ -35,6 +36,7 @@ export async function run(): Promise<void> {
       // Issue 12 items 3 to 5: bench/vscode/scroll.ts, burst.ts, idle.ts.
       scroll: () => scroll(count),
       burst: () => burst(count),
+      idle: () => idle(count),
     };
     if (!mode || !Object.hasOwn(modes, mode)) {
       throw new Error(`DX_BENCH_MODE must be one of ${Object.keys(modes).join(', ')}, got "${mode}"`);
