@@ -67,11 +67,13 @@ async function profile<T>(run: () => Promise<T>): Promise<{ result: T; selfMs: R
     const frame = byNode.get(id)!.callFrame;
     const where = frame.url.includes('/dist/extension.js')
       ? 'ours'
-      : frame.url
-        ? frame.url.includes('/vs/')
+      : frame.url.includes('/extensions/')
+        ? `extension ${frame.url.split('/extensions/')[1].split('/')[0]}`
+        : frame.url.includes('/vs/')
           ? 'VS Code'
-          : 'other scripts'
-        : frame.functionName || 'native';
+          : frame.url
+            ? frame.url.replace(/^.*\//, 'script ')
+            : frame.functionName || 'native';
     selfMs[where] = (selfMs[where] ?? 0) + (p.timeDeltas[i + 1] ?? 0) / 1000;
   });
   return { result, selfMs };
