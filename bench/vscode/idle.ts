@@ -57,14 +57,25 @@ async function profile<T>(run: () => Promise<T>): Promise<{ result: T; selfMs: R
   await post('Profiler.setSamplingInterval', { interval: 2000 });
   await post('Profiler.start');
   const result = await run();
-  const { profile: p } = await post<{ profile: { nodes: { id: number; callFrame: { url: string; functionName: string } }[]; samples: number[]; timeDeltas: number[] } }>(
-    'Profiler.stop',
-  );
+  const { profile: p } = await post<{
+    profile: { nodes: { id: number; callFrame: { url: string; functionName: string }; children?: number[] }[]; samples: number[]; timeDeltas: number[] };
+  }>('Profiler.stop');
   session.disconnect();
   const byNode = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  p.nodes.forEach((n) => n.children?.forEach((c) => parent.set(c, n.id)));
+  // A native function's time (stat, spawn...) goes to the script that called it: the nearest frame of a script
+  // that is not Node's own (node:internal/... runs on behalf of whoever called it).
+  const owner = (id: number) => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byNode.get(at)!.callFrame;
+      if (frame.url && !frame.url.startsWith('node:')) return frame;
+    }
+    return byNode.get(id)!.callFrame;
+  };
   const selfMs: Record<string, number> = {};
   p.samples.forEach((id, i) => {
-    const frame = byNode.get(id)!.callFrame;
+    const frame = owner(id);
     const where = frame.url.includes('/dist/extension.js')
       ? 'ours'
       : frame.url.includes('/extensions/')
