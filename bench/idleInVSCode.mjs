@@ -16,12 +16,18 @@ const busy = (bench) =>
     .filter(([k]) => k !== '(idle)')
     .reduce((t, [, v]) => t + v, 0);
 
-/** Exactly `size` containers in the engine: the bench's list set topped up, the bench's other sets removed. */
+/**
+ * Exactly `size` containers in the engine: the bench's other sets removed, and its list set cut to (or topped up
+ * to) bench-list-0 .. bench-list-(size-1), the names fillContainers gives, so a later top-up finds no name taken.
+ */
 async function holdExactly(b, size) {
   const { socketPath, SET, LABEL, log, filters } = b;
-  const others = (await api(socketPath, 'GET', `/containers/json?all=1&filters=${filters({ label: [LABEL] })}`)).filter((c) => c.Labels[SET] !== 'list');
+  const listNumber = (c) => Number(/^\/bench-list-(\d+)$/.exec(c.Names[0])?.[1] ?? -1);
+  const others = (await api(socketPath, 'GET', `/containers/json?all=1&filters=${filters({ label: [LABEL] })}`)).filter(
+    (c) => c.Labels[SET] !== 'list' || listNumber(c) >= size,
+  );
   if (others.length) {
-    log(`idle: removing the bench's ${others.length} other containers (scroll, burst) to hold ${size}`);
+    log(`idle: removing ${others.length} of the bench's containers (other sets, list beyond ${size}) to hold ${size}`);
     await pool(others.length, 16, (i) => api(socketPath, 'DELETE', `/containers/${others[i].Id}?force=1`));
   }
   await fillContainers(b, 'list', size);
