@@ -69,8 +69,10 @@ export async function measureScroll(b) {
   const items = (steps) => `${steps.map((s) => s.treeItems).join(',')} tree items, ours ${steps.map((s) => fmt(s.oursMs)).join(',')} ms`;
   vscodeRows.push(
     row('expand the project (click) -> its first rows on the page', of('expand'), `${loop(of('expand'))}; ${items(of('expand'))}`),
-    row('Page Down -> the next screen of rows on the page', pageDowns, `${loop(pageDowns)}; ${stats(pageDowns.map((s) => s.treeItems)).max} tree items at most`),
-    row('click Show more -> the next page on the page', clicks, `${loop(clicks)}; ${items(clicks)}`),
+    ...(pageDowns.length === 0
+      ? []
+      : [row('Page Down -> the next screen of rows on the page', pageDowns, `${loop(pageDowns)}; ${stats(pageDowns.map((s) => s.treeItems)).max} tree items at most`)]),
+    ...(clicks.length === 0 ? [] : [row('click Show more -> the next page on the page', clicks, `${loop(clicks)}; ${items(clicks)}`)]),
     [
       at,
       'expand, Page Down, Show more ... -> the last row on the page',
