@@ -624,6 +624,13 @@ export class DockerService {
     );
     return answer.Id;
   }
+
+  // Stats: the engine's live resource use per container.
+
+  /** `docker stats NAME`: one JSON sample a second until the container stops or the stream is destroyed. */
+  containerStats(id: string): Promise<NodeJS.ReadableStream> {
+    return this.call(() => this.docker.getContainer(id).stats({ stream: true }) as unknown as Promise<NodeJS.ReadableStream>, this.slow());
+  }
 }
 
 /** Resize answers 201 on some engines; docker-modem treats any code it was not told of as an error. */
