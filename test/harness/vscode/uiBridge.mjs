@@ -96,6 +96,7 @@ const pageRowHandlers = {
  * POST /texts {selector}             -> {texts}
  * POST /attributes {selector, attribute} -> {values}
  * POST /click {selector}             -> {ok: true}
+ * POST /hover {selector}             -> {ok: true}
  * POST /rows/record {}               -> {now}: from now on the page logs each change of its tree rows' aria-labels, with its time
  * POST /rows/when {pattern, absent, after, timeoutMs} -> {at, label, already}: the first logged moment at or after `after`
  *      (epoch ms, performance.timeOrigin + performance.now(), as in the extension host) when a row matches (or none does)
@@ -125,6 +126,12 @@ export async function startUiBridge({ getPage, outputDir, log = defaultLog }) {
     async '/click'(page, { selector }) {
       if (!selector) throw new Error('selector required');
       await page.click(selector, { timeout: 10_000 });
+      return { ok: true };
+    },
+    // A view's title actions show only while its pane is hovered or focused: hover it first.
+    async '/hover'(page, { selector }) {
+      if (!selector) throw new Error('selector required');
+      await page.hover(selector, { timeout: 10_000 });
       return { ok: true };
     },
   };

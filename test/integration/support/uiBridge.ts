@@ -20,6 +20,7 @@ export const ui = {
   texts: (selector: string) => post<{ texts: string[] }>('/texts', { selector }).then((r) => r.texts),
   attributes: (selector: string, attribute: string) => post<{ values: (string | null)[] }>('/attributes', { selector, attribute }).then((r) => r.values),
   click: (selector: string) => post<unknown>('/click', { selector }),
+  hover: (selector: string) => post<unknown>('/hover', { selector }),
   /** Starts the page's own log of its tree rows (idempotent); answers the page's clock, epoch ms. */
   recordRows: () => post<{ now: number }>('/rows/record', {}).then((r) => r.now),
   /** The first logged moment at or after `after` (epoch ms) when a row's aria-label matches `pattern` (or, `absent`, none does). */
