@@ -46,6 +46,30 @@ function origin(frame, starts) {
   return `other ${url.split('/').slice(-2).join('/')}`;
 }
 
+/**
+ * Time under each bundled module's wrapper (esbuild names it after the module's path in a
+ * non-minified bundle), given to the innermost one on the stack: what requiring it cost.
+ */
+function moduleLoadTimes(profile, nodes) {
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const owner = new Map();
+  const ownerOf = (id) => {
+    if (owner.has(id)) return owner.get(id);
+    const name = nodes.get(id).callFrame.functionName;
+    const m = /^(src\/\S+|node_modules\/((?:@[^/]+\/)?[^/]+))/.exec(name);
+    const found = m ? (m[2] ? `pkg ${m[2]}` : `ours ${m[1]}`) : parent.has(id) ? ownerOf(parent.get(id)) : undefined;
+    owner.set(id, found);
+    return found;
+  };
+  const times = new Map();
+  profile.samples.forEach((id, i) => {
+    const who = ownerOf(id);
+    if (who) times.set(who, (times.get(who) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+  return times;
+}
+
 export function summarize(profile, bundleText = '', top = 5) {
   const starts = bundleModules(bundleText);
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -71,9 +95,14 @@ export function summarize(profile, bundleText = '', top = 5) {
     current.self.set(o2, (current.self.get(o2) ?? 0) + dt);
   }
   const sorted = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]);
+  const loading = moduleLoadTimes(profile, nodes);
   const total = (profile.endTime - profile.startTime) / 1000;
   const lines = [`profile ${total.toFixed(0)} ms; self time by origin:`];
   for (const [o, ms] of sorted(byOrigin).slice(0, 25)) lines.push(`  ${ms.toFixed(1).padStart(8)} ms  ${o}`);
+  if (loading.size) {
+    lines.push('loading the bundle, by the module whose top-level code ran (its requires of Node built-ins included; ms):');
+    for (const [what, ms] of sorted(loading).slice(0, 20)) lines.push(`  ${ms.toFixed(1).padStart(8)} ms  ${what}`);
+  }
   lines.push(`longest busy stretches (no idle sample between):`);
   for (const s of [...stretches].sort((a, b) => b.ms - a.ms).slice(0, top)) {
     lines.push(`  ${s.ms.toFixed(1)} ms at +${s.startMs.toFixed(0)} ms:`);
