@@ -73,6 +73,16 @@ describe('readJsonArray: an answer read off a stream', () => {
     );
   });
 
+  it('keeps a character whole when the bytes of a chunk end inside it', async () => {
+    const values = [
+      { Id: 'a', Names: ['/웹-서버'] },
+      { Id: 'b', Labels: { 설명: '데이터베이스' } },
+    ];
+    const bytes = Buffer.from(JSON.stringify(values), 'utf8');
+    const chunks = Array.from({ length: bytes.length }, (_, i) => bytes.subarray(i, i + 1));
+    assert.deepEqual(await readJsonArray(Readable.from(chunks), (v) => v), values);
+  });
+
   it('gives the event loop a turn while it reads a long answer', async () => {
     const values = Array.from({ length: 2000 }, (_, i) => ({ Id: `c${i}` }));
     const text = JSON.stringify(values);
