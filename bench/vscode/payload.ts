@@ -13,8 +13,11 @@ import { containersFirstPage } from '../../src/tree/containersProvider';
 import { extensionId } from '../../test/integration/support/extension';
 import { ui, waitFor } from '../../test/integration/support/uiBridge';
 import { memoryAfterGc, renderAllRows } from '../../test/integration/support/viewCost';
+import { burst } from './burst';
 import { changes } from './changes';
 import { startCpuProfile } from './cpuProfile';
+import { idle } from './idle';
+import { scroll } from './scroll';
 
 const env = process.env;
 const count = (name: string) => {
@@ -28,10 +31,19 @@ const count = (name: string) => {
 export async function run(): Promise<void> {
   const mode = env.DX_BENCH_MODE;
   try {
-    if (mode !== 'startup' && mode !== 'memory' && mode !== 'changes') {
-      throw new Error(`DX_BENCH_MODE must be "startup", "memory" or "changes", got "${mode}"`);
+    const modes: Record<string, () => Promise<object>> = {
+      startup,
+      memory,
+      changes: () => changes(count),
+      // Issue 12 items 3 to 5: bench/vscode/scroll.ts, burst.ts, idle.ts.
+      scroll: () => scroll(count),
+      burst: () => burst(count),
+      idle: () => idle(count),
+    };
+    if (!mode || !Object.hasOwn(modes, mode)) {
+      throw new Error(`DX_BENCH_MODE must be one of ${Object.keys(modes).join(', ')}, got "${mode}"`);
     }
-    const bench = mode === 'startup' ? await startup() : mode === 'memory' ? await memory() : await changes(count);
+    const bench = await modes[mode]();
     writeResults({ passed: 1, failed: 0, failures: [], bench });
   } catch (err) {
     writeResults({ passed: 0, failed: 1, failures: [{ title: `bench ${mode}`, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }] });

@@ -1,4 +1,6 @@
+import { StringDecoder } from 'node:string_decoder';
 import { DockerError, toDockerError } from './errors';
+import * as l10n from '@vscode/l10n';
 
 /** One engine event, reduced to what the explorer acts on. */
 export interface EngineEvent {
@@ -78,9 +80,11 @@ export class EventStream {
     this.retryDelay = this.backoff.initialMs;
     this.listener.connected();
 
+    // A chunk may end inside a character's UTF-8 bytes (a label in Korean): the decoder keeps them for the next.
+    const decoder = new StringDecoder('utf8');
     let buffered = '';
     stream.on('data', (chunk: Buffer | string) => {
-      buffered += chunk.toString();
+      buffered += typeof chunk === 'string' ? chunk : decoder.write(chunk);
       let newline: number;
       while ((newline = buffered.indexOf('\n')) >= 0) {
         const line = buffered.slice(0, newline).trim();
@@ -96,7 +100,7 @@ export class EventStream {
         return;
       }
       this.stream = undefined;
-      this.lost(toDockerError(err ?? Object.assign(new Error('The Docker Engine closed the events stream.'), { code: 'ECONNRESET' })));
+      this.lost(toDockerError(err ?? Object.assign(new Error(l10n.t('The Docker Engine closed the events stream.')), { code: 'ECONNRESET' })));
     };
     stream.on('error', ended);
     stream.on('end', () => ended());

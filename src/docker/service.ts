@@ -20,6 +20,7 @@ import {
 } from './models';
 import { ContainerPathStat, isExecutableFile, isSymlink, parsePathStat } from './pathStat';
 import { NetworkModel, toNetworkModel } from './networks';
+import * as l10n from '@vscode/l10n';
 
 export interface EngineVersion {
   version: string;
@@ -289,7 +290,7 @@ export class DockerService {
     answer.resume();
     const stat = parsePathStat(answer.headers['x-docker-container-path-stat']);
     if (!stat) {
-      throw new DockerError('engine', `the engine's answer about ${path} has no readable X-Docker-Container-Path-Stat header`);
+      throw new DockerError('engine', l10n.t("the engine's answer about {0} has no readable X-Docker-Container-Path-Stat header", path));
     }
     return stat;
   }
@@ -379,7 +380,7 @@ export class DockerService {
         timer = setTimeout(() => {
           answer.catch(() => undefined); // a late failure has nobody left to tell
           const seconds = Math.round(timeoutMs / 100) / 10;
-          reject(new DockerError('timeout', `no answer within ${seconds} s; the request may still complete`));
+          reject(new DockerError('timeout', l10n.t('no answer within {0} s; the request may still complete', seconds)));
         }, timeoutMs);
       });
       return await Promise.race([answer, expired]);
@@ -612,6 +613,40 @@ export class DockerService {
       () => this.docker.getImage(repository).push({ tag, authconfig: auth, ...(signal ? { abortSignal: signal } : {}) }) as Promise<NodeJS.ReadableStream>,
       this.slow(),
     );
+  }
+
+  // Commit: the container's writable layer as a new image layer.
+
+  /** `docker commit`: a new image of the container's image plus its writable layer (not its volumes); resolves to the image id. */
+  async commitContainer(
+    id: string,
+    options: { repository?: string; tag?: string; comment?: string; author?: string; pause: boolean; changes: string[] },
+  ): Promise<string> {
+    const answer = await this.call(
+      () =>
+        this.docker.getContainer(id).commit(
+          // An empty `changes=` is read as a Dockerfile with no instructions (400): send only what is given.
+          Object.fromEntries(
+            Object.entries({
+              repo: options.repository,
+              tag: options.tag,
+              comment: options.comment,
+              author: options.author,
+              pause: options.pause,
+              changes: options.changes.length > 0 ? options.changes : undefined,
+            }).filter(([, value]) => value !== undefined),
+          ),
+        ) as Promise<{ Id: string }>,
+      this.slow(),
+    );
+    return answer.Id;
+  }
+
+  // Stats: the engine's live resource use per container.
+
+  /** `docker stats NAME`: one JSON sample a second until the container stops or the stream is destroyed. */
+  containerStats(id: string): Promise<NodeJS.ReadableStream> {
+    return this.call(() => this.docker.getContainer(id).stats({ stream: true }) as unknown as Promise<NodeJS.ReadableStream>, this.slow());
   }
 }
 
