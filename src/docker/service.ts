@@ -354,7 +354,7 @@ export class DockerService {
 
   /** GET of a JSON array, read off the response in slices (docker-modem would buffer and parse it whole). */
   private streamedList<T>(path: string, options: object, map: (element: Docker.ContainerInfo) => T): Promise<T[]> {
-    const request = { path, method: 'GET', options, isStream: true, statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' } };
+    const request = { path, method: 'GET', options, isStream: true, statusCodes: { 200: true, 500: 'server error' } };
     return new Promise<IncomingMessage>((resolve, reject) =>
       this.docker.modem.dial(request, (err, answer) => (err ? reject(err) : resolve(answer as IncomingMessage))),
     ).then((answer) => readJsonArray(answer, (element) => map(element as Docker.ContainerInfo)));
