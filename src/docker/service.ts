@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { DockerError, toDockerError } from './errors';
 import { watchedEventTypes } from './events';
 import { HistoryEntry, ImageLayer, toImageLayers } from './imageHistory';
+import { readJsonArray } from './jsonArrayReader';
 import {
   ContainerDetails,
   composeProjectLabel,
@@ -84,10 +85,17 @@ export class DockerService {
     return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
   }
 
-  /** Every container, or only those with the given ids (one request either way). */
-  async listContainers(ids?: string[]): Promise<ContainerModel[]> {
+  /**
+   * Every container, or only those with the given ids, or the `limit` newest (one request each way).
+   * The whole list is read and mapped in slices as it arrives (jsonArrayReader.ts): at 10,000
+   * containers its 7 MB answer would otherwise hold the event loop for one JSON.parse.
+   */
+  async listContainers(ids?: string[], options: { limit?: number } = {}): Promise<ContainerModel[]> {
+    if (!ids && !options.limit) {
+      return this.call(() => this.streamedList('/containers/json?', { all: true }, toContainerModel));
+    }
     const filters = ids ? { id: ids } : undefined;
-    const list = await this.call(() => this.docker.listContainers({ all: true, filters }));
+    const list = await this.call(() => this.docker.listContainers({ all: true, filters, limit: options.limit }));
     // The id filter matches prefixes; keep exact matches only.
     const wanted = ids ? new Set(ids) : undefined;
     return list.filter((c) => !wanted || wanted.has(c.Id)).map(toContainerModel);
@@ -342,6 +350,14 @@ export class DockerService {
           since: options.since as unknown as number,
         }) as unknown as Promise<NodeJS.ReadableStream>,
     );
+  }
+
+  /** GET of a JSON array, read off the response in slices (docker-modem would buffer and parse it whole). */
+  private streamedList<T>(path: string, options: object, map: (element: Docker.ContainerInfo) => T): Promise<T[]> {
+    const request = { path, method: 'GET', options, isStream: true, statusCodes: { 200: true, 500: 'server error' } };
+    return new Promise<IncomingMessage>((resolve, reject) =>
+      this.docker.modem.dial(request, (err, answer) => (err ? reject(err) : resolve(answer as IncomingMessage))),
+    ).then((answer) => readJsonArray(answer, (element) => map(element as Docker.ContainerInfo)));
   }
 
   private slow(): number {

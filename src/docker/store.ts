@@ -12,6 +12,8 @@ export interface StoreChange {
   full: boolean;
   updated: string[];
   removed: string[];
+  /** A full replacement by the engine's newest containers only (StoreOptions.firstPage): the whole list follows. */
+  partial?: true;
 }
 
 export type StoreStatus = { state: 'idle' } | { state: 'connecting' } | { state: 'ready' } | { state: 'failed'; error: DockerError };
@@ -24,6 +26,11 @@ export interface StoreOptions {
   /** After a failed update, the first retry waits this long, doubling up to `retryMaxMs`. */
   retryInitialMs: number;
   retryMaxMs: number;
+  /**
+   * When the store has no containers yet, it first asks the engine for this many of the newest
+   * (`limit`), so the views have rows while the whole list comes (over a second at 10,000); 0: no page.
+   */
+  firstPage: number;
 }
 
 const stopped = ['exited', 'dead', 'removing'];
@@ -78,6 +85,8 @@ export class EngineStore {
    */
   private readonly died = new Map<string, string>();
   private pendingFull = new Set<ResourceKind>();
+  /** The containers are the engine's first page only; the whole list is on its way. */
+  private pagedOnly = false;
   private flushTimer: NodeJS.Timeout | undefined;
   private queue: Promise<void> = Promise.resolve();
 
@@ -85,7 +94,7 @@ export class EngineStore {
     private readonly service: DockerService,
     options: Partial<StoreOptions> = {},
   ) {
-    this.options = { coalesceMs: 10, burstThreshold: 100, retryInitialMs: 250, retryMaxMs: 5_000, ...options };
+    this.options = { coalesceMs: 10, burstThreshold: 100, retryInitialMs: 250, retryMaxMs: 5_000, firstPage: 0, ...options };
     this.retryDelay = this.options.retryInitialMs;
     this.events = new EventStream(() => service.events(), {
       connected: () => {
@@ -122,6 +131,7 @@ export class EngineStore {
     this.expectedStates.clear();
     this.died.clear();
     this.expectedNetworks.clear();
+    this.pagedOnly = false;
     for (const kind of ['containers', 'images', 'volumes'] as const) {
       this[kind].clear();
       this.emit({ kind, full: true, updated: [], removed: [] });
@@ -175,6 +185,31 @@ export class EngineStore {
         }
       });
       const off = () => subscription.dispose();
+    });
+  }
+
+  /** Whether the containers are the whole list as of the last full list (not only a first page, nor a list still to come). */
+  get containersComplete(): boolean {
+    return !this.pagedOnly && this.current.state === 'ready';
+  }
+
+  /**
+   * Resolves once the Containers view has rows to show: the engine's first page (firstPage), or
+   * the whole list, or a failure. The rest of the picture may still be on its way (whenSettled).
+   */
+  whenContainersShown(timeoutMs = 30_000): Promise<StoreStatus> {
+    if (this.pagedOnly) {
+      return Promise.resolve(this.current);
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        subscriptions.forEach((s) => s.dispose());
+        resolve(this.current);
+      };
+      const timer = setTimeout(done, timeoutMs);
+      const subscriptions = [this.onChange((c) => c.partial && done())];
+      void this.whenSettled(timeoutMs).then(done);
     });
   }
 
@@ -240,6 +275,7 @@ export class EngineStore {
     this.dirty.volumes.clear();
     this.removedContainers.clear();
     this.died.clear();
+    this.pagedOnly = false;
     this.setStatus({ state: 'failed', error });
     for (const kind of ['containers', 'images', 'volumes'] as const) {
       if (this[kind].size > 0) {
@@ -305,8 +341,19 @@ export class EngineStore {
   }
 
   private async listAllContainers(): Promise<void> {
+    // A picture from nothing: the newest page first. Events meanwhile wait for the next flush, after the whole list.
+    if (this.options.firstPage > 0 && this.containers.size === 0 && this.current.state !== 'ready') {
+      const page = await this.service.listContainers(undefined, { limit: this.options.firstPage });
+      this.pagedOnly = true;
+      this.replaceAll(
+        'containers',
+        page.map((c) => [c.id, c]),
+        true,
+      );
+    }
     this.fullLists.containers++;
     const list = await this.service.listContainers();
+    this.pagedOnly = false;
     this.replaceAll(
       'containers',
       list.map((c) => [c.id, c]),
@@ -331,11 +378,11 @@ export class EngineStore {
     );
   }
 
-  private replaceAll<K extends ResourceKind>(kind: K, entries: [string, StoreMaps[K]][]): void {
+  private replaceAll<K extends ResourceKind>(kind: K, entries: [string, StoreMaps[K]][], partial = false): void {
     const map = this[kind] as Map<string, StoreMaps[K]>;
     map.clear();
     entries.forEach(([key, value]) => map.set(key, value));
-    this.emit({ kind, full: true, updated: [], removed: [] });
+    this.emit(partial ? { kind, full: true, updated: [], removed: [], partial } : { kind, full: true, updated: [], removed: [] });
   }
 
   private async updateContainers(ids: string[], destroyed: string[]): Promise<void> {
