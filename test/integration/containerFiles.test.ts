@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { DockerExplorerApi } from '../../src/extension';
 import { commandSuiteHooks, useScriptedUi } from './support/scriptedUi';
 import { cleanupRun, createContainer, runId, runLabel, testDocker, testImage, uniqueName } from './support/testEngine';
-import { ui as page, waitFor } from './support/uiBridge';
+import { type PageLabel, ui as page, waitFor } from './support/uiBridge';
 
 /** What the test reads of the rows under a container (the extension's classes come from its bundle). */
 interface Row {
@@ -133,7 +133,28 @@ describe('inside containers: Changes and Files', function () {
     const newRow = rootFolder && (await api.views.containers.getChildren(rootFolder)).find((n) => String(api.views.containers.getTreeItem(n).label) === 'new');
     if (newRow) await Promise.resolve(api.treeViews.containers.reveal(newRow as never, { select: false, focus: false })).catch(() => undefined);
     await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes('new'), 'the /root/new row on the page').catch(() => undefined);
+    // A, C and D are the decoration's badge and colour: VS Code asks the provider after drawing the row, so they come a moment later.
+    const expectBadges: Record<string, [string, string]> = {
+      new: ['A', 'gitDecoration.addedResourceForeground'],
+      passwd: ['C', 'gitDecoration.modifiedResourceForeground'],
+      group: ['D', 'gitDecoration.deletedResourceForeground'],
+    };
+    const colors = await page.colors(Object.values(expectBadges).map(([, id]) => id));
+    assert.ok(
+      colors.every((c) => c),
+      `the theme has source control's colours: ${colors.join(', ')}`,
+    );
+    const want = Object.entries(expectBadges).map(([label, [badge]], i) => ({ name: label, badge, badgeColor: colors[i], nameColor: colors[i] }));
+    let seen: PageLabel[] = [];
+    await waitFor(async () => {
+      seen = await page.labels();
+      return want.every((w) => seen.some((l) => l.name === w.name && l.badge === w.badge && l.badgeColor === w.badgeColor && l.nameColor === w.nameColor));
+    }, 'A, C and D on the rows').catch(() => undefined);
     const shot = await page.screenshot('container-changes');
+    for (const w of want) {
+      const row = seen.find((l) => l.name === w.name);
+      assert.deepEqual(row, w, `the ${w.name} row shows ${w.badge} in its colour (${shot.path}): ${JSON.stringify(seen.filter((l) => l.badge || l.name === w.name))}`);
+    }
     const labels = await page.texts('.monaco-list-row .label-name');
     // Files, below the Changes, may be scrolled out of the pane; the provider's rows above checked it.
     for (const label of ['Changes', 'root', 'new', 'etc', 'passwd', 'group']) {
