@@ -277,6 +277,47 @@ describe('inside containers: Changes and Files', function () {
     assert.deepEqual(ui.messages, []);
   });
 
+  it('uploads a workspace file dragged from the Explorer onto a container folder row, with the same bytes', async () => {
+    const name = uniqueName('drop');
+    await running(name);
+    const folder = `/tmp/dropzone-${name.slice(-6)}`;
+    await sh(name, `mkdir -p ${folder}`);
+    const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(workspace, 'the test window has a workspace folder');
+    const file = path.join(workspace, `${name}.bin`);
+    const bytes = crypto.randomBytes(30_000);
+    fs.writeFileSync(file, bytes);
+    // The Explorer and the Containers view side by side in one sidebar, as a user would arrange them to drag.
+    await vscode.commands.executeCommand('vscode.moveViews', { viewIds: ['workbench.explorer.fileView'], destinationId: 'workbench.view.extension.dockerExplorer' });
+    try {
+      await vscode.commands.executeCommand('workbench.files.action.refreshFilesExplorer');
+      await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(file));
+      const row = await containerRow(name);
+      const [, files] = await children(row);
+      const tmp = (await children(files)).find((r) => r.entry?.name === 'tmp') as Row;
+      const zone = (await children(tmp)).find((r) => r.path === folder) as Row;
+      assert.ok(zone, `${folder} is listed`);
+      await api.treeViews.containers.reveal(zone as never, { select: false, focus: false });
+      const zoneName = path.posix.basename(folder);
+      await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes(zoneName), `the ${folder} row on the page`);
+      await waitFor(async () => (await page.texts('.explorer-folders-view .monaco-list-row .label-name')).includes(`${name}.bin`), 'the file in the Explorer');
+      await page.drag({ selector: '.explorer-folders-view .monaco-list-row', text: `${name}.bin` }, { selector: '.monaco-list-row', text: zoneName });
+      const inside = await waitFor(
+        async () => (await sh(name, `md5sum ${folder}/${name}.bin 2>/dev/null || true`)).toString().split(' ')[0],
+        'the dropped file inside the container',
+        20_000,
+      );
+      const shot = await page.screenshot('container-files-drop');
+      assert.equal(inside, md5(bytes), `the same bytes (${shot.path})`);
+      assert.ok(api.commands.log.lines.includes(`$ docker cp ${file} ${name}:${folder}`), 'the drop writes its docker command');
+      assert.deepEqual(ui.messages, []);
+    } finally {
+      await vscode.commands.executeCommand('vscode.moveViews', { viewIds: ['workbench.explorer.fileView'], destinationId: 'workbench.view.explorer' });
+      await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
+      fs.rmSync(file, { force: true });
+    }
+  });
+
   it('refuses bad paths with a message before any request, and changes nothing', async () => {
     const name = uniqueName('bad');
     await running(name);

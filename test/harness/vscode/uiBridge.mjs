@@ -132,6 +132,7 @@ const pageLabelHandlers = {
  * POST /texts {selector}             -> {texts}
  * POST /attributes {selector, attribute} -> {values}
  * POST /click {selector}             -> {ok: true}
+ * POST /drag {from, to}              -> {ok: true}: drags the first element matching from ({selector, text?}) onto the first matching to
  * POST /labels {selector?}           -> {labels: [{name, badge, badgeColor, nameColor}]}: each tree label's text, decoration badge and colours
  * POST /colors {ids}                 -> {colors}: each theme colour id as the page resolves it (rgb), null when the theme has none
  * POST /rows/record {}               -> {now}: from now on the page logs each change of its tree rows' aria-labels, with its time
@@ -159,6 +160,13 @@ export async function startUiBridge({ getPage, outputDir, log = defaultLog }) {
       if (!selector || !attribute) throw new Error('selector and attribute required');
       const values = await page.$$eval(selector, (els, a) => els.map((e) => e.getAttribute(a)), attribute);
       return { values };
+    },
+    async '/drag'(page, { from, to }) {
+      if (!from?.selector || !to?.selector) throw new Error('from and to ({selector, text?}) required');
+      const locate = ({ selector, text }) => (text ? page.locator(selector).filter({ hasText: text }) : page.locator(selector)).first();
+      // As a user drags with the mouse: press on one row, move over the other, release (HTML5 drag and drop in Chromium).
+      await locate(from).dragTo(locate(to), { timeout: 10_000 });
+      return { ok: true };
     },
     async '/click'(page, { selector }) {
       if (!selector) throw new Error('selector required');

@@ -20,6 +20,8 @@ export const ui = {
   texts: (selector: string) => post<{ texts: string[] }>('/texts', { selector }).then((r) => r.texts),
   attributes: (selector: string, attribute: string) => post<{ values: (string | null)[] }>('/attributes', { selector, attribute }).then((r) => r.values),
   click: (selector: string) => post<unknown>('/click', { selector }),
+  /** Drags the first element matching `from` onto the first matching `to` with the mouse (`text`: the element contains it). */
+  drag: (from: { selector: string; text?: string }, to: { selector: string; text?: string }) => post<unknown>('/drag', { from, to }),
   /** Each tree label on the page: its text, its decoration's badge (A, C, D...) and colours, as computed. */
   labels: (selector?: string) => post<{ labels: PageLabel[] }>('/labels', { selector }).then((r) => r.labels),
   /** Theme colours as the page resolves them (`rgb(...)`), null for an id the theme does not define. */
