@@ -410,15 +410,23 @@ describe('inside containers: Changes and Files', function () {
     await running(name);
     const original = (await sh(name, 'cat /etc/passwd')).toString();
     await sh(name, 'echo y >> /etc/passwd');
+    await api.store.whenIdle();
+    // The reading container never reaches the Containers view: the store, where the view's rows come from, never holds it.
+    const known = new Set(api.store.containers.keys());
+    const appeared = new Set<string>();
+    const watching = api.store.onChange((c) => c.kind === 'containers' && [...api.store.containers.keys()].forEach((id) => known.has(id) || appeared.add(id)));
     const result = await vscode.commands.executeCommand<{ image: vscode.Uri; container: vscode.Uri }>('dockerExplorer.changes.compareWithImage', {
       container: name,
       path: '/etc/passwd',
     });
+    await api.store.whenIdle();
+    watching.dispose();
     assert.ok(result, 'the diff opened');
     assert.equal(Buffer.from(await vscode.workspace.fs.readFile(result.image)).toString(), original, 'the image`s version');
     assert.equal(Buffer.from(await vscode.workspace.fs.readFile(result.container)).toString(), `${original}y\n`, 'the container`s version');
     const readers = await docker.listContainers({ all: true, filters: { label: ['dev.docker-explorer.image-reader'] } });
     assert.deepEqual(readers, [], 'the reading container is gone');
+    assert.deepEqual([...appeared], [], 'the reading container was never in the Containers view');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     assert.deepEqual(ui.messages, []);
   });
