@@ -83,10 +83,9 @@ export class ContainerFilesFeature {
         if (!row || !this.insideRows) {
           return undefined;
         }
-        await treeViews.containers.reveal(row, { expand: true, select: false, focus: false });
-        const changes = (await this.insideRows.childrenOf(row))[0];
+        const changes = await this.insideRows.showChanges(row, async () => treeViews.containers.reveal(row, { expand: true, select: false, focus: false }));
         await treeViews.containers.reveal(changes, { expand: true, select: true, focus: true });
-        return this.insideRows.changesRow(containerId)?.changes;
+        return changes.changes;
       },
       layers: async (imageId, reference) => {
         const row = await findImageRow(views.images, imageId, reference);

@@ -175,6 +175,47 @@ describe('inside containers: Changes and Files', function () {
     assert.deepEqual(ui.messages, []);
   });
 
+  it('asks docker diff once for Show Changes on a container whose row was never expanded, and once per expansion by hand', async () => {
+    const name = uniqueName('once');
+    await running(name);
+    await sh(name, 'echo x > /root/once');
+    const row = await containerRow(name);
+    await api.treeViews.containers.reveal(row as never, { select: false, focus: false });
+    await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes(name), `the ${name} row on the page`);
+    // Counted where the rows ask: the service's docker diff.
+    const service = api.service as unknown as { containerChanges: (id: string) => Promise<unknown> };
+    const original = service.containerChanges;
+    let asked = 0;
+    service.containerChanges = (id: string) => (asked++, original.call(api.service, id));
+    try {
+      const shown = await vscode.commands.executeCommand<{ path: string }[]>('dockerExplorer.containers.showChanges', name);
+      assert.ok(
+        shown?.some((c) => c.path === '/root/once'),
+        JSON.stringify(shown),
+      );
+      await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes('once'), 'the Changes rows on the page');
+      assert.equal(asked, 1, 'Show Changes asked docker diff once');
+      // As a user: collapse the container row and expand it again by clicking: VS Code keeps its rows, nothing is asked.
+      const twistie = (label: string) => `.monaco-list-row:has-text("${label}") .monaco-tl-twistie`;
+      await api.treeViews.containers.reveal(row as never, { select: false, focus: false });
+      await page.click(twistie(name));
+      await waitFor(async () => !(await page.texts('.monaco-list-row .label-name')).includes('once'), 'the container row collapsed');
+      await page.click(twistie(name));
+      await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes('once'), 'the change on the page again');
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(asked, 1, 'expanding the container row again asked nothing');
+      // Changes collapsed and expanded again: asked again, once.
+      await page.click(twistie('Changes'));
+      await waitFor(async () => !(await page.texts('.monaco-list-row .label-name')).includes('once'), 'Changes collapsed');
+      await page.click(twistie('Changes'));
+      await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes('once'), 'the change on the page once more');
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(asked, 2, 'expanding Changes again asked once');
+    } finally {
+      service.containerChanges = original;
+    }
+  });
+
   it('opens a file written inside with the same text, saves an edit into the container after asking once', async () => {
     const name = uniqueName('edit');
     await running(name);
