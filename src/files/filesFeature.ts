@@ -64,7 +64,9 @@ export class ContainerFilesFeature {
         if (local.length === 0) return;
       }
       const container = this.store.containers.get(target.containerId);
-      await uploadPaths(this.ctx, target.containerId, container?.name ?? target.containerId.slice(0, 12), local, target.path);
+      const written = await uploadPaths(this.ctx, target.containerId, container?.name ?? target.containerId.slice(0, 12), local, target.path);
+      // The engine sends no event for files, and the folder may be open: list it again to show what was dropped.
+      if (written?.length) this.insideRows?.redraw(target);
     },
   };
 

@@ -109,6 +109,11 @@ export class ContainerInside {
     return changes;
   }
 
+  /** A row whose content changed by our own hand (a drop into a folder): VS Code asks for it and its rows again. */
+  redraw(node: InsideNode): void {
+    this.fire(node);
+  }
+
   /** Forgets a removed container's rows. */
   forget(containerId: string): void {
     this.changes.delete(containerId);

@@ -328,9 +328,19 @@ describe('inside containers: Changes and Files', function () {
     const file = path.join(workspace, `${name}.bin`);
     const bytes = crypto.randomBytes(30_000);
     fs.writeFileSync(file, bytes);
-    // The Explorer and the Containers view side by side in one sidebar, as a user would arrange them to drag.
-    await vscode.commands.executeCommand('vscode.moveViews', { viewIds: ['workbench.explorer.fileView'], destinationId: 'workbench.view.extension.dockerExplorer' });
+    // The Explorer in the panel below the Containers view, as a user would arrange them to drag from one to the other.
+    await vscode.commands.executeCommand('vscode.moveViews', { viewIds: ['workbench.explorer.fileView'], destinationId: 'workbench.panel.output' });
+    await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
+    // Images and Volumes folded away for room, as a user would (their headers clicked; again at the end).
+    const header = (title: string) => `.pane-header[aria-expanded="true"]:has(h3.title:text-is("${title}"))`;
+    const folded: string[] = [];
     try {
+      for (const title of ['Images', 'Volumes']) {
+        if ((await page.attributes(header(title), 'aria-expanded')).length > 0) {
+          await page.click(header(title));
+          folded.push(title);
+        }
+      }
       await vscode.commands.executeCommand('workbench.files.action.refreshFilesExplorer');
       await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(file));
       const row = await containerRow(name);
@@ -338,9 +348,11 @@ describe('inside containers: Changes and Files', function () {
       const tmp = (await children(files)).find((r) => r.entry?.name === 'tmp') as Row;
       const zone = (await children(tmp)).find((r) => r.path === folder) as Row;
       assert.ok(zone, `${folder} is listed`);
-      await api.treeViews.containers.reveal(zone as never, { select: false, focus: false });
+      // Open, so the dropped file must show in it.
+      await api.treeViews.containers.reveal(zone as never, { select: false, focus: false, expand: true });
       const zoneName = path.posix.basename(folder);
       await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes(zoneName), `the ${folder} row on the page`);
+      await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes('(empty folder)'), `the empty ${folder} on the page`);
       await waitFor(async () => (await page.texts('.explorer-folders-view .monaco-list-row .label-name')).includes(`${name}.bin`), 'the file in the Explorer');
       await page.drag({ selector: '.explorer-folders-view .monaco-list-row', text: `${name}.bin` }, { selector: '.monaco-list-row', text: zoneName });
       const inside = await waitFor(
@@ -348,13 +360,23 @@ describe('inside containers: Changes and Files', function () {
         'the dropped file inside the container',
         20_000,
       );
+      const dropped = `${name}.bin`;
+      const twice = await waitFor(
+        async () => (await page.texts('.monaco-list-row .label-name')).filter((t) => t === dropped).length === 2,
+        'the dropped file in the folder row too',
+      ).catch(() => false);
       const shot = await page.screenshot('container-files-drop');
       assert.equal(inside, md5(bytes), `the same bytes (${shot.path})`);
+      assert.ok(twice, `the folder row lists the dropped file (${shot.path}): ${(await page.texts('.monaco-list-row .label-name')).join(' | ')}`);
       assert.ok(api.commands.log.lines.includes(`$ docker cp ${file} ${name}:${folder}`), 'the drop writes its docker command');
       assert.deepEqual(ui.messages, []);
     } finally {
+      for (const title of folded) {
+        await page.click(`.pane-header[aria-expanded="false"]:has(h3.title:text-is("${title}"))`).catch(() => undefined);
+      }
       await vscode.commands.executeCommand('vscode.moveViews', { viewIds: ['workbench.explorer.fileView'], destinationId: 'workbench.view.explorer' });
       await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
+      await vscode.commands.executeCommand('workbench.action.closePanel');
       fs.rmSync(file, { force: true });
     }
   });
