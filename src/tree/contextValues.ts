@@ -109,6 +109,8 @@ export const actions = {
   'dockerExplorer.containers.attach': rule('container', running, true),
   // A published port answers only while the container runs (docker port lists it then).
   'dockerExplorer.containers.openInBrowser': rule('container', running, true),
+  // docker stats has numbers while the container runs (paused: its last, frozen).
+  'dockerExplorer.containers.stats': rule('container', [...running, 'paused']),
   'dockerExplorer.containers.logs': rule('container', containerStates, true),
   'dockerExplorer.containers.prune': rule('container', stopped),
   'dockerExplorer.containers.stopAll': rule('container', active),
@@ -131,6 +133,8 @@ export const actions = {
   'dockerExplorer.projects.logs': rule('project', projectStates, true),
   // Inside containers (issue 13). The archive endpoints work in every state but removing.
   'dockerExplorer.containers.showChanges': rule('container', notRemoving, true),
+  // docker commit copies the writable layer of a container in any state but removing.
+  'dockerExplorer.containers.commit': rule('container', notRemoving, true),
   'dockerExplorer.images.showLayers': rule('image', imageStates, true),
   'dockerExplorer.files.open': rule('containerFile', ['file', 'linkToFile'], true),
   'dockerExplorer.files.download': rule('containerFile', containerFileStates, true),
