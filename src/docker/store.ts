@@ -1,6 +1,7 @@
 import { DockerError, toDockerError } from './errors';
 import { Emitter, Event } from './event';
 import { EngineEvent, EventStream, isContainerNoise } from './events';
+import { isHelperContainer } from './helperContainers';
 import type { ContainerDetails, ContainerModel, ImageModel, VolumeModel } from './models';
 import type { DockerService } from './service';
 
@@ -237,7 +238,8 @@ export class EngineStore {
       return;
     }
     if (event.type === 'container') {
-      if (isContainerNoise(event.action)) {
+      // A container the explorer made for itself is not asked about; its destroy still clears a row a full list may have given it.
+      if (isContainerNoise(event.action) || (event.action !== 'destroy' && isHelperContainer(event.attributes))) {
         return;
       }
       if (event.action === 'destroy') {
@@ -356,7 +358,7 @@ export class EngineStore {
     this.pagedOnly = false;
     this.replaceAll(
       'containers',
-      list.map((c) => [c.id, c]),
+      list.filter((c) => !c.helper).map((c) => [c.id, c]),
     );
   }
 
@@ -392,7 +394,7 @@ export class EngineStore {
       const found = new Map((await this.service.listContainers(ids)).map((c) => [c.id, c]));
       for (const id of ids) {
         const listed = found.get(id);
-        if (listed) {
+        if (listed && !listed.helper) {
           this.containers.set(id, this.withDeath(listed));
           updated.push(id);
           this.checkExpectedState(listed);
