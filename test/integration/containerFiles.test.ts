@@ -160,6 +160,8 @@ describe('inside containers: Changes and Files', function () {
     for (const label of ['Changes', 'root', 'new', 'etc', 'passwd', 'group']) {
       assert.ok(labels.includes(label), `the page shows ${label} (${shot.path}): ${labels.join(' | ')}`);
     }
+    // A screen reader hears the row, not its tooltip.
+    assert.deepEqual(await page.attributes('.monaco-list-row[aria-label^="Changes"]', 'aria-label'), [`Changes, ${expected.length} changed paths`]);
 
     await sh(name, 'touch /tmp/later');
     await vscode.commands.executeCommand('dockerExplorer.containers.refresh');

@@ -44,6 +44,8 @@ export class ChangesNode {
     item.tooltip = vscode.l10n.t(
       "The container's writable layer (docker diff): every path it added (A), changed (C) or deleted (D) over its image. Lost when the container is removed, unless the data is in a volume.",
     );
+    // Without it VS Code reads the tooltip aloud instead of the row: "Changes, 6 changed paths".
+    item.accessibilityInformation = { label: item.description ? `${item.label as string}, ${item.description as string}` : (item.label as string) };
     item.contextValue = 'changes.root';
     item.iconPath = themeIcon('diff');
     return item;

@@ -42,6 +42,7 @@ export class FilesNode {
     item.id = this.id;
     item.description = '/';
     item.tooltip = vscode.l10n.t("The container's filesystem (docker cp): the image's read-only layers with the container's writable layer over them.");
+    item.accessibilityInformation = { label: `${item.label as string}, /` };
     item.contextValue = ContextValues.containerFile('folder');
     item.iconPath = themeIcon('file-directory');
     return item;
