@@ -128,6 +128,29 @@ describe('containers view: what a change fires', () => {
     assert.match((item.tooltip as { value: string }).value, /new command/);
   });
 
+  it("fires a row once for a guess from the event and the list's later answer that confirms it", async () => {
+    const { store, provider, roots, fired } = await shownProvider([container('a')]);
+    providers.push(provider);
+    const pairs: [Partial<ContainerModel>, Partial<ContainerModel>][] = [
+      [
+        { state: 'paused', engineState: 'paused', status: 'Up 5 minutes (Paused)' },
+        { state: 'paused', engineState: 'paused', status: 'Up 6 minutes (Paused)' },
+      ],
+      [{ status: 'Up 6 minutes' }, { status: 'Up 6 minutes' }],
+      [
+        { state: 'exited', engineState: 'exited', status: 'Exited (137) Less than a second ago' },
+        { state: 'exited', engineState: 'exited', status: 'Exited (137) 1 second ago' },
+      ],
+      [{ status: 'Up Less than a second' }, { status: 'Up 1 second' }],
+    ];
+    for (const [guess, listed] of pairs) {
+      fired.length = 0;
+      store.update(container('a', guess));
+      store.update(container('a', listed));
+      assert.deepEqual(fired, [roots[0]], `${guess.status} then ${listed.status}`);
+    }
+  });
+
   it('updates and fires a compose project row when a member stops or starts', async () => {
     const shop = { composeProject: 'shop' };
     const { store, provider, roots, fired } = await shownProvider([container('a', shop), container('b', shop)]);
