@@ -16,6 +16,8 @@ export interface UserInterface {
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** Opens an address outside VS Code (a browser); resolves to whether it was opened. */
+  openExternal(uri: vscode.Uri): Promise<boolean>;
 }
 
 export const vscodeUserInterface: UserInterface = {
@@ -37,5 +39,8 @@ export const vscodeUserInterface: UserInterface = {
   },
   async error(message, ...actions) {
     return vscode.window.showErrorMessage(message, ...actions);
+  },
+  async openExternal(uri) {
+    return vscode.env.openExternal(uri);
   },
 } as UserInterface;

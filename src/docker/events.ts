@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import { DockerError, toDockerError } from './errors';
 
 /** One engine event, reduced to what the explorer acts on. */
@@ -78,9 +79,11 @@ export class EventStream {
     this.retryDelay = this.backoff.initialMs;
     this.listener.connected();
 
+    // A chunk may end inside a character's UTF-8 bytes (a label in Korean): the decoder keeps them for the next.
+    const decoder = new StringDecoder('utf8');
     let buffered = '';
     stream.on('data', (chunk: Buffer | string) => {
-      buffered += chunk.toString();
+      buffered += typeof chunk === 'string' ? chunk : decoder.write(chunk);
       let newline: number;
       while ((newline = buffered.indexOf('\n')) >= 0) {
         const line = buffered.slice(0, newline).trim();

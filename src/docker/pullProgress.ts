@@ -1,3 +1,5 @@
+import { StringDecoder } from 'node:string_decoder';
+
 /** One line of the engine's pull stream. */
 export interface PullEvent {
   status?: string;
@@ -72,11 +74,12 @@ export function layerTotals(layers: Iterable<{ current: number; total: number; d
   return sum;
 }
 
-/** Reads a stream of JSON lines, one event at a time. */
+/** Reads a stream of JSON lines, one event at a time. A chunk may end inside a character's UTF-8 bytes: the decoder keeps them for the next. */
 export async function* jsonLines(stream: NodeJS.ReadableStream): AsyncGenerator<PullEvent> {
+  const decoder = new StringDecoder('utf8');
   let buffer = '';
   for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-    buffer += chunk.toString();
+    buffer += typeof chunk === 'string' ? chunk : decoder.write(chunk);
     let newline: number;
     while ((newline = buffer.indexOf('\n')) >= 0) {
       const line = buffer.slice(0, newline).trim();
@@ -84,6 +87,7 @@ export async function* jsonLines(stream: NodeJS.ReadableStream): AsyncGenerator<
       if (line) yield parseLine(line);
     }
   }
+  buffer += decoder.end();
   if (buffer.trim()) yield parseLine(buffer.trim());
 }
 

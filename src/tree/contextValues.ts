@@ -107,6 +107,8 @@ export const actions = {
   'dockerExplorer.containers.openShell': rule('container', running, true),
   'dockerExplorer.containers.execCommand': rule('container', running, true),
   'dockerExplorer.containers.attach': rule('container', running, true),
+  // A published port answers only while the container runs (docker port lists it then).
+  'dockerExplorer.containers.openInBrowser': rule('container', running, true),
   'dockerExplorer.containers.logs': rule('container', containerStates, true),
   'dockerExplorer.containers.prune': rule('container', stopped),
   'dockerExplorer.containers.stopAll': rule('container', active),

@@ -38,6 +38,16 @@ describe('pull progress', () => {
     assert.deepEqual(seen, ['a', 'b', 'c']);
   });
 
+  it('keeps a character whole when a chunk ends inside its UTF-8 bytes', async () => {
+    // A build step printing Korean: "빌드" is 6 bytes; the engine may cut a chunk anywhere.
+    const bytes = Buffer.from(`${JSON.stringify({ stream: '빌드 완료' })}\n`, 'utf8');
+    const cut = bytes.indexOf(Buffer.from('빌', 'utf8')) + 1;
+    const stream = Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]);
+    const seen: (string | undefined)[] = [];
+    for await (const event of jsonLines(stream)) seen.push((event as { stream?: string }).stream);
+    assert.deepEqual(seen, ['빌드 완료']);
+  });
+
   it('prints sizes the way docker does', () => {
     assert.equal(formatBytes(512), '512 B');
     assert.equal(formatBytes(1_069_079), '1.1 MB');

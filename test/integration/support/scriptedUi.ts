@@ -3,7 +3,7 @@ import type { DockerExplorerApi } from '../../../src/extension';
 import { activateExtension } from './extension';
 
 export interface Asked {
-  kind: 'choose' | 'pick' | 'input' | 'info' | 'error';
+  kind: 'choose' | 'pick' | 'input' | 'info' | 'error' | 'open';
   message: string;
   detail?: string;
   options?: string[];
@@ -82,6 +82,12 @@ export class ScriptedUi implements UserInterface {
   async error(message: string, ...actions: string[]): Promise<string | undefined> {
     this.asked.push({ kind: 'error', message, options: actions });
     return undefined;
+  }
+
+  /** Records the address instead of opening a browser tab. */
+  async openExternal(uri: { toString(skipEncoding?: boolean): string }): Promise<boolean> {
+    this.asked.push({ kind: 'open', message: uri.toString(true) });
+    return true;
   }
 }
 
