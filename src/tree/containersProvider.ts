@@ -229,8 +229,14 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     const before = this.roots;
     const beforeChildren = new Map(this.children);
     this.roots = undefined;
-    if (!before || !sameRows(before, this.layout())) {
-      this.relayout();
+    if (!before) {
+      this.relayout(); // VS Code has not asked yet: laid out when it does
+      return undefined;
+    }
+    if (!sameRows(before, this.layout())) {
+      // The layout just made is the one VS Code will fetch: not made twice (10 ms at 10,000 containers).
+      this.shown = new WeakSet();
+      this.refresh.request();
       return undefined;
     }
     return [...this.groups.values()].filter((group) => !sameRows(beforeChildren.get(group.id), this.children.get(group.id)));
