@@ -597,6 +597,33 @@ export class DockerService {
       this.slow(),
     );
   }
+
+  // Commit: the container's writable layer as a new image layer.
+
+  /** `docker commit`: a new image of the container's image plus its writable layer (not its volumes); resolves to the image id. */
+  async commitContainer(
+    id: string,
+    options: { repository?: string; tag?: string; comment?: string; author?: string; pause: boolean; changes: string[] },
+  ): Promise<string> {
+    const answer = await this.call(
+      () =>
+        this.docker.getContainer(id).commit(
+          // An empty `changes=` is read as a Dockerfile with no instructions (400): send only what is given.
+          Object.fromEntries(
+            Object.entries({
+              repo: options.repository,
+              tag: options.tag,
+              comment: options.comment,
+              author: options.author,
+              pause: options.pause,
+              changes: options.changes.length > 0 ? options.changes : undefined,
+            }).filter(([, value]) => value !== undefined),
+          ),
+        ) as Promise<{ Id: string }>,
+      this.slow(),
+    );
+    return answer.Id;
+  }
 }
 
 /** Resize answers 201 on some engines; docker-modem treats any code it was not told of as an error. */

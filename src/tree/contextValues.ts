@@ -131,6 +131,8 @@ export const actions = {
   'dockerExplorer.projects.logs': rule('project', projectStates, true),
   // Inside containers (issue 13). The archive endpoints work in every state but removing.
   'dockerExplorer.containers.showChanges': rule('container', notRemoving, true),
+  // docker commit copies the writable layer of a container in any state but removing.
+  'dockerExplorer.containers.commit': rule('container', notRemoving, true),
   'dockerExplorer.images.showLayers': rule('image', imageStates, true),
   'dockerExplorer.files.open': rule('containerFile', ['file', 'linkToFile'], true),
   'dockerExplorer.files.download': rule('containerFile', containerFileStates, true),
