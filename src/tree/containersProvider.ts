@@ -239,7 +239,9 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       this.refresh.request();
       return undefined;
     }
-    return [...this.groups.values()].filter((group) => !sameRows(beforeChildren.get(group.id), this.children.get(group.id)));
+    const changed = [...this.groups.values()].filter((group) => !sameRows(beforeChildren.get(group.id), this.children.get(group.id)));
+    // A service row's project counts its members too: fired with it (its rows, the services, come along).
+    return [...new Set(changed.map((group) => (group instanceof ServiceNode ? (this.groups.get(group.parent.id) ?? group) : group)))];
   }
 
   /** Every container under a heading, through its service rows. */

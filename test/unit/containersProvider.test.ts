@@ -319,3 +319,25 @@ describe('containers view: a row added or removed fires the level it is in', () 
     assert.deepEqual(names(await shown.provider.getChildren(exitedRow)).sort(), ['c-a', 'c-x']);
   });
 });
+
+describe('containers view: a row removed under a service row', () => {
+  it("fires the project too: its heading counts the service's members", async () => {
+    const web = { composeProject: 'shop', composeService: 'web' };
+    const store = fakeStore([
+      container('a', web),
+      container('b', web),
+      container('c', { ...web, state: 'exited', engineState: 'exited', status: 'Exited (0) 1 hour ago' }),
+    ]);
+    const provider = new ContainersProvider(store as unknown as EngineStore, () => ({ groupBy: 'composeProject', sortBy: 'created', composeServices: true }));
+    store.full();
+    const [project] = await provider.getChildren();
+    assert.equal(project.getTreeItem().description, '2 running of 3');
+    const fired: (ContainersTreeNode | ContainersTreeNode[] | undefined)[] = [];
+    provider.onDidChangeTreeData((node) => fired.push(node));
+    await new Promise((r) => setTimeout(r, 200));
+    store.remove('b');
+    assert.deepEqual(fired, [project], 'the project, whose rows (its service) come with it');
+    assert.equal(project.getTreeItem().description, '1 running of 2');
+    provider.dispose();
+  });
+});
