@@ -10,10 +10,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { api, table } from './lib.mjs';
 import { measureBurst } from './burst.mjs';
+import { measureBurstInVSCode } from './burstInVSCode.mjs';
 import { measureChangeToView, measureMicrosoftDesign } from './change.mjs';
 import { cleanBenchObjects, fillContainers, fillImagesAndVolumes } from './fill.mjs';
 import { measureIdle } from './idle.mjs';
+import { measureIdleInVSCode } from './idleInVSCode.mjs';
 import { measurePageChanges } from './pageChanges.mjs';
+import { measureScroll } from './scroll.mjs';
 import { measureMemoryInRealVSCode, measureOpeningInRealVSCode, measureStartupInRealVSCode } from './inVSCode.mjs';
 import { containerMethods, imageMethods, measureListing, measureReplayedListing, volumeMethods } from './listing.mjs';
 import { wants } from './only.mjs';
@@ -49,6 +52,13 @@ const config = {
     .map(Number)
     .sort((x, y) => x - y),
   pageCycles: int('BENCH_PAGE_CYCLES', 20, 2),
+  // Issue 12, items 3 to 5 (bench/scroll.mjs, burst*.mjs, idle*.mjs).
+  scrollAt: int('BENCH_SCROLL_AT', 10_000, 40),
+  scrollProject: int('BENCH_SCROLL_PROJECT', 5000, 20),
+  vscodeIdleAt: int('BENCH_VSCODE_IDLE_AT', 3000, 20),
+  vscodeBurst: int('BENCH_VSCODE_BURST', 2000, 10),
+  vscodeBurstRuns: int('BENCH_VSCODE_BURST_RUNS', 2, 1),
+  keep: env.BENCH_KEEP === '1',
   openSizes: (env.BENCH_OPEN_SIZES ?? (smoke ? '20' : '1000,3000,10000'))
     .split(',')
     .map(Number)
@@ -140,7 +150,7 @@ try {
     engine: `${version.Version} (API ${version.ApiVersion})`,
   };
   log(`machine: ${JSON.stringify(machine)}`);
-  await cleanBenchObjects(b);
+  if (!config.keep) await cleanBenchObjects(b);
   const atChangeAt = ['replayed', 'change', 'idle', 'burst', 'vscode-startup'].some(wants);
   if (wants('listing') || atChangeAt) await fillImagesAndVolumes(b);
   for (const size of config.sizes) {
@@ -192,13 +202,19 @@ try {
     if (wants('open') && config.openSizes.includes(size)) await attempt(`opening @${size}`, () => measureOpeningInRealVSCode(b, size));
     if (wants('page') && config.pageSizes.includes(size)) await attempt(`page changes @${size}`, () => measurePageChanges(b, size));
   }
+  // Idle first: it needs the engine at 3000 (it removes the scroll and burst sets); the other two fill 10,000.
+  if (wants('idle-vscode')) await attempt('idle in VS Code', () => measureIdleInVSCode(b));
+  if (wants('scroll')) await attempt('scroll', () => measureScroll(b));
+  if (wants('burst-vscode')) await attempt('burst in VS Code', () => measureBurstInVSCode(b));
   tableRows.push(...vscodeRows);
   report(machine);
 } catch (err) {
   console.error(`[bench] failed: ${err.stack ?? err}`);
   exitCode = 1;
 } finally {
-  if (wasRunning) {
+  if (config.keep) {
+    log('BENCH_KEEP=1: the engine and what the benchmark created are left as they are');
+  } else if (wasRunning) {
     log('removing what the benchmark created (the engine was already running)');
     await cleanBenchObjects(b).catch((err) => console.error(`[bench] clean-up: ${err.message}`));
   } else {

@@ -17,6 +17,17 @@ const withoutBuildkitSession = {
   },
 };
 
+/** docker-modem's ssh agent (and ssh2 with it) comes from dist/ssh.js when an ssh:// engine is first used. */
+const sshOnDemand = {
+  name: 'ssh-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/ssh$/ }, (args) =>
+      args.importer.includes(`${path.sep}docker-modem${path.sep}`) ? { path: path.join(root, 'scripts', 'shims', 'docker-modem-ssh.js') } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/ssh\.js$/ }, (args) => (args.importer.endsWith('docker-modem-ssh.js') ? { path: './ssh.js', external: true } : undefined));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 export const extensionOptions = {
   absWorkingDir: root,
@@ -32,17 +43,26 @@ export const extensionOptions = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: [withoutBuildkitSession],
+  plugins: [withoutBuildkitSession, sshOnDemand],
+};
+
+/** The ssh agent docker-modem builds for ssh:// engines, with ssh2: loaded by the bundle only for them. */
+/** @type {import('esbuild').BuildOptions} */
+export const sshOptions = {
+  ...extensionOptions,
+  entryPoints: [path.join(root, 'node_modules', 'docker-modem', 'lib', 'ssh.js')],
+  outfile: 'dist/ssh.js',
+  plugins: [],
 };
 
 export async function build() {
   if (watch) {
-    const ctx = await esbuild.context(extensionOptions);
-    await ctx.watch();
+    const contexts = await Promise.all([esbuild.context(extensionOptions), esbuild.context(sshOptions)]);
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
     console.log('[build] watching src/ for changes');
     return;
   }
-  await esbuild.build(extensionOptions);
+  await Promise.all([esbuild.build(extensionOptions), esbuild.build(sshOptions)]);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

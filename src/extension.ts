@@ -11,7 +11,7 @@ import { NetworkStore } from './docker/networkStore';
 import { EngineStore } from './docker/store';
 import { InspectDocuments } from './inspect/inspectDocuments';
 import { TerminalSessions } from './terminal/terminals';
-import { ContainersProvider, ContainersViewSettings } from './tree/containersProvider';
+import { ContainersProvider, ContainersViewSettings, containersFirstPage } from './tree/containersProvider';
 import { pacedForVSCode } from './tree/pacedTreeChanges';
 import { EngineState } from './tree/engineState';
 import { ImagesProvider, ImagesTreeNode } from './tree/imagesProvider';
@@ -70,7 +70,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
   const activateStartedAt = performance.now();
   const connection = new ProcessConnection(userHostSetting);
   const service = new DockerService(() => connection.dockerodeOptions());
-  const store = new EngineStore(service);
+  const store = new EngineStore(service, { firstPage: containersFirstPage });
   const networks = new NetworkStore(store, service);
   const files = new ContainerFilesFeature(service, store, () => endpointText(connection.endpoint));
 

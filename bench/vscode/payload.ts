@@ -9,10 +9,15 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { EngineStore } from '../../src/docker/store';
 import type { DockerExplorerApi } from '../../src/extension';
+import { containersFirstPage } from '../../src/tree/containersProvider';
 import { extensionId } from '../../test/integration/support/extension';
 import { ui, waitFor } from '../../test/integration/support/uiBridge';
 import { memoryAfterGc, renderAllRows } from '../../test/integration/support/viewCost';
+import { burst } from './burst';
 import { changes } from './changes';
+import { startCpuProfile } from './cpuProfile';
+import { idle } from './idle';
+import { scroll } from './scroll';
 
 const env = process.env;
 const count = (name: string) => {
@@ -26,10 +31,19 @@ const count = (name: string) => {
 export async function run(): Promise<void> {
   const mode = env.DX_BENCH_MODE;
   try {
-    if (mode !== 'startup' && mode !== 'memory' && mode !== 'changes') {
-      throw new Error(`DX_BENCH_MODE must be "startup", "memory" or "changes", got "${mode}"`);
+    const modes: Record<string, () => Promise<object>> = {
+      startup,
+      memory,
+      changes: () => changes(count),
+      // Issue 12 items 3 to 5: bench/vscode/scroll.ts, burst.ts, idle.ts.
+      scroll: () => scroll(count),
+      burst: () => burst(count),
+      idle: () => idle(count),
+    };
+    if (!mode || !Object.hasOwn(modes, mode)) {
+      throw new Error(`DX_BENCH_MODE must be one of ${Object.keys(modes).join(', ')}, got "${mode}"`);
     }
-    const bench = mode === 'startup' ? await startup() : mode === 'memory' ? await memory() : await changes(count);
+    const bench = await modes[mode]();
     writeResults({ passed: 1, failed: 0, failures: [], bench });
   } catch (err) {
     writeResults({ passed: 0, failed: 1, failures: [{ title: `bench ${mode}`, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }] });
@@ -73,6 +87,7 @@ async function startup(): Promise<object> {
   const epochOffset = Date.now() - performance.now();
   // How long this host's event loop was held at a time while the view opened, listed, grouped and rendered.
   const loop = monitorEventLoopDelay({ resolution: 5 });
+  const profiler = await startCpuProfile();
   loop.enable();
   const openedAt = performance.now();
   await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
@@ -111,6 +126,7 @@ async function startup(): Promise<object> {
   await api.store.whenIdle();
   await new Promise((r) => setTimeout(r, 1000)); // what VS Code asks for once the rows are in
   loop.disable();
+  const cpuProfile = await profiler.stop(`open-${containers}${warm ? '-warm' : ''}-${process.pid}`);
   const eventLoop = { maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6, meanMs: loop.mean / 1e6 };
   if (api.store.containers.size < containers) {
     throw new Error(`the store holds ${api.store.containers.size} containers, the bench created ${containers}`);
@@ -119,7 +135,7 @@ async function startup(): Promise<object> {
   // For scale, once the window is quiet: our own part alone, a fresh store from start to its first full lists.
   const storeAlone: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const store = new EngineStore(api.service);
+    const store = new EngineStore(api.service, { firstPage: containersFirstPage });
     const started = performance.now();
     store.start();
     await store.whenSettled();
@@ -140,6 +156,7 @@ async function startup(): Promise<object> {
     warm,
     containers: api.store.containers.size,
     eventLoop,
+    cpuProfile,
     ms: {
       openViewToAllListed: since(openedAt, allListedAt),
       openViewToDomRow: since(openedAt, domRowAt),

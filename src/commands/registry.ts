@@ -8,6 +8,7 @@ import { createContainer } from './containers/createContainer';
 import { runContainer } from './containers/runContainer';
 import { pullImage } from './images/pullImage';
 import { stopContainer } from './containers/stopContainer';
+import { containerStats } from './containers/containerStats';
 import { commitContainer } from './containers/commitContainer';
 import { openInBrowser } from './containers/openInBrowser';
 import { copyContainerId } from './containers/copyContainerId';
@@ -109,6 +110,7 @@ export const commandHandlers: Record<string, CommandHandler> = {
   'dockerExplorer.containers.copyId': copyContainerId,
   'dockerExplorer.containers.openInBrowser': openInBrowser,
   'dockerExplorer.containers.commit': commitContainer,
+  'dockerExplorer.containers.stats': containerStats,
   'dockerExplorer.images.inspect': inspectImage,
   'dockerExplorer.volumes.inspect': inspectVolume,
   'dockerExplorer.containers.openShell': openShell,

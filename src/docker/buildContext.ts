@@ -2,6 +2,7 @@ import DockerIgnore from '@balena/dockerignore';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isInside } from './buildOptions';
+import * as l10n from '@vscode/l10n';
 
 /**
  * What a build sends: the context folder's files that .dockerignore leaves in, as dockerode's
@@ -34,20 +35,24 @@ export class BuildContextError extends Error {
 export async function readBuildContext(context: string, dockerfile: string): Promise<BuildContextFiles> {
   const folder = await statOrUndefined(context);
   if (!folder) {
-    throw new BuildContextError('missingContext', context, `The build context folder ${context} does not exist.`);
+    throw new BuildContextError('missingContext', context, l10n.t('The build context folder {0} does not exist.', context));
   }
   if (!folder.isDirectory()) {
-    throw new BuildContextError('notAFolder', context, `The build context ${context} is not a folder.`);
+    throw new BuildContextError('notAFolder', context, l10n.t('The build context {0} is not a folder.', context));
   }
   if (!isInside(context, dockerfile)) {
     throw new BuildContextError(
       'dockerfileOutside',
       dockerfile,
-      `The Dockerfile ${dockerfile} is outside the build context ${context}: the engine only sees the context, so choose a context folder that contains the Dockerfile.`,
+      l10n.t(
+        'The Dockerfile {0} is outside the build context {1}: the engine only sees the context, so choose a context folder that contains the Dockerfile.',
+        dockerfile,
+        context,
+      ),
     );
   }
   if (!(await statOrUndefined(dockerfile))?.isFile()) {
-    throw new BuildContextError('missingDockerfile', dockerfile, `The Dockerfile ${dockerfile} does not exist.`);
+    throw new BuildContextError('missingDockerfile', dockerfile, l10n.t('The Dockerfile {0} does not exist.', dockerfile));
   }
   const ignore = await readDockerignore(context);
   const dockerfileEntry = path.relative(context, dockerfile).split(path.sep).join('/');
@@ -55,7 +60,7 @@ export async function readBuildContext(context: string, dockerfile: string): Pro
     throw new BuildContextError(
       'dockerfileIgnored',
       dockerfile,
-      `The .dockerignore of ${context} leaves out the Dockerfile ${dockerfileEntry}, so the engine would not find it. Add the line !${dockerfileEntry} to .dockerignore.`,
+      l10n.t('The .dockerignore of {0} leaves out the Dockerfile {1}, so the engine would not find it. Add the line !{1} to .dockerignore.', context, dockerfileEntry),
     );
   }
   const result: BuildContextFiles = { entries: [], files: 0, bytes: 0 };
@@ -104,7 +109,7 @@ async function walk(context: string, relative: string, ignore: Ignore | undefine
     if (ignored || child.isSocket()) continue; // tar-fs skips sockets, as tar has no type for them
     const file = path.join(context, entry);
     if (child.isFIFO() || child.isBlockDevice() || child.isCharacterDevice()) {
-      throw new BuildContextError('unreadable', file, `${file} is a named pipe or a device, which cannot be sent in a build context. Add it to .dockerignore.`);
+      throw new BuildContextError('unreadable', file, l10n.t('{0} is a named pipe or a device, which cannot be sent in a build context. Add it to .dockerignore.', file));
     }
     if (child.isFile()) {
       try {
@@ -120,11 +125,12 @@ async function walk(context: string, relative: string, ignore: Ignore | undefine
 }
 
 function unreadable(file: string, err: unknown): BuildContextError {
+  // The system's own code (EACCES) or message, as Node gives it.
   const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
   return new BuildContextError(
     'unreadable',
     file,
-    `${file} in the build context cannot be read (${reason}), so the context cannot be sent. Fix its permissions or add it to .dockerignore.`,
+    l10n.t('{0} in the build context cannot be read ({1}), so the context cannot be sent. Fix its permissions or add it to .dockerignore.', file, reason),
   );
 }
 

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { stageNamePattern } from './dockerfile';
 import { scrubSecrets } from './maskSecrets';
 import { printable } from './shell';
+import * as l10n from '@vscode/l10n';
 
 /**
  * `docker build` options, each checked the way the docker CLI and the engine read it, before
@@ -31,10 +32,10 @@ const control = /[\x00-\x08\x0a-\x1f\x7f]/;
 /** What is wrong with a `--build-arg NAME=value`, or undefined. */
 export function buildArgProblem(value: string): string | undefined {
   return shown(
-    pairProblem(value, 'build argument', 'NAME=value, e.g. VERSION=1.2', (name) =>
+    pairProblem(value, buildArgMessages, (name) =>
       buildArgNamePattern.test(name)
         ? undefined
-        : `"${name}" is not a build argument name: use letters, digits and _, not starting with a digit (a name a Dockerfile can use as $NAME).`,
+        : l10n.t('"{0}" is not a build argument name: use letters, digits and _, not starting with a digit (a name a Dockerfile can use as $NAME).', name),
     ),
   );
 }
@@ -42,9 +43,7 @@ export function buildArgProblem(value: string): string | undefined {
 /** What is wrong with a `--label KEY=value`, or undefined. */
 export function labelProblem(value: string): string | undefined {
   return shown(
-    pairProblem(value, 'label', 'KEY=value, e.g. org.opencontainers.image.version=1.0', (key) =>
-      /\s/.test(key) ? `"${key}" is not a label key: a key has no spaces (e.g. com.example.team).` : undefined,
-    ),
+    pairProblem(value, labelMessages, (key) => (/\s/.test(key) ? l10n.t('"{0}" is not a label key: a key has no spaces (e.g. com.example.team).', key) : undefined)),
   );
 }
 
@@ -53,23 +52,48 @@ function shown(message: string | undefined): string | undefined {
   return message === undefined ? undefined : printable(scrubSecrets(message));
 }
 
-function pairProblem(value: string, what: string, shape: string, nameProblem: (name: string) => string | undefined): string | undefined {
+/** What pairProblem says, one whole sentence per kind of pair (a build argument, a label). */
+interface PairMessages {
+  empty(): string;
+  control(value: string): string;
+  noEquals(value: string): string;
+  noName(value: string): string;
+  tooLong(name: string, max: number): string;
+}
+
+const buildArgMessages: PairMessages = {
+  empty: () => l10n.t('The build argument is empty. Give NAME=value, e.g. VERSION=1.2.'),
+  control: (value) => l10n.t('"{0}" contains a line break or a control character, which a build argument cannot carry.', value),
+  noEquals: (value) => l10n.t('"{0}" has no "=": give NAME=value, e.g. VERSION=1.2.', value),
+  noName: (value) => l10n.t('"{0}" has no name before "=": give NAME=value, e.g. VERSION=1.2.', value),
+  tooLong: (name, max) => l10n.t('The build argument "{0}" is longer than {1} characters.', name, max),
+};
+
+const labelMessages: PairMessages = {
+  empty: () => l10n.t('The label is empty. Give KEY=value, e.g. org.opencontainers.image.version=1.0.'),
+  control: (value) => l10n.t('"{0}" contains a line break or a control character, which a label cannot carry.', value),
+  noEquals: (value) => l10n.t('"{0}" has no "=": give KEY=value, e.g. org.opencontainers.image.version=1.0.', value),
+  noName: (value) => l10n.t('"{0}" has no name before "=": give KEY=value, e.g. org.opencontainers.image.version=1.0.', value),
+  tooLong: (name, max) => l10n.t('The label "{0}" is longer than {1} characters.', name, max),
+};
+
+function pairProblem(value: string, say: PairMessages, nameProblem: (name: string) => string | undefined): string | undefined {
   if (value.trim() === '') {
-    return `The ${what} is empty. Give ${shape}.`;
+    return say.empty();
   }
   if (control.test(value)) {
-    return `"${value}" contains a line break or a control character, which a ${what} cannot carry.`;
+    return say.control(value);
   }
   const eq = value.indexOf('=');
   if (eq < 0) {
-    return `"${value}" has no "=": give ${shape}.`;
+    return say.noEquals(value);
   }
   const name = value.slice(0, eq);
   if (name === '') {
-    return `"${value}" has no name before "=": give ${shape}.`;
+    return say.noName(value);
   }
   if (value.length > maxValueLength) {
-    return `The ${what} "${name}" is longer than ${maxValueLength} characters.`;
+    return say.tooLong(name, maxValueLength);
   }
   return nameProblem(name);
 }
@@ -85,15 +109,15 @@ export function targetProblem(value: string, stageNames?: readonly string[]): st
 function stageProblem(value: string, stageNames?: readonly string[]): string | undefined {
   const name = value.trim();
   if (name === '') {
-    return 'The target stage is empty. Give the name of a stage (FROM image AS name).';
+    return l10n.t('The target stage is empty. Give the name of a stage (FROM image AS name).');
   }
   if (!stageNamePattern.test(name.toLowerCase())) {
-    return `"${value}" is not a stage name: a stage name starts with a letter and has only letters, digits, -, _ and . (FROM image AS name).`;
+    return l10n.t('"{0}" is not a stage name: a stage name starts with a letter and has only letters, digits, -, _ and . (FROM image AS name).', value);
   }
   if (stageNames && !stageNames.includes(name.toLowerCase())) {
     return stageNames.length === 0
-      ? `The Dockerfile names no stages (FROM image AS name), so there is no target "${value}".`
-      : `The Dockerfile has no stage "${value}"; its stages are ${stageNames.join(', ')}.`;
+      ? l10n.t('The Dockerfile names no stages (FROM image AS name), so there is no target "{0}".', value)
+      : l10n.t('The Dockerfile has no stage "{0}"; its stages are {1}.', value, stageNames.join(', '));
   }
   return undefined;
 }

@@ -2,6 +2,7 @@
 // runs it, and the environment that points it at the engine the views use. No vscode import.
 import * as path from 'node:path';
 import type { EngineEndpoint } from './connection';
+import * as l10n from '@vscode/l10n';
 
 /** `docker compose` (the CLI plugin, run through the docker CLI) or the standalone `docker-compose`. */
 export type ComposeTool = { kind: 'plugin'; docker: string; plugin: string } | { kind: 'standalone'; path: string };
@@ -56,7 +57,7 @@ export function findComposeTool(search: ToolSearch): ComposeTool | undefined {
 
 /** What the output channel says about the tool it found. */
 export function describeTool(tool: ComposeTool): string {
-  return tool.kind === 'plugin' ? `docker compose (plugin ${tool.plugin}, through ${tool.docker})` : `docker-compose (${tool.path})`;
+  return tool.kind === 'plugin' ? l10n.t('docker compose (plugin {0}, through {1})', tool.plugin, tool.docker) : `docker-compose (${tool.path})`;
 }
 
 export interface ComposeInvocation {

@@ -4,6 +4,7 @@ import { baseName, joinContainerPath, parentOf } from './containerPath';
 import { parsePathStat, type ContainerPathStat } from './pathStat';
 import type { DockerService } from './service';
 import { FolderEntry, listFolderArchive, packEntries, readFileArchive, ArchiveTooLargeError } from './tarEntries';
+import * as l10n from '@vscode/l10n';
 
 /**
  * A container's filesystem over the Engine API: `HEAD`/`GET`/`PUT /containers/{id}/archive`
@@ -126,7 +127,7 @@ export class ContainerFiles {
     const archive = await this.archive(container, folder);
     const listing = await listFolderArchive(archive, folder, listingLimitBytes);
     if (listing.entries.length === 0 && !(await this.isFolder(container, folder))) {
-      throw new ContainerFileError('notAFolder', folder, `${folder} is not a folder`);
+      throw new ContainerFileError('notAFolder', folder, l10n.t('{0} is not a folder', folder));
     }
     return { entries: listing.entries.map(toEntry), via: 'archive', truncated: listing.truncated };
   }
@@ -136,7 +137,7 @@ export class ContainerFiles {
     const stat = await this.stat(container, path);
     const target = stat.kind === 'symlink' && stat.linkTarget ? stat.linkTarget : path;
     if (stat.toDirectory || stat.kind === 'directory') {
-      throw new ContainerFileError('isAFolder', path, `${path} is a folder`);
+      throw new ContainerFileError('isAFolder', path, l10n.t('{0} is a folder', path));
     }
     try {
       return (await readFileArchive(await this.archive(container, target), maxBytes)).data;
@@ -156,7 +157,7 @@ export class ContainerFiles {
     const folder = parentOf(path);
     const existing = await this.exists(container, path);
     if (existing && (existing.kind === 'directory' || existing.toDirectory)) {
-      throw new ContainerFileError('isAFolder', path, `${path} is a folder`);
+      throw new ContainerFileError('isAFolder', path, l10n.t('{0} is a folder', path));
     }
     const target = existing?.kind === 'symlink' && existing.linkTarget ? existing.linkTarget : path;
     let owner: { uid?: number; gid?: number; mode?: number } = {};
@@ -170,7 +171,7 @@ export class ContainerFiles {
   /** An empty file or folder, refused when something is there already. */
   async create(container: string, path: string, type: 'file' | 'directory'): Promise<void> {
     if (await this.exists(container, path)) {
-      throw new ContainerFileError('exists', path, `${path} exists already`);
+      throw new ContainerFileError('exists', path, l10n.t('{0} exists already', path));
     }
     const folder = parentOf(path);
     const tar = await packEntries([{ name: baseName(path), type, data: new Uint8Array() }]);
@@ -186,7 +187,8 @@ export class ContainerFiles {
       throw this.mapped(err, path);
     }
     if (result.exitCode !== 0) {
-      const reason = result.stderr.trim() || `rm exited with ${result.exitCode}`;
+      // rm's own words on stderr, as the container's rm wrote them.
+      const reason = result.stderr.trim() || l10n.t('rm exited with {0}', String(result.exitCode));
       throw new ContainerFileError(/denied|not permitted|read-only/i.test(reason) ? 'permission' : 'failed', path, reason);
     }
   }
@@ -200,10 +202,10 @@ export class ContainerFiles {
   async upload(container: string, from: string, folder: string, name: string): Promise<void> {
     const stat = await this.exists(container, folder);
     if (!stat) {
-      throw new ContainerFileError('notFound', folder, `${folder} does not exist`);
+      throw new ContainerFileError('notFound', folder, l10n.t('{0} does not exist', folder));
     }
     if (stat.kind !== 'directory' && !stat.toDirectory) {
-      throw new ContainerFileError('notAFolder', folder, `${folder} is not a folder`);
+      throw new ContainerFileError('notAFolder', folder, l10n.t('{0} is not a folder', folder));
     }
     await this.put(container, folder, packHostPath(from, name), joinContainerPath(folder, name));
   }
@@ -245,13 +247,13 @@ export class ContainerFiles {
       // A HEAD answer has no body: "no such file" and "no such container" look alike. Ask which.
       const gone = !(await this.service.findContainer(container).catch(() => ({})));
       throw gone
-        ? new ContainerFileError('containerGone', path, `the container ${container} does not exist any more`)
-        : new ContainerFileError('notFound', path, `${path} does not exist in the container`);
+        ? new ContainerFileError('containerGone', path, l10n.t('the container {0} does not exist any more', container))
+        : new ContainerFileError('notFound', path, l10n.t('{0} does not exist in the container', path));
     }
     return stat;
   }
 
-  /** The engine's refusal in the words of a file operation. */
+  /** The engine's refusal in the words of a file operation: its message stays the engine's own. */
   private mapped(err: unknown, path: string): Error {
     if (err instanceof ContainerFileError) {
       return err;

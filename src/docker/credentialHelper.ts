@@ -5,6 +5,7 @@
  * program: the name is checked, and test/unit/safety.test.ts allows child_process here only.
  */
 import { execFile } from 'node:child_process';
+import * as l10n from '@vscode/l10n';
 
 export interface HelperCredentials {
   username: string;
@@ -19,7 +20,7 @@ const helperTimeoutMs = 15_000;
 /** Asks `docker-credential-<name> get` for a server's credentials; undefined when the helper has none. */
 export function helperGet(name: string, serverUrl: string): Promise<HelperCredentials | undefined> {
   if (!helperName.test(name)) {
-    return Promise.reject(new CredentialHelperError(`"${name}" is not a credential helper name (letters, digits, ".", "_" and "-").`));
+    return Promise.reject(new CredentialHelperError(l10n.t('"{0}" is not a credential helper name (letters, digits, ".", "_" and "-").', name)));
   }
   const program = `docker-credential-${name}`;
   return new Promise((resolve, reject) => {
@@ -31,19 +32,25 @@ export function helperGet(name: string, serverUrl: string): Promise<HelperCreden
           resolve(undefined);
           return;
         }
-        const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? `${program} is not on PATH` : `${program} failed (${out.split('\n')[0] || err.message})`;
+        // The helper's first line of output (or Node's message) stays as the helper wrote it.
+        const why =
+          (err as NodeJS.ErrnoException).code === 'ENOENT'
+            ? l10n.t('{0} is not on PATH', program)
+            : l10n.t('{0} failed ({1})', program, out.split('\n')[0] || err.message);
         reject(new CredentialHelperError(why));
         return;
       }
+      let answer: { Username?: unknown; Secret?: unknown } | undefined;
       try {
-        const answer = JSON.parse(out) as { Username?: unknown; Secret?: unknown };
-        if (typeof answer.Username !== 'string' || typeof answer.Secret !== 'string') {
-          throw new Error('no Username and Secret');
-        }
-        resolve(answer.Secret === '' ? undefined : { username: answer.Username, secret: answer.Secret });
+        answer = JSON.parse(out) as { Username?: unknown; Secret?: unknown };
       } catch {
-        reject(new CredentialHelperError(`${program} answered something other than its JSON`));
+        answer = undefined;
       }
+      if (typeof answer?.Username !== 'string' || typeof answer.Secret !== 'string') {
+        reject(new CredentialHelperError(l10n.t('{0} answered something other than its JSON', program)));
+        return;
+      }
+      resolve(answer.Secret === '' ? undefined : { username: answer.Username, secret: answer.Secret });
     });
     // A helper that is missing, or exits without reading, closes its stdin: that is told above, not thrown.
     child.stdin?.on('error', () => undefined);

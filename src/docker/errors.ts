@@ -34,6 +34,7 @@ export function toDockerError(err: unknown): DockerError {
     return new DockerError('config', (err as Error).message, undefined, err);
   }
   const e = (err ?? {}) as ErrorLike;
+  // The engine's (or Node's) own words, passed through as they came: only our own messages go through l10n.
   const engineMessage = e.json?.message ?? e.reason ?? e.message ?? String(err);
   if (typeof e.statusCode === 'number') {
     const status = e.statusCode;

@@ -1,5 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import { DockerError, toDockerError } from './errors';
+import * as l10n from '@vscode/l10n';
 
 /** One engine event, reduced to what the explorer acts on. */
 export interface EngineEvent {
@@ -99,7 +100,7 @@ export class EventStream {
         return;
       }
       this.stream = undefined;
-      this.lost(toDockerError(err ?? Object.assign(new Error('The Docker Engine closed the events stream.'), { code: 'ECONNRESET' })));
+      this.lost(toDockerError(err ?? Object.assign(new Error(l10n.t('The Docker Engine closed the events stream.')), { code: 'ECONNRESET' })));
     };
     stream.on('error', ended);
     stream.on('end', () => ended());

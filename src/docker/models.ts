@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { normalizeImageName } from './imageRef';
+import { isHelperContainer } from './helperContainers';
 import { networkAttachments, type NetworkAttachment } from './networks';
 
 /** The states `docker ps` shows, plus health where the container reports it. */
@@ -38,6 +39,8 @@ export interface ContainerModel {
   composeProject?: string;
   /** The compose service (com.docker.compose.service) of a project's container. */
   composeService?: string;
+  /** Made by the explorer for itself (isHelperContainer): the store keeps it out of the views. */
+  helper?: true;
 }
 
 export interface ImageModel {
@@ -137,6 +140,7 @@ export function toContainerModel(info: Docker.ContainerInfo): ContainerModel {
     networks: Object.keys(info.NetworkSettings?.Networks ?? {}).map(intern),
     composeProject: composeProject === undefined ? undefined : intern(composeProject),
     composeService: composeService === undefined ? undefined : intern(composeService),
+    ...(isHelperContainer(info.Labels) ? { helper: true as const } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 // Network names, subnets, addresses and aliases, checked before anything reaches the engine.
 import { scrubSecrets } from './maskSecrets';
 import { printable } from './shell';
+import * as l10n from '@vscode/l10n';
 
 export class NetworkSpecError extends Error {
   constructor(message: string) {
@@ -21,20 +22,20 @@ const namePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 /** A user network's name: letters, digits, _ . -, starting with a letter or digit (the names `docker network create` documents). */
 export function validateNetworkName(raw: string): string {
   if (controlChars.test(raw)) {
-    fail(`"${raw}" contains spaces or control characters; a network name cannot. Use letters, digits, _, . or -.`);
+    fail(l10n.t('"{0}" contains spaces or control characters; a network name cannot. Use letters, digits, _, . or -.', raw));
   }
   const name = raw.trim();
   if (name === '') {
-    fail('The network name is empty; give one such as backend or app_net.');
+    fail(l10n.t('The network name is empty; give one such as backend or app_net.'));
   }
   if (name.length > maxNetworkNameLength) {
-    fail(`The network name is ${name.length} characters long; at most ${maxNetworkNameLength} are allowed.`);
+    fail(l10n.t('The network name is {0} characters long; at most {1} are allowed.', name.length, maxNetworkNameLength));
   }
   if (controlChars.test(name) || /\s/.test(name)) {
-    fail(`"${name}" contains spaces or control characters; a network name cannot. Use letters, digits, _, . or -.`);
+    fail(l10n.t('"{0}" contains spaces or control characters; a network name cannot. Use letters, digits, _, . or -.', name));
   }
   if (!namePattern.test(name)) {
-    fail(`"${name}" is not a network name: use letters, digits, _, . or -, starting with a letter or a digit (e.g. backend).`);
+    fail(l10n.t('"{0}" is not a network name: use letters, digits, _, . or -, starting with a letter or a digit (e.g. backend).', name));
   }
   return name;
 }
@@ -70,24 +71,24 @@ function maskOf(prefix: number): number {
 /** `a.b.c.d/n` with the host bits zero, as the engine wants a subnet. */
 export function parseSubnet(raw: string, option = '--subnet'): Subnet {
   if (controlChars.test(raw)) {
-    fail(`${option} ${raw}: not an IPv4 subnet in CIDR form (it holds control characters); write address/prefix, e.g. 10.10.0.0/24.`);
+    fail(l10n.t('{0} {1}: not an IPv4 subnet in CIDR form (it holds control characters); write address/prefix, e.g. 10.10.0.0/24.', option, raw));
   }
   const text = raw.trim();
   if (text === '') {
-    fail(`${option} is empty; give a subnet in CIDR form, e.g. 10.10.0.0/24.`);
+    fail(l10n.t('{0} is empty; give a subnet in CIDR form, e.g. 10.10.0.0/24.', option));
   }
   const match = /^([^/]+)\/(\d{1,2})$/.exec(text);
   const address = match ? ipv4ToNumber(match[1]) : undefined;
   if (!match || address === undefined) {
-    return fail(`${option} ${text}: not an IPv4 subnet in CIDR form; write address/prefix, e.g. 10.10.0.0/24.`);
+    return fail(l10n.t('{0} {1}: not an IPv4 subnet in CIDR form; write address/prefix, e.g. 10.10.0.0/24.', option, text));
   }
   const prefix = Number(match[2]);
   if (prefix < 8 || prefix > 30) {
-    fail(`${option} ${text}: the prefix /${prefix} is out of range; use /8 to /30 (e.g. /24 for 254 addresses).`);
+    fail(l10n.t('{0} {1}: the prefix /{2} is out of range; use /8 to /30 (e.g. /24 for 254 addresses).', option, text, prefix));
   }
   const base = (address & maskOf(prefix)) >>> 0;
   if (base !== address) {
-    fail(`${option} ${text}: the address has bits set outside the /${prefix} prefix; did you mean ${numberToIpv4(base)}/${prefix}?`);
+    fail(l10n.t('{0} {1}: the address has bits set outside the /{2} prefix; did you mean {3}/{2}?', option, text, prefix, numberToIpv4(base)));
   }
   return { cidr: `${numberToIpv4(base)}/${prefix}`, base, prefix };
 }
@@ -114,23 +115,26 @@ export function reportedSubnet(cidr: string | undefined): Subnet | undefined {
 /** An IPv4 address usable by a host of `subnet`: not its network or broadcast address. */
 export function parseAddressIn(raw: string, subnet: Subnet | undefined, option: string): string {
   if (controlChars.test(raw)) {
-    fail(`${option} ${raw}: not an IPv4 address (it holds control characters).`);
+    fail(l10n.t('{0} {1}: not an IPv4 address (it holds control characters).', option, raw));
   }
   const text = raw.trim();
   if (text === '') {
-    fail(`${option} is empty; give an IPv4 address such as 10.10.0.5.`);
+    fail(l10n.t('{0} is empty; give an IPv4 address such as 10.10.0.5.', option));
   }
   const address = ipv4ToNumber(text);
   if (address === undefined) {
-    return fail(`${option} ${text}: not an IPv4 address; write four numbers from 0 to 255, e.g. 10.10.0.5.`);
+    return fail(l10n.t('{0} {1}: not an IPv4 address; write four numbers from 0 to 255, e.g. 10.10.0.5.', option, text));
   }
   if (subnet) {
     if (!subnetContains(subnet, address)) {
-      fail(`${option} ${text} is outside the subnet ${subnet.cidr}; choose an address inside it.`);
+      fail(l10n.t('{0} {1} is outside the subnet {2}; choose an address inside it.', option, text, subnet.cidr));
     }
     const broadcast = (subnet.base | (~maskOf(subnet.prefix) >>> 0)) >>> 0;
-    if (address === subnet.base || address === broadcast) {
-      fail(`${option} ${text} is the ${address === subnet.base ? 'network' : 'broadcast'} address of ${subnet.cidr}; choose a host address inside it.`);
+    if (address === subnet.base) {
+      fail(l10n.t('{0} {1} is the network address of {2}; choose a host address inside it.', option, text, subnet.cidr));
+    }
+    if (address === broadcast) {
+      fail(l10n.t('{0} {1} is the broadcast address of {2}; choose a host address inside it.', option, text, subnet.cidr));
     }
   }
   return text;
@@ -139,20 +143,20 @@ export function parseAddressIn(raw: string, subnet: Subnet | undefined, option: 
 /** A network alias: one DNS name, no spaces (`--network-alias`, `docker network connect --alias`). */
 export function parseAlias(raw: string, option = '--network-alias'): string {
   if (controlChars.test(raw)) {
-    fail(`${option} "${raw}" contains spaces or control characters; an alias is one name, e.g. db or cache.local.`);
+    fail(l10n.t('{0} "{1}" contains spaces or control characters; an alias is one name, e.g. db or cache.local.', option, raw));
   }
   const alias = raw.trim();
   if (alias === '') {
-    fail(`${option} is empty; give a name other containers use to reach this one, e.g. db.`);
+    fail(l10n.t('{0} is empty; give a name other containers use to reach this one, e.g. db.', option));
   }
   if (alias.length > 253) {
-    fail(`${option}: the alias is ${alias.length} characters long; a DNS name has at most 253.`);
+    fail(l10n.t('{0}: the alias is {1} characters long; a DNS name has at most 253.', option, alias.length));
   }
   if (/\s/.test(alias) || controlChars.test(alias)) {
-    fail(`${option} "${alias}" contains spaces or control characters; an alias is one name, e.g. db or cache.local.`);
+    fail(l10n.t('{0} "{1}" contains spaces or control characters; an alias is one name, e.g. db or cache.local.', option, alias));
   }
   if (!/^[a-zA-Z0-9]([a-zA-Z0-9_.-]*[a-zA-Z0-9])?$/.test(alias)) {
-    fail(`${option} "${alias}" is not a host name: use letters, digits, _, . or -, starting and ending with a letter or digit.`);
+    fail(l10n.t('{0} "{1}" is not a host name: use letters, digits, _, . or -, starting and ending with a letter or digit.', option, alias));
   }
   return alias;
 }
@@ -160,18 +164,18 @@ export function parseAlias(raw: string, option = '--network-alias'): string {
 /** `--hostname`: an RFC 1123 host name the kernel accepts (at most 63 characters in all). */
 export function parseHostname(raw: string): string {
   if (controlChars.test(raw)) {
-    fail(`--hostname "${raw}" is not a host name: it holds control characters.`);
+    fail(l10n.t('--hostname "{0}" is not a host name: it holds control characters.', raw));
   }
   const name = raw.trim();
   if (name === '') {
-    fail('--hostname is empty; give a host name such as web or web.internal.');
+    fail(l10n.t('--hostname is empty; give a host name such as web or web.internal.'));
   }
   if (name.length > 63) {
-    fail(`--hostname: ${name.length} characters; a container's host name has at most 63.`);
+    fail(l10n.t("--hostname: {0} characters; a container's host name has at most 63.", name.length));
   }
   const label = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
   if (/\s/.test(name) || controlChars.test(name) || !name.split('.').every((part) => label.test(part))) {
-    fail(`--hostname "${name}" is not a host name: dot-separated parts of letters, digits and -, each starting and ending with a letter or digit.`);
+    fail(l10n.t('--hostname "{0}" is not a host name: dot-separated parts of letters, digits and -, each starting and ending with a letter or digit.', name));
   }
   return name;
 }
@@ -180,10 +184,10 @@ export function parseHostname(raw: string): string {
 export function parseNetworkRef(raw: string): string {
   const name = raw.trim();
   if (name === '') {
-    fail('--network is empty; give a network name such as backend, or leave the option out for the default bridge.');
+    fail(l10n.t('--network is empty; give a network name such as backend, or leave the option out for the default bridge.'));
   }
   if (/^container:/.test(name)) {
-    fail(`--network ${name}: sharing another container's network stack is not offered here; name a network.`);
+    fail(l10n.t("--network {0}: sharing another container's network stack is not offered here; name a network.", name));
   }
   return validateNetworkName(name);
 }
@@ -211,10 +215,11 @@ const driverPattern = /^[a-zA-Z0-9][a-zA-Z0-9_.:/-]*$/;
 export function parseDriver(raw: string): string {
   const driver = raw.trim();
   if (driver === '' || !driverPattern.test(driver) || driver.length > 128) {
-    fail(`"${driver}" is not a network driver name; most networks use bridge.`);
+    fail(l10n.t('"{0}" is not a network driver name; most networks use bridge.', driver));
   }
   if (driver === 'host' || driver === 'null') {
-    fail(`The ${driver} driver has one network, the built-in ${driver === 'null' ? 'none' : 'host'}; a new one cannot be made. Use bridge.`);
+    // {1} is the built-in network's name (none, host), not a word to translate.
+    fail(l10n.t('The {0} driver has one network, the built-in {1}; a new one cannot be made. Use bridge.', driver, driver === 'null' ? 'none' : 'host'));
   }
   return driver;
 }
@@ -224,7 +229,7 @@ export function parseNetworkLabel(raw: string): string {
   const eq = raw.indexOf('=');
   const key = eq < 0 ? raw : raw.slice(0, eq);
   if (eq < 0 || key.trim() === '' || /\s/.test(key) || controlChars.test(key)) {
-    fail(`--label "${raw}": write KEY=VALUE with a key without spaces, e.g. team=web.`);
+    fail(l10n.t('--label "{0}": write KEY=VALUE with a key without spaces, e.g. team=web.', raw));
   }
   return raw;
 }
@@ -235,14 +240,14 @@ export type KnownSubnets = { network: string; subnet: Subnet }[];
 export function overlapProblem(subnet: Subnet, known: KnownSubnets): string | undefined {
   const other = known.find((k) => subnetsOverlap(subnet, k.subnet));
   return other
-    ? `--subnet ${subnet.cidr} overlaps ${other.subnet.cidr} of the network ${other.network}; the engine refuses overlapping pools. Choose another range.`
+    ? l10n.t('--subnet {0} overlaps {1} of the network {2}; the engine refuses overlapping pools. Choose another range.', subnet.cidr, other.subnet.cidr, other.network)
     : undefined;
 }
 
 /** The plain-object argument of Create Network, or the answers of its questions, checked together. */
 export function networkCreateSpecFrom(input: Record<string, unknown>, known: KnownSubnets): NetworkCreateSpec {
   if (typeof input.name !== 'string') {
-    fail('Create Network needs a name, e.g. { name: "backend" }.');
+    fail(l10n.t('Create Network needs a name, e.g. { name: "backend" }.'));
   }
   const name = validateNetworkName(input.name as string);
   const driver = input.driver === undefined ? 'bridge' : parseDriver(String(input.driver));
@@ -250,7 +255,7 @@ export function networkCreateSpecFrom(input: Record<string, unknown>, known: Kno
   const subnet = subnetText === undefined ? undefined : parseSubnet(subnetText);
   const gatewayText = input.gateway === undefined || input.gateway === '' ? undefined : String(input.gateway);
   if (gatewayText !== undefined && !subnet) {
-    fail('--gateway needs a --subnet: the gateway is an address inside it.');
+    fail(l10n.t('--gateway needs a --subnet: the gateway is an address inside it.'));
   }
   const gateway = gatewayText === undefined ? undefined : parseAddressIn(gatewayText, subnet, '--gateway');
   if (subnet) {
@@ -259,7 +264,7 @@ export function networkCreateSpecFrom(input: Record<string, unknown>, known: Kno
   }
   const labels = input.labels ?? [];
   if (!Array.isArray(labels)) {
-    fail('"labels" must be a list of KEY=VALUE strings.');
+    fail(l10n.t('"labels" must be a list of KEY=VALUE strings.'));
   }
   return {
     name,

@@ -3,6 +3,7 @@
  * sent. Pure: no vscode, no network. Loopback registries may speak plain HTTP (dockerd trusts
  * 127.0.0.0/8 as insecure by default); every other one is HTTPS only.
  */
+import * as l10n from '@vscode/l10n';
 
 /** Docker Hub: what image references without a registry mean, and the key the docker CLI files its login under. */
 export const hubHost = 'docker.io';
@@ -39,16 +40,16 @@ export function isLoopbackHost(hostname: string): boolean {
 /** `host[:port]`, optionally as a URL (`https://host/`, `https://index.docker.io/v1/`); throws RegistryAddressError saying what is wrong. */
 export function parseRegistryAddress(raw: string): RegistryAddress {
   if (typeof raw !== 'string' || raw.trim() === '') {
-    throw new RegistryAddressError('A registry address is required, e.g. 127.0.0.1:5000 or registry.example.com.');
+    throw new RegistryAddressError(l10n.t('A registry address is required, e.g. 127.0.0.1:5000 or registry.example.com.'));
   }
   if (controlCharacter.test(raw)) {
-    throw new RegistryAddressError('A registry address cannot contain control characters.');
+    throw new RegistryAddressError(l10n.t('A registry address cannot contain control characters.'));
   }
   if (raw !== raw.trim() || /\s/.test(raw)) {
-    throw new RegistryAddressError(`"${raw}" contains spaces; a registry address is host[:port], e.g. 127.0.0.1:5000.`);
+    throw new RegistryAddressError(l10n.t('"{0}" contains spaces; a registry address is host[:port], e.g. 127.0.0.1:5000.', raw));
   }
   if (raw.length > maxAddressLength) {
-    throw new RegistryAddressError(`A registry address is at most ${maxAddressLength} characters.`);
+    throw new RegistryAddressError(l10n.t('A registry address is at most {0} characters.', maxAddressLength));
   }
   let rest = raw;
   let scheme: string | undefined;
@@ -57,30 +58,30 @@ export function parseRegistryAddress(raw: string): RegistryAddress {
     scheme = withScheme[1].toLowerCase();
     rest = withScheme[2];
     if (scheme !== 'https' && scheme !== 'http') {
-      throw new RegistryAddressError(`"${raw}": a registry is reached over https:// (or http:// on this machine's loopback), not ${scheme}://.`);
+      throw new RegistryAddressError(l10n.t('"{0}": a registry is reached over https:// (or http:// on this machine\'s loopback), not {1}://.', raw, scheme));
     }
   }
   const slash = rest.indexOf('/');
   const authority = slash >= 0 ? rest.slice(0, slash) : rest;
   const path = slash >= 0 ? rest.slice(slash) : '';
   if (authority.includes('@')) {
-    throw new RegistryAddressError('Give the user name and password when asked, never inside the registry address.');
+    throw new RegistryAddressError(l10n.t('Give the user name and password when asked, never inside the registry address.'));
   }
   if (path && !/^\/(v1\/?|v2\/?)?$/.test(path)) {
-    throw new RegistryAddressError(`"${raw}": a registry address is host[:port]; a path (${path}) names a repository, not a registry.`);
+    throw new RegistryAddressError(l10n.t('"{0}": a registry address is host[:port]; a path ({1}) names a repository, not a registry.', raw, path));
   }
   const match = hostPattern.exec(authority);
   if (!match) {
-    throw new RegistryAddressError(`"${authority}" is not a valid registry host: letters, digits, dots and dashes, then an optional :port.`);
+    throw new RegistryAddressError(l10n.t('"{0}" is not a valid registry host: letters, digits, dots and dashes, then an optional :port.', authority));
   }
   const port = match[1] === undefined ? undefined : Number(match[1]);
   if (port !== undefined && (port < 1 || port > 65535)) {
-    throw new RegistryAddressError(`Port ${match[1]} is out of range (1-65535).`);
+    throw new RegistryAddressError(l10n.t('Port {0} is out of range (1-65535).', match[1]));
   }
   const hostname = port === undefined ? authority : authority.slice(0, authority.lastIndexOf(':'));
   const loopback = isLoopbackHost(hostname);
   if (scheme === 'http' && !loopback) {
-    throw new RegistryAddressError(`"${raw}": plain HTTP is allowed only for a registry on this machine's loopback (127.0.0.1, localhost); use https://.`);
+    throw new RegistryAddressError(l10n.t('"{0}": plain HTTP is allowed only for a registry on this machine\'s loopback (127.0.0.1, localhost); use https://.', raw));
   }
   const host = authority.toLowerCase();
   if (hubAliases.has(host)) {
@@ -105,19 +106,19 @@ const maxUserLength = 255;
 /** What is wrong with a user name for basic auth, or undefined. A colon would split it from the password. */
 export function userNameProblem(raw: string): string | undefined {
   if (typeof raw !== 'string' || raw.trim() === '') {
-    return 'A user name is required.';
+    return l10n.t('A user name is required.');
   }
   if (controlCharacter.test(raw)) {
-    return 'A user name cannot contain control characters.';
+    return l10n.t('A user name cannot contain control characters.');
   }
   if (/\s/.test(raw)) {
-    return 'A user name cannot contain spaces.';
+    return l10n.t('A user name cannot contain spaces.');
   }
   if (raw.includes(':')) {
-    return 'A user name cannot contain ":" (basic authentication puts it between the user name and the password).';
+    return l10n.t('A user name cannot contain ":" (basic authentication puts it between the user name and the password).');
   }
   if (raw.length > maxUserLength) {
-    return `A user name is at most ${maxUserLength} characters.`;
+    return l10n.t('A user name is at most {0} characters.', maxUserLength);
   }
   return undefined;
 }
@@ -125,13 +126,13 @@ export function userNameProblem(raw: string): string | undefined {
 /** What is wrong with a password, or undefined. Never echoes it. */
 export function passwordProblem(raw: string): string | undefined {
   if (typeof raw !== 'string' || raw === '') {
-    return 'A password (or access token) is required.';
+    return l10n.t('A password (or access token) is required.');
   }
   if (lineBreakOrNul.test(raw)) {
-    return 'A password cannot contain line breaks or NUL characters.';
+    return l10n.t('A password cannot contain line breaks or NUL characters.');
   }
   if (raw.length > 4096) {
-    return 'A password is at most 4096 characters.';
+    return l10n.t('A password is at most 4096 characters.');
   }
   return undefined;
 }

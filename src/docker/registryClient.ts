@@ -8,6 +8,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { RegistryCredentials } from './credentials';
 import { isLoopbackHost, RegistryAddress } from './registryAddress';
+import * as l10n from '@vscode/l10n';
 
 export type RegistryErrorCode = 'unauthorized' | 'notFound' | 'unreachable' | 'timeout' | 'protocol' | 'refused';
 
@@ -57,7 +58,7 @@ function get(url: URL, headers: Record<string, string>): Promise<Answer> {
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > maxBodyBytes) {
-          req.destroy(new RegistryError('protocol', `${url.host} sent more than ${maxBodyBytes} bytes`));
+          req.destroy(new RegistryError('protocol', l10n.t('{0} sent more than {1} bytes', url.host, maxBodyBytes)));
           return;
         }
         chunks.push(chunk);
@@ -65,8 +66,11 @@ function get(url: URL, headers: Record<string, string>): Promise<Answer> {
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new RegistryError('timeout', `${url.host} did not answer within ${requestTimeoutMs / 1000} s`)));
-    req.on('error', (err) => reject(err instanceof RegistryError ? err : new RegistryError('unreachable', `cannot reach ${url.host}: ${(err as Error).message}`)));
+    req.on('timeout', () => req.destroy(new RegistryError('timeout', l10n.t('{0} did not answer within {1} s', url.host, requestTimeoutMs / 1000))));
+    // After the colon, Node's own words (ECONNREFUSED ...).
+    req.on('error', (err) =>
+      reject(err instanceof RegistryError ? err : new RegistryError('unreachable', l10n.t('cannot reach {0}: {1}', url.host, (err as Error).message))),
+    );
   });
 }
 
@@ -126,16 +130,19 @@ export class RegistryClient {
     if (answer.status === 401 || answer.status === 403) {
       throw new RegistryError(
         'unauthorized',
-        this.credentials ? `${this.address.host} refused the credentials (${answer.status})` : `${this.address.host} wants you to log in (${answer.status})`,
+        this.credentials
+          ? l10n.t('{0} refused the credentials ({1})', this.address.host, answer.status)
+          : l10n.t('{0} wants you to log in ({1})', this.address.host, answer.status),
         answer.status,
       );
     }
-    if (answer.status === 404) throw new RegistryError('notFound', `${this.address.host} has no ${path} (404)`, 404);
-    if (answer.status < 200 || answer.status >= 300) throw new RegistryError('protocol', `${this.address.host} answered ${answer.status} to ${path}`, answer.status);
+    if (answer.status === 404) throw new RegistryError('notFound', l10n.t('{0} has no {1} (404)', this.address.host, path), 404);
+    if (answer.status < 200 || answer.status >= 300)
+      throw new RegistryError('protocol', l10n.t('{0} answered {1} to {2}', this.address.host, answer.status, path), answer.status);
     try {
       return { body: JSON.parse(answer.body || '{}') as never, headers: answer.headers };
     } catch {
-      throw new RegistryError('protocol', `${this.address.host} answered ${path} with something other than JSON: is it a registry?`);
+      throw new RegistryError('protocol', l10n.t('{0} answered {1} with something other than JSON: is it a registry?', this.address.host, path));
     }
   }
 
@@ -149,11 +156,11 @@ export class RegistryClient {
     try {
       realm = new URL(challenge.params.realm);
     } catch {
-      throw new RegistryError('protocol', `${this.address.host} named a token service that is not a URL`);
+      throw new RegistryError('protocol', l10n.t('{0} named a token service that is not a URL', this.address.host));
     }
     // Credentials go to a token service over HTTPS only, or over HTTP on loopback.
     if (realm.protocol !== 'https:' && !(realm.protocol === 'http:' && isLoopbackHost(realm.hostname))) {
-      throw new RegistryError('refused', `${this.address.host} asked for credentials at ${realm.origin}, which is not HTTPS: not sent`);
+      throw new RegistryError('refused', l10n.t('{0} asked for credentials at {1}, which is not HTTPS: not sent', this.address.host, realm.origin));
     }
     if (challenge.params.service) realm.searchParams.set('service', challenge.params.service);
     const wanted = scope ?? challenge.params.scope;
@@ -165,10 +172,12 @@ export class RegistryClient {
     }
     const answer = await get(realm, headers);
     if (answer.status === 401 || answer.status === 403) {
-      const why = this.credentials ? `${this.address.host}'s token service refused the credentials` : `${this.address.host} wants you to log in`;
-      throw new RegistryError('unauthorized', `${why} (${answer.status})`, answer.status);
+      const why = this.credentials
+        ? l10n.t("{0}'s token service refused the credentials ({1})", this.address.host, answer.status)
+        : l10n.t('{0} wants you to log in ({1})', this.address.host, answer.status);
+      throw new RegistryError('unauthorized', why, answer.status);
     }
-    if (answer.status !== 200) throw new RegistryError('protocol', `${realm.host} answered ${answer.status} for a token`, answer.status);
+    if (answer.status !== 200) throw new RegistryError('protocol', l10n.t('{0} answered {1} for a token', realm.host, answer.status), answer.status);
     let token: unknown;
     try {
       const parsed = JSON.parse(answer.body) as { token?: unknown; access_token?: unknown };
@@ -176,7 +185,7 @@ export class RegistryClient {
     } catch {
       token = undefined;
     }
-    if (typeof token !== 'string' || !token) throw new RegistryError('protocol', `${realm.host} gave no token`);
+    if (typeof token !== 'string' || !token) throw new RegistryError('protocol', l10n.t('{0} gave no token', realm.host));
     return `Bearer ${token}`;
   }
 }

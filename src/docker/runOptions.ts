@@ -23,6 +23,7 @@ import {
   validateRunOptions,
 } from './runSpec';
 import { splitShellWords, UnclosedQuoteError } from './shell';
+import * as l10n from '@vscode/l10n';
 
 /** Splits like a POSIX shell (no expansion); an unclosed quote is a RunSpecError that says which. */
 export function splitRunWords(text: string): string[] {
@@ -30,7 +31,7 @@ export function splitRunWords(text: string): string[] {
     return splitShellWords(text);
   } catch (e) {
     if (e instanceof UnclosedQuoteError) {
-      fail(`A ${e.quote === '"' ? 'double' : 'single'} quote is not closed; close it or remove it.`);
+      fail(e.message);
     }
     throw e;
   }
@@ -92,7 +93,8 @@ export function parseRunOptions(text: string): RunOptions {
         options.restart = parseRestart(value);
         break;
       case 'network':
-        if (options.network !== undefined) fail(`--network is given twice (${options.network}, ${value}); this form connects to one network. Connect more afterwards.`);
+        if (options.network !== undefined)
+          fail(l10n.t('--network is given twice ({0}, {1}); this form connects to one network. Connect more afterwards.', options.network, value));
         options.network = parseRunNetwork(value);
         break;
       case 'network-alias':
@@ -127,7 +129,7 @@ export function parseRunOptions(text: string): RunOptions {
   let i = 0;
   const valueFor = (option: ValueOption, typed: string): string => {
     if (i + 1 >= words.length) {
-      fail(`${typed} needs a value, e.g. ${example[option]}.`);
+      fail(l10n.t('{0} needs a value, e.g. {1}.', typed, example[option]));
     }
     return words[++i];
   };
@@ -145,7 +147,7 @@ export function parseRunOptions(text: string): RunOptions {
       } else if (longFlagOptions.has(name) && eq < 0) {
         setFlag(name);
       } else {
-        fail(`${word} is not an option this form knows. Supported: ${supported}. Put the command after -- (e.g. -- sh -c "echo hi").`);
+        fail(l10n.t('{0} is not an option this form knows. Supported: {1}. Put the command after -- (e.g. -- sh -c "echo hi").', word, supported));
       }
     } else if (word.startsWith('-') && word.length > 1) {
       // Short options combine like the CLI's: -it, -dit, -p8080:80, -eA=1.
@@ -158,7 +160,7 @@ export function parseRunOptions(text: string): RunOptions {
           setValue(shortValue[letter], attached !== '' ? attached : valueFor(shortValue[letter], `-${letter}`));
           break;
         } else {
-          fail(`-${letter} (in ${word}) is not an option this form knows. Supported: ${supported}.`);
+          fail(l10n.t('-{0} (in {1}) is not an option this form knows. Supported: {2}.', letter, word, supported));
         }
       }
     } else {
@@ -189,12 +191,12 @@ export function runOptionsProblem(text: string): string | undefined {
 /** A RunSpec-like object (from a keybinding or a test): strings where parsed values go, all checked. */
 export function runSpecFrom(input: Record<string, unknown>): RunSpec {
   if (typeof input.image !== 'string' || input.image.trim() === '') {
-    fail('The run arguments need an image, e.g. { image: "nginx:1.27" }.');
+    fail(l10n.t('The run arguments need an image, e.g. { image: "nginx:1.27" }.'));
   }
   const strings = (key: string): string[] => {
     const value = input[key] ?? [];
     if (!Array.isArray(value)) {
-      return fail(`"${key}" must be a list.`);
+      return fail(l10n.t('"{0}" must be a list.', key));
     }
     return value.map((v) =>
       typeof v === 'string' ? v : typeof v === 'object' && v ? (key === 'ports' ? formatPort(v as PortSpec) : formatVolume(v as VolumeSpec)) : String(v),

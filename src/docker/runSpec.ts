@@ -3,6 +3,7 @@ import { scrubSecrets } from './maskSecrets';
 import { isBuiltInNetwork, NetworkSpecError, parseAddressIn, parseAlias, parseHostname, parseNetworkRef } from './networkSpec';
 import { printable } from './shell';
 import { volumeNamePattern } from './volumeName';
+import * as l10n from '@vscode/l10n';
 
 /**
  * The everyday `docker run` options as a specification, each option parsed and validated the way
@@ -93,7 +94,13 @@ export function emptyRunOptions(): RunOptions {
 export function validateContainerName(name: string, option = '--name'): string {
   // --link and --volumes-from also take the engine's own spelling with a leading slash.
   if (!containerNamePattern.test(name.replace(/^\//, ''))) {
-    fail(`${option} "${name}" is not a valid container name: use at least 2 characters, letters, digits, _, . or -, starting with a letter or digit (e.g. web-1).`);
+    fail(
+      l10n.t(
+        '{0} "{1}" is not a valid container name: use at least 2 characters, letters, digits, _, . or -, starting with a letter or digit (e.g. web-1).',
+        option,
+        name,
+      ),
+    );
   }
   return name.replace(/^\//, '');
 }
@@ -102,32 +109,46 @@ export function validateContainerName(name: string, option = '--name'): string {
 export function parseKeyValue(raw: string, option: string): string {
   const eq = raw.indexOf('=');
   if (eq < 0) {
-    fail(`${option} "${raw}" has no value: write KEY=VALUE (KEY= for an empty value).`);
+    fail(l10n.t('{0} "{1}" has no value: write KEY=VALUE (KEY= for an empty value).', option, raw));
   }
   const key = raw.slice(0, eq);
   if (key === '') {
-    fail(`${option} "${raw}" has no name before "=": write KEY=VALUE, e.g. ${option} MODE=production.`);
+    fail(l10n.t('{0} "{1}" has no name before "=": write KEY=VALUE, e.g. {0} MODE=production.', option, raw));
   }
   if (/\s/.test(key) || controlChars.test(key)) {
-    fail(`${option} name "${key.replace(controlChars, '?')}" contains spaces or control characters; use letters, digits and _ (e.g. MY_SETTING).`);
+    fail(l10n.t('{0} name "{1}" contains spaces or control characters; use letters, digits and _ (e.g. MY_SETTING).', option, key.replace(controlChars, '?')));
   }
   return raw;
 }
 
-function parsePortNumbers(raw: string, what: string, spec: string): { start: number; end: number } {
+/** `side`: which half of the mapping `raw` is, so each message names it in a whole sentence. */
+function parsePortNumbers(raw: string, side: 'host' | 'container', spec: string): { start: number; end: number } {
+  const host = side === 'host';
   const match = /^(\d+)(?:-(\d+))?$/.exec(raw);
   if (!match) {
-    return fail(`-p ${spec}: the ${what} "${raw}" is not a port number; use a number from 1 to 65535 or a range such as 8000-8010.`);
+    return fail(
+      host
+        ? l10n.t('-p {0}: the host port "{1}" is not a port number; use a number from 1 to 65535 or a range such as 8000-8010.', spec, raw)
+        : l10n.t('-p {0}: the container port "{1}" is not a port number; use a number from 1 to 65535 or a range such as 8000-8010.', spec, raw),
+    );
   }
   const start = Number(match[1]);
   const end = match[2] === undefined ? start : Number(match[2]);
   for (const port of [start, end]) {
     if (port < 1 || port > 65535) {
-      fail(`-p ${spec}: ${what} ${port} is out of range; ports go from 1 to 65535.`);
+      fail(
+        host
+          ? l10n.t('-p {0}: host port {1} is out of range; ports go from 1 to 65535.', spec, port)
+          : l10n.t('-p {0}: container port {1} is out of range; ports go from 1 to 65535.', spec, port),
+      );
     }
   }
   if (end < start) {
-    fail(`-p ${spec}: the ${what} range ${raw} ends before it starts; write the lower port first.`);
+    fail(
+      host
+        ? l10n.t('-p {0}: the host port range {1} ends before it starts; write the lower port first.', spec, raw)
+        : l10n.t('-p {0}: the container port range {1} ends before it starts; write the lower port first.', spec, raw),
+    );
   }
   return { start, end };
 }
@@ -136,7 +157,7 @@ function parsePortNumbers(raw: string, what: string, spec: string): { start: num
 export function parsePort(spec: string): PortSpec {
   const raw = spec.trim();
   if (raw === '') {
-    fail('-p needs a port mapping such as 8080:80, 127.0.0.1:8080:80 or 53:53/udp.');
+    fail(l10n.t('-p needs a port mapping such as 8080:80, 127.0.0.1:8080:80 or 53:53/udp.'));
   }
   let rest = raw;
   let protocol: PortSpec['protocol'] = 'tcp';
@@ -144,7 +165,7 @@ export function parsePort(spec: string): PortSpec {
   if (slash >= 0) {
     const proto = rest.slice(slash + 1).toLowerCase();
     if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp') {
-      fail(`-p ${raw}: "${rest.slice(slash + 1)}" is not a protocol; use /tcp, /udp or /sctp (tcp when left out).`);
+      fail(l10n.t('-p {0}: "{1}" is not a protocol; use /tcp, /udp or /sctp (tcp when left out).', raw, rest.slice(slash + 1)));
     }
     protocol = proto as PortSpec['protocol'];
     rest = rest.slice(0, slash);
@@ -153,7 +174,7 @@ export function parsePort(spec: string): PortSpec {
   if (rest.startsWith('[')) {
     const close = rest.indexOf(']');
     if (close < 0 || rest[close + 1] !== ':') {
-      fail(`-p ${raw}: write an IPv6 address in brackets followed by the ports, e.g. [::1]:8080:80.`);
+      fail(l10n.t('-p {0}: write an IPv6 address in brackets followed by the ports, e.g. [::1]:8080:80.', raw));
     }
     hostIp = rest.slice(1, close);
     rest = rest.slice(close + 2);
@@ -163,7 +184,7 @@ export function parsePort(spec: string): PortSpec {
   let containerPort: string;
   if (hostIp !== undefined) {
     if (parts.length !== 2) {
-      fail(`-p ${raw}: after the address give hostPort:containerPort, e.g. [::1]:8080:80.`);
+      fail(l10n.t('-p {0}: after the address give hostPort:containerPort, e.g. [::1]:8080:80.', raw));
     }
     [hostPort, containerPort] = parts;
   } else if (parts.length === 1) {
@@ -173,27 +194,27 @@ export function parsePort(spec: string): PortSpec {
   } else if (parts.length === 3) {
     [hostIp, hostPort, containerPort] = parts;
   } else {
-    return fail(`-p ${raw}: too many ":"; the form is [ip:]hostPort:containerPort[/protocol], e.g. 127.0.0.1:8080:80.`);
+    return fail(l10n.t('-p {0}: too many ":"; the form is [ip:]hostPort:containerPort[/protocol], e.g. 127.0.0.1:8080:80.', raw));
   }
   if (hostIp !== undefined && !/^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*)$/.test(hostIp)) {
-    fail(`-p ${raw}: "${hostIp}" is not an IP address; use one such as 127.0.0.1 or 0.0.0.0, or leave it out.`);
+    fail(l10n.t('-p {0}: "{1}" is not an IP address; use one such as 127.0.0.1 or 0.0.0.0, or leave it out.', raw, hostIp));
   }
   if (hostIp !== undefined && /^\d/.test(hostIp) && !hostIp.includes(':') && hostIp.split('.').some((n) => Number(n) > 255)) {
-    fail(`-p ${raw}: "${hostIp}" is not an IPv4 address (each part goes from 0 to 255).`);
+    fail(l10n.t('-p {0}: "{1}" is not an IPv4 address (each part goes from 0 to 255).', raw, hostIp));
   }
   if (containerPort === '') {
-    fail(`-p ${raw}: the container port is missing; write the port the program listens on inside the container, e.g. 8080:80.`);
+    fail(l10n.t('-p {0}: the container port is missing; write the port the program listens on inside the container, e.g. 8080:80.', raw));
   }
-  const inner = parsePortNumbers(containerPort, 'container port', raw);
+  const inner = parsePortNumbers(containerPort, 'container', raw);
   if (hostPort === '') {
     hostPort = undefined;
   }
   if (hostPort !== undefined) {
-    const outer = parsePortNumbers(hostPort, 'host port', raw);
+    const outer = parsePortNumbers(hostPort, 'host', raw);
     const innerCount = inner.end - inner.start;
     const outerCount = outer.end - outer.start;
     if (innerCount > 0 && innerCount !== outerCount) {
-      fail(`-p ${raw}: the host range and the container range have different sizes; give ranges of the same length, e.g. 8000-8001:80-81.`);
+      fail(l10n.t('-p {0}: the host range and the container range have different sizes; give ranges of the same length, e.g. 8000-8001:80-81.', raw));
     }
   }
   return { hostIp: hostIp === '' ? undefined : hostIp, hostPort, containerPort, protocol };
@@ -211,11 +232,11 @@ const volumeModes = new Set(['ro', 'rw', 'z', 'Z', 'nocopy']);
 export function parseVolume(spec: string): VolumeSpec {
   const raw = spec.trim();
   if (raw === '') {
-    fail('-v needs a mount such as data:/data, /host/dir:/data:ro or /data.');
+    fail(l10n.t('-v needs a mount such as data:/data, /host/dir:/data:ro or /data.'));
   }
   const parts = raw.split(':');
   if (parts.length > 3) {
-    fail(`-v ${raw}: too many ":"; the form is source:/container/path[:ro], e.g. data:/data:ro.`);
+    fail(l10n.t('-v {0}: too many ":"; the form is source:/container/path[:ro], e.g. data:/data:ro.', raw));
   }
   if (parts.length === 1) {
     return { kind: 'anonymous', target: checkTarget(parts[0], raw) };
@@ -225,7 +246,7 @@ export function parseVolume(spec: string): VolumeSpec {
     const modes = mode.split(',');
     const bad = modes.find((m) => !volumeModes.has(m));
     if (bad !== undefined || (modes.includes('ro') && modes.includes('rw'))) {
-      fail(`-v ${raw}: "${mode}" is not a mount mode; use ro (read-only) or rw (read-write, the default).`);
+      fail(l10n.t('-v {0}: "{1}" is not a mount mode; use ro (read-only) or rw (read-write, the default).', raw, mode));
     }
   }
   checkTarget(target, raw);
@@ -233,23 +254,23 @@ export function parseVolume(spec: string): VolumeSpec {
     return { kind: 'bind', source, target, mode };
   }
   if (source === '') {
-    fail(`-v ${raw}: the source is empty; give a volume name or an absolute host path before ":".`);
+    fail(l10n.t('-v {0}: the source is empty; give a volume name or an absolute host path before ":".', raw));
   }
   if (source.startsWith('.') || source.startsWith('~') || source.includes('/')) {
-    fail(`-v ${raw}: "${source}" is a relative path; give an absolute host path (starting with /) or a volume name.`);
+    fail(l10n.t('-v {0}: "{1}" is a relative path; give an absolute host path (starting with /) or a volume name.', raw, source));
   }
   if (!volumeNamePattern.test(source)) {
-    fail(`-v ${raw}: "${source}" is not a valid volume name: use at least 2 characters, letters, digits, _, . or -, starting with a letter or digit.`);
+    fail(l10n.t('-v {0}: "{1}" is not a valid volume name: use at least 2 characters, letters, digits, _, . or -, starting with a letter or digit.', raw, source));
   }
   return { kind: 'volume', source, target, mode };
 }
 
 function checkTarget(target: string, raw: string): string {
   if (!target.startsWith('/')) {
-    fail(`-v ${raw}: the container path "${target}" must be absolute (start with /), e.g. data:/data.`);
+    fail(l10n.t('-v {0}: the container path "{1}" must be absolute (start with /), e.g. data:/data.', raw, target));
   }
   if (target === '/') {
-    fail(`-v ${raw}: a volume cannot be mounted on / inside the container; choose a directory such as /data.`);
+    fail(l10n.t('-v {0}: a volume cannot be mounted on / inside the container; choose a directory such as /data.', raw));
   }
   return target;
 }
@@ -262,7 +283,7 @@ export function formatVolume(v: VolumeSpec): string {
 export function parseVolumesFrom(raw: string): string {
   const [name, mode, extra] = raw.split(':');
   if (extra !== undefined || (mode !== undefined && mode !== 'ro' && mode !== 'rw')) {
-    fail(`--volumes-from ${raw}: write a container name, optionally followed by :ro or :rw (e.g. --volumes-from data:ro).`);
+    fail(l10n.t('--volumes-from {0}: write a container name, optionally followed by :ro or :rw (e.g. --volumes-from data:ro).', raw));
   }
   validateContainerName(name, '--volumes-from');
   return raw;
@@ -272,11 +293,11 @@ export function parseVolumesFrom(raw: string): string {
 export function parseLink(raw: string): string {
   const [name, alias, extra] = raw.split(':');
   if (extra !== undefined) {
-    fail(`--link ${raw}: write container[:alias], e.g. --link db:database.`);
+    fail(l10n.t('--link {0}: write container[:alias], e.g. --link db:database.', raw));
   }
   validateContainerName(name, '--link');
   if (alias !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(alias)) {
-    fail(`--link ${raw}: the alias "${alias}" is not a valid host name; use letters, digits, _, . or -.`);
+    fail(l10n.t('--link {0}: the alias "{1}" is not a valid host name; use letters, digits, _, . or -.', raw, alias));
   }
   return raw;
 }
@@ -284,14 +305,14 @@ export function parseLink(raw: string): string {
 export function parseRestart(raw: string): string {
   const match = /^(no|always|unless-stopped|on-failure)(?::(.*))?$/.exec(raw);
   if (!match) {
-    return fail(`--restart ${raw}: use no, always, unless-stopped or on-failure[:max-retries], e.g. --restart unless-stopped.`);
+    return fail(l10n.t('--restart {0}: use no, always, unless-stopped or on-failure[:max-retries], e.g. --restart unless-stopped.', raw));
   }
   if (match[2] !== undefined) {
     if (match[1] !== 'on-failure') {
-      fail(`--restart ${raw}: only on-failure takes a retry count (on-failure:5).`);
+      fail(l10n.t('--restart {0}: only on-failure takes a retry count (on-failure:5).', raw));
     }
     if (!/^\d+$/.test(match[2])) {
-      fail(`--restart ${raw}: the retry count "${match[2]}" must be a whole number, e.g. on-failure:5.`);
+      fail(l10n.t('--restart {0}: the retry count "{1}" must be a whole number, e.g. on-failure:5.', raw, match[2]));
     }
   }
   return raw;
@@ -317,18 +338,26 @@ export const parseRunHostname = (raw: string): string => asRunOption(() => parse
 export function validateRunOptions(options: RunOptions): void {
   const userNetwork = options.network !== undefined && !isBuiltInNetwork(options.network);
   if (options.networkAliases.length > 0 && !userNetwork) {
-    fail(`--network-alias needs --network with a user-defined network (not ${options.network ?? 'the default bridge'}): create one with docker network create.`);
+    fail(
+      options.network === undefined
+        ? l10n.t('--network-alias needs --network with a user-defined network (not the default bridge): create one with docker network create.')
+        : l10n.t('--network-alias needs --network with a user-defined network (not {0}): create one with docker network create.', options.network),
+    );
   }
   if (options.ip !== undefined && !userNetwork) {
-    fail(`--ip needs --network with a user-defined network (not ${options.network ?? 'the default bridge'}) whose subnet holds the address.`);
+    fail(
+      options.network === undefined
+        ? l10n.t('--ip needs --network with a user-defined network (not the default bridge) whose subnet holds the address.')
+        : l10n.t('--ip needs --network with a user-defined network (not {0}) whose subnet holds the address.', options.network),
+    );
   }
   if (options.network === 'host' && options.ports.length > 0) {
-    fail("-p does nothing with --network host: the container uses the host's ports directly. Drop -p or the host network.");
+    fail(l10n.t("-p does nothing with --network host: the container uses the host's ports directly. Drop -p or the host network."));
   }
   if ((options.network === 'host' || options.network === 'none') && options.links.length > 0) {
-    fail(`--link does not work with --network ${options.network}. Drop --link.`);
+    fail(l10n.t('--link does not work with --network {0}. Drop --link.', options.network));
   }
   if (options.autoRemove && options.restart !== undefined && options.restart !== 'no') {
-    fail(`--rm and --restart ${options.restart} conflict: a container removed when it exits cannot be restarted. Drop one of them.`);
+    fail(l10n.t('--rm and --restart {0} conflict: a container removed when it exits cannot be restarted. Drop one of them.', options.restart));
   }
 }

@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { DockerError, toDockerError } from './errors';
 import { watchedEventTypes } from './events';
 import { HistoryEntry, ImageLayer, toImageLayers } from './imageHistory';
+import { readJsonArray } from './jsonArrayReader';
 import {
   ContainerDetails,
   composeProjectLabel,
@@ -19,6 +20,7 @@ import {
 } from './models';
 import { ContainerPathStat, isExecutableFile, isSymlink, parsePathStat } from './pathStat';
 import { NetworkModel, toNetworkModel } from './networks';
+import * as l10n from '@vscode/l10n';
 
 export interface EngineVersion {
   version: string;
@@ -83,10 +85,17 @@ export class DockerService {
     return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
   }
 
-  /** Every container, or only those with the given ids (one request either way). */
-  async listContainers(ids?: string[]): Promise<ContainerModel[]> {
+  /**
+   * Every container, or only those with the given ids, or the `limit` newest (one request each way).
+   * The whole list is read and mapped in slices as it arrives (jsonArrayReader.ts): at 10,000
+   * containers its 7 MB answer would otherwise hold the event loop for one JSON.parse.
+   */
+  async listContainers(ids?: string[], options: { limit?: number } = {}): Promise<ContainerModel[]> {
+    if (!ids && !options.limit) {
+      return this.call(() => this.streamedList('/containers/json?', { all: true }, toContainerModel));
+    }
     const filters = ids ? { id: ids } : undefined;
-    const list = await this.call(() => this.docker.listContainers({ all: true, filters }));
+    const list = await this.call(() => this.docker.listContainers({ all: true, filters, limit: options.limit }));
     // The id filter matches prefixes; keep exact matches only.
     const wanted = ids ? new Set(ids) : undefined;
     return list.filter((c) => !wanted || wanted.has(c.Id)).map(toContainerModel);
@@ -281,7 +290,7 @@ export class DockerService {
     answer.resume();
     const stat = parsePathStat(answer.headers['x-docker-container-path-stat']);
     if (!stat) {
-      throw new DockerError('engine', `the engine's answer about ${path} has no readable X-Docker-Container-Path-Stat header`);
+      throw new DockerError('engine', l10n.t("the engine's answer about {0} has no readable X-Docker-Container-Path-Stat header", path));
     }
     return stat;
   }
@@ -343,6 +352,14 @@ export class DockerService {
     );
   }
 
+  /** GET of a JSON array, read off the response in slices (docker-modem would buffer and parse it whole). */
+  private streamedList<T>(path: string, options: object, map: (element: Docker.ContainerInfo) => T): Promise<T[]> {
+    const request = { path, method: 'GET', options, isStream: true, statusCodes: { 200: true, 500: 'server error' } };
+    return new Promise<IncomingMessage>((resolve, reject) =>
+      this.docker.modem.dial(request, (err, answer) => (err ? reject(err) : resolve(answer as IncomingMessage))),
+    ).then((answer) => readJsonArray(answer, (element) => map(element as Docker.ContainerInfo)));
+  }
+
   private slow(): number {
     return this.timeoutMs && Math.max(this.timeoutMs, slowRequestTimeoutMs);
   }
@@ -363,7 +380,7 @@ export class DockerService {
         timer = setTimeout(() => {
           answer.catch(() => undefined); // a late failure has nobody left to tell
           const seconds = Math.round(timeoutMs / 100) / 10;
-          reject(new DockerError('timeout', `no answer within ${seconds} s; the request may still complete`));
+          reject(new DockerError('timeout', l10n.t('no answer within {0} s; the request may still complete', seconds)));
         }, timeoutMs);
       });
       return await Promise.race([answer, expired]);
@@ -623,6 +640,13 @@ export class DockerService {
       this.slow(),
     );
     return answer.Id;
+  }
+
+  // Stats: the engine's live resource use per container.
+
+  /** `docker stats NAME`: one JSON sample a second until the container stops or the stream is destroyed. */
+  containerStats(id: string): Promise<NodeJS.ReadableStream> {
+    return this.call(() => this.docker.getContainer(id).stats({ stream: true }) as unknown as Promise<NodeJS.ReadableStream>, this.slow());
   }
 }
 

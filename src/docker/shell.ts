@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** Quotes a word for a POSIX shell only when it needs it, as people would type it. */
 export function shellQuote(word: string): string {
   return word !== '' && /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -14,10 +16,10 @@ export function commandLine(words: string[]): string {
   return words.map(shellQuote).join(' ');
 }
 
-/** A quote opened and never closed in a line split by splitShellWords. */
+/** A quote opened and never closed in a line split by splitShellWords; the message says which, for people. */
 export class UnclosedQuoteError extends Error {
   constructor(readonly quote: '"' | "'") {
-    super(`unclosed ${quote} quote`);
+    super(quote === '"' ? l10n.t('A double quote is not closed; close it or remove it.') : l10n.t('A single quote is not closed; close it or remove it.'));
   }
 }
 

@@ -2,6 +2,7 @@ import { DockerError, toDockerError } from './errors';
 import { Emitter, Event } from './event';
 import { guessFromEvent, type EventGuess } from './eventGuess';
 import { EngineEvent, EventStream, isContainerNoise } from './events';
+import { isHelperContainer } from './helperContainers';
 import type { ContainerDetails, ContainerModel, ImageModel, VolumeModel } from './models';
 import type { DockerService } from './service';
 
@@ -13,6 +14,8 @@ export interface StoreChange {
   full: boolean;
   updated: string[];
   removed: string[];
+  /** A full replacement by the engine's newest containers only (StoreOptions.firstPage): the whole list follows. */
+  partial?: true;
 }
 
 export type StoreStatus = { state: 'idle' } | { state: 'connecting' } | { state: 'ready' } | { state: 'failed'; error: DockerError };
@@ -25,6 +28,11 @@ export interface StoreOptions {
   /** After a failed update, the first retry waits this long, doubling up to `retryMaxMs`. */
   retryInitialMs: number;
   retryMaxMs: number;
+  /**
+   * When the store has no containers yet, it first asks the engine for this many of the newest
+   * (`limit`), so the views have rows while the whole list comes (over a second at 10,000); 0: no page.
+   */
+  firstPage: number;
 }
 
 const stopped = ['exited', 'dead', 'removing'];
@@ -91,6 +99,8 @@ export class EngineStore {
   private guessEmitQueued = false;
   private lastGuessEmit = -Infinity;
   private pendingFull = new Set<ResourceKind>();
+  /** The containers are the engine's first page only; the whole list is on its way. */
+  private pagedOnly = false;
   private flushTimer: NodeJS.Timeout | undefined;
   private queue: Promise<void> = Promise.resolve();
 
@@ -98,7 +108,7 @@ export class EngineStore {
     private readonly service: DockerService,
     options: Partial<StoreOptions> = {},
   ) {
-    this.options = { coalesceMs: 10, burstThreshold: 100, retryInitialMs: 250, retryMaxMs: 5_000, ...options };
+    this.options = { coalesceMs: 10, burstThreshold: 100, retryInitialMs: 250, retryMaxMs: 5_000, firstPage: 0, ...options };
     this.retryDelay = this.options.retryInitialMs;
     this.events = new EventStream(() => service.events(), {
       connected: () => {
@@ -136,6 +146,7 @@ export class EngineStore {
     this.died.clear();
     this.expectedNetworks.clear();
     this.forgetGuesses();
+    this.pagedOnly = false;
     for (const kind of ['containers', 'images', 'volumes'] as const) {
       this[kind].clear();
       this.emit({ kind, full: true, updated: [], removed: [] });
@@ -192,6 +203,31 @@ export class EngineStore {
     });
   }
 
+  /** Whether the containers are the whole list as of the last full list (not only a first page, nor a list still to come). */
+  get containersComplete(): boolean {
+    return !this.pagedOnly && this.current.state === 'ready';
+  }
+
+  /**
+   * Resolves once the Containers view has rows to show: the engine's first page (firstPage), or
+   * the whole list, or a failure. The rest of the picture may still be on its way (whenSettled).
+   */
+  whenContainersShown(timeoutMs = 30_000): Promise<StoreStatus> {
+    if (this.pagedOnly) {
+      return Promise.resolve(this.current);
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        subscriptions.forEach((s) => s.dispose());
+        resolve(this.current);
+      };
+      const timer = setTimeout(done, timeoutMs);
+      const subscriptions = [this.onChange((c) => c.partial && done())];
+      void this.whenSettled(timeoutMs).then(done);
+    });
+  }
+
   /** Resolves once every queued update has been applied. */
   async whenIdle(): Promise<void> {
     while (this.flushTimer) {
@@ -216,7 +252,8 @@ export class EngineStore {
       return;
     }
     if (event.type === 'container') {
-      if (isContainerNoise(event.action)) {
+      // A container the explorer made for itself is not asked about; its destroy still clears a row a full list may have given it.
+      if (isContainerNoise(event.action) || (event.action !== 'destroy' && isHelperContainer(event.attributes))) {
         return;
       }
       if (event.action === 'destroy') {
@@ -256,6 +293,7 @@ export class EngineStore {
     this.removedContainers.clear();
     this.died.clear();
     this.forgetGuesses();
+    this.pagedOnly = false;
     this.setStatus({ state: 'failed', error });
     for (const kind of ['containers', 'images', 'volumes'] as const) {
       if (this[kind].size > 0) {
@@ -284,7 +322,8 @@ export class EngineStore {
 
   /** Shows what a container event says at once (with the batch's other events), when the store has a picture to change. */
   private guess(event: EngineEvent): void {
-    if (this.current.state !== 'ready' || this.pendingFull.has('containers')) {
+    // Only on a whole picture: while the first rows are a page, the whole list is on its way.
+    if (this.current.state !== 'ready' || this.pagedOnly || this.pendingFull.has('containers')) {
       return;
     }
     if (event.action === 'destroy') {
@@ -384,11 +423,22 @@ export class EngineStore {
   }
 
   private async listAllContainers(): Promise<void> {
+    // A picture from nothing: the newest page first. Events meanwhile wait for the next flush, after the whole list.
+    if (this.options.firstPage > 0 && this.containers.size === 0 && this.current.state !== 'ready') {
+      const page = await this.service.listContainers(undefined, { limit: this.options.firstPage });
+      this.pagedOnly = true;
+      this.replaceAll(
+        'containers',
+        page.map((c) => [c.id, c]),
+        true,
+      );
+    }
     this.fullLists.containers++;
     const list = await this.service.listContainers();
+    this.pagedOnly = false;
     this.replaceAll(
       'containers',
-      list.map((c) => [c.id, c]),
+      list.filter((c) => !c.helper).map((c) => [c.id, c]),
     );
   }
 
@@ -410,11 +460,11 @@ export class EngineStore {
     );
   }
 
-  private replaceAll<K extends ResourceKind>(kind: K, entries: [string, StoreMaps[K]][]): void {
+  private replaceAll<K extends ResourceKind>(kind: K, entries: [string, StoreMaps[K]][], partial = false): void {
     const map = this[kind] as Map<string, StoreMaps[K]>;
     map.clear();
     entries.forEach(([key, value]) => map.set(key, value));
-    this.emit({ kind, full: true, updated: [], removed: [] });
+    this.emit(partial ? { kind, full: true, updated: [], removed: [], partial } : { kind, full: true, updated: [], removed: [] });
   }
 
   private async updateContainers(ids: string[], destroyed: string[]): Promise<void> {
@@ -424,10 +474,10 @@ export class EngineStore {
       const found = new Map((await this.service.listContainers(ids)).map((c) => [c.id, c]));
       for (const id of ids) {
         const listed = found.get(id);
-        if (listed && this.holdsGuess(listed)) {
+        if (listed && !listed.helper && this.holdsGuess(listed)) {
           continue;
         }
-        if (listed) {
+        if (listed && !listed.helper) {
           this.containers.set(id, this.withDeath(listed));
           updated.push(id);
           this.checkExpectedState(listed);

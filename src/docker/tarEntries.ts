@@ -1,4 +1,5 @@
 import * as tar from 'tar-stream';
+import * as l10n from '@vscode/l10n';
 
 /**
  * The archive endpoints speak tar: `GET /containers/{id}/archive?path=P` answers with P (a file, or
@@ -136,7 +137,7 @@ function resolveLink(folder: string, target: string): string | undefined {
 
 export class ArchiveTooLargeError extends Error {
   constructor(readonly size: number) {
-    super(`the file is larger than the limit (${size} bytes)`);
+    super(l10n.t('the file is larger than the limit ({0} bytes)', size));
     this.name = 'ArchiveTooLargeError';
   }
 }
@@ -184,7 +185,7 @@ export function readFileArchive(archive: NodeJS.ReadableStream, maxBytes: number
         next();
       });
     });
-    extract.on('finish', () => (failed ? undefined : result ? resolve(result) : reject(new Error('the archive holds no file'))));
+    extract.on('finish', () => (failed ? undefined : result ? resolve(result) : reject(new Error(l10n.t('the archive holds no file')))));
     extract.on('error', fail);
     archive.on('error', fail);
     archive.pipe(extract);

@@ -64,7 +64,9 @@ export class ContainerFilesFeature {
         if (local.length === 0) return;
       }
       const container = this.store.containers.get(target.containerId);
-      await uploadPaths(this.ctx, target.containerId, container?.name ?? target.containerId.slice(0, 12), local, target.path);
+      const written = await uploadPaths(this.ctx, target.containerId, container?.name ?? target.containerId.slice(0, 12), local, target.path);
+      // The engine sends no event for files, and the folder may be open: list it again to show what was dropped.
+      if (written?.length) this.insideRows?.redraw(target);
     },
   };
 
@@ -83,10 +85,9 @@ export class ContainerFilesFeature {
         if (!row || !this.insideRows) {
           return undefined;
         }
-        await treeViews.containers.reveal(row, { expand: true, select: false, focus: false });
-        const changes = (await this.insideRows.childrenOf(row))[0];
+        const changes = await this.insideRows.showChanges(row, async () => treeViews.containers.reveal(row, { expand: true, select: false, focus: false }));
         await treeViews.containers.reveal(changes, { expand: true, select: true, focus: true });
-        return this.insideRows.changesRow(containerId)?.changes;
+        return changes.changes;
       },
       layers: async (imageId, reference) => {
         const row = await findImageRow(views.images, imageId, reference);

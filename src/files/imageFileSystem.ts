@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
 import { ContainerFileError, ContainerFiles, readLimitBytes } from '../docker/containerFiles';
+import { imageReaderLabel } from '../docker/helperContainers';
 import type { DockerService } from '../docker/service';
 import { commandLine } from '../docker/shell';
 import type { DockerLog } from '../commands/dockerLog';
 import { describeFileError } from './fileMessages';
 import { imageScheme } from './fileUris';
-
-/** The label on the containers made only to read an image's files: never started, removed at once. */
-export const readerLabel = 'dev.docker-explorer.image-reader';
 
 /**
  * `docker-image://<image id>/<path>`: a file as the image has it, read-only, for Compare with Image.
@@ -64,7 +62,7 @@ export class ImageFileSystem implements vscode.FileSystemProvider {
         Image: image,
         Entrypoint: ['/'],
         Cmd: [],
-        Labels: { [readerLabel]: 'true' },
+        Labels: { [imageReaderLabel]: 'true' },
         NetworkDisabled: true,
         HostConfig: { NetworkMode: 'none' },
       }));

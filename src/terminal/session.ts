@@ -7,7 +7,7 @@ import { TextTail } from './textTail';
 /** How much of the latest output `transcript` keeps; a session that prints for hours stays small. */
 const transcriptLimit = 1 << 20;
 
-export type SessionKind = 'exec' | 'attach' | 'logs' | 'build';
+export type SessionKind = 'exec' | 'attach' | 'logs' | 'build' | 'stats';
 
 /**
  * One terminal session over the Engine API, with its own emitters (never shared between

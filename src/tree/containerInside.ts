@@ -28,6 +28,9 @@ export class ContainerInside {
   private readonly files = new Map<string, FilesNode>();
   /** Changes rows collapsed since they were listed: their next expansion asks the engine again. */
   private readonly collapsed = new Set<ChangesNode>();
+  /** Each Changes row's last `docker diff`, numbered: Show Changes tells whether VS Code just asked. */
+  private loads = 0;
+  private readonly loadedAt = new WeakMap<ChangesNode, number>();
 
   constructor(
     private readonly source: InsideSource,
@@ -89,9 +92,26 @@ export class ContainerInside {
     }
   }
 
-  /** The Changes row of a container, as last built (for Show Changes). */
-  changesRow(containerId: string): ChangesNode | undefined {
-    return this.changes.get(containerId);
+  /**
+   * Show Changes: one `docker diff`, shown on the page. `expand` expands the container row; VS Code
+   * lists it then, which is the one request, unless it already had its rows: then they are asked
+   * again here, once, and redrawn.
+   */
+  async showChanges(container: InsideParent, expand: () => Promise<void>): Promise<ChangesNode> {
+    const before = this.loads;
+    await expand();
+    const listed = this.changes.get(container.model.id);
+    if (listed && listed.parent === container && (this.loadedAt.get(listed) ?? 0) > before) {
+      return listed;
+    }
+    const changes = (await this.childrenOf(container))[0] as ChangesNode;
+    this.fire(changes);
+    return changes;
+  }
+
+  /** A row whose content changed by our own hand (a drop into a folder): VS Code asks for it and its rows again. */
+  redraw(node: InsideNode): void {
+    this.fire(node);
   }
 
   /** Forgets a removed container's rows. */
@@ -102,6 +122,7 @@ export class ContainerInside {
 
   private async load(node: ChangesNode): Promise<void> {
     try {
+      this.loadedAt.set(node, ++this.loads);
       node.changes = await this.source.containerChanges(node.containerId);
       node.failure = undefined;
     } catch (err) {

@@ -15,6 +15,8 @@ export type ContainersTreeNode = GroupNode | ContainerNode | ShowMoreNode | Insi
 
 /** Rows a level shows before its Show more row: each change to a level makes VS Code fetch and send all of its rows. */
 export const containersPageSize = 500;
+/** The newest containers the store asks for first, so the view has rows while the whole list comes (StoreOptions.firstPage). */
+export const containersFirstPage = 100;
 
 export interface ContainersViewSettings {
   groupBy: ContainerGroupBy;
@@ -89,7 +91,8 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     if (node) {
       return this.inside ? this.inside.children(node) : [];
     }
-    const status = await this.store.whenSettled();
+    // The engine's newest page is enough to show rows; the whole list replaces it when it comes.
+    const status = await this.store.whenContainersShown();
     if (status.state === 'failed') {
       return [];
     }

@@ -109,6 +109,8 @@ export const actions = {
   'dockerExplorer.containers.attach': rule('container', running, true),
   // A published port answers only while the container runs (docker port lists it then).
   'dockerExplorer.containers.openInBrowser': rule('container', running, true),
+  // docker stats has numbers while the container runs (paused: its last, frozen).
+  'dockerExplorer.containers.stats': rule('container', [...running, 'paused']),
   'dockerExplorer.containers.logs': rule('container', containerStates, true),
   'dockerExplorer.containers.prune': rule('container', stopped),
   'dockerExplorer.containers.stopAll': rule('container', active),

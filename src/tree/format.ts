@@ -9,6 +9,8 @@ export interface DisplayFormat {
   size(bytes: number): string;
   /** 3,000 */
   count(n: number): string;
+  /** "12.50%" from 12.5, with two decimals as docker stats writes them. */
+  percent(n: number): string;
   /** Dec 1, 2026, 10:00 AM from a Unix time in seconds. */
   date(unixSeconds: number): string;
   /** "5 minutes", a length of time as a container status says it. */
@@ -38,6 +40,7 @@ function createFormat(language: string): DisplayFormat {
   const ages = new Intl.RelativeTimeFormat(language, { numeric: 'always' });
   const now = new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(0, 'second');
   const counts = new Intl.NumberFormat(language);
+  const percents = new Intl.NumberFormat(language, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const sizes = new Intl.NumberFormat(language, { maximumSignificantDigits: 3 });
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
   const spans = new Map<string, Intl.NumberFormat>();
@@ -50,6 +53,9 @@ function createFormat(language: string): DisplayFormat {
     return format;
   };
   return {
+    percent(n) {
+      return percents.format(n / 100);
+    },
     age(unixSeconds, nowMs = Date.now()) {
       const seconds = Math.round(nowMs / 1000 - unixSeconds);
       for (const [size, unit] of ageSteps) {

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import type { ContainerDetails } from '../docker/models';
+import type { ContainerDetails, ContainerModel } from '../docker/models';
 import type { NetworkChange, NetworkStore } from '../docker/networkStore';
 import type { NetworkModel } from '../docker/networks';
 import type { EngineStore, StoreChange } from '../docker/store';
+import { NetworkMembership } from './networkMembership';
 import { NetworkContainerNode, type NetworkMember } from './nodes/networkContainerNode';
 import { NetworkNode } from './nodes/networkNode';
 import { WholeViewRefresh } from './wholeViewRefresh';
@@ -23,9 +24,10 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
   readonly onDidChangeTreeData = this.changed.event;
   private readonly refresh = new WholeViewRefresh(() => this.changed.fire(undefined));
   private readonly nodes = new Map<string, NetworkNode>();
+  private readonly byName = new Map<string, NetworkNode>();
   private roots: NetworkNode[] | undefined;
-  /** What each network's rows show of their containers, to tell which a container change touches. */
-  private signatures = new Map<string, string>();
+  /** Which containers are on which network: a container change costs O(its networks). */
+  private readonly membership: NetworkMembership;
   /** Aliases only inspect knows, per container, asked when a network row is expanded. */
   private readonly details = new Map<string, Promise<ContainerDetails | undefined>>();
   private readonly subscriptions: { dispose(): void }[];
@@ -35,6 +37,8 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
     private readonly networks: NetworkStore,
     private readonly settings: () => NetworksViewSettings,
   ) {
+    this.membership = new NetworkMembership(store.containers.values());
+    this.membership.indexEndpoints(networks.networks.values());
     this.subscriptions = [networks.onChange((c) => this.applyNetworks(c)), store.onChange((c) => c.kind === 'containers' && this.applyContainers(c))];
   }
 
@@ -72,14 +76,14 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
   members(network: NetworkModel): NetworkMember[] {
     const endpoints = new Map(network.endpoints.map((e) => [e.containerId, e]));
     const members: NetworkMember[] = [];
-    for (const container of this.store.containers.values()) {
-      if (container.networks.includes(network.name) || endpoints.has(container.id)) {
-        members.push({ containerId: container.id, name: container.name, container, endpoint: endpoints.get(container.id), aliases: [] });
-        endpoints.delete(container.id);
+    for (const id of this.membership.idsOn(network)) {
+      const container = this.store.containers.get(id);
+      const endpoint = endpoints.get(id);
+      if (container) {
+        members.push({ containerId: id, name: container.name, container, endpoint, aliases: [] });
+      } else if (endpoint) {
+        members.push({ containerId: id, name: endpoint.name, endpoint, aliases: [] });
       }
-    }
-    for (const endpoint of endpoints.values()) {
-      members.push({ containerId: endpoint.containerId, name: endpoint.name, endpoint, aliases: [] });
     }
     return members.sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -108,6 +112,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
   }
 
   private applyNetworks(change: NetworkChange): void {
+    this.membership.indexEndpoints(this.networks.networks.values());
     const hidden = (id: string) => !this.settings().showBuiltIn && this.networks.networks.get(id)?.builtIn === true;
     if (!change.full && change.removed.length === 0 && change.updated.every(hidden)) {
       return;
@@ -123,7 +128,6 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
       node.model = this.networks.networks.get(id)!;
       node.model.endpoints.forEach((e) => this.details.delete(e.containerId));
       this.members(node.model).forEach((m) => this.details.delete(m.containerId));
-      this.signatures.set(id, this.signature(node.model));
       this.changed.fire(node);
     }
   }
@@ -131,19 +135,20 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
   private applyContainers(change: StoreChange): void {
     [...change.updated, ...change.removed].forEach((id) => this.details.delete(id));
     if (change.full) this.details.clear();
-    for (const node of this.nodes.values()) {
-      const signature = this.signature(node.model);
-      if (signature !== this.signatures.get(node.model.id)) {
-        this.signatures.set(node.model.id, signature);
-        this.changed.fire(node);
-      }
-    }
-  }
-
-  private signature(network: NetworkModel): string {
-    return this.members(network)
-      .map((m) => `${m.containerId}:${m.container?.state ?? ''}:${m.endpoint?.ipv4 ?? ''}`)
-      .join(',');
+    const containers = this.store.containers;
+    const changed: [string, ContainerModel | undefined][] = change.full
+      ? [
+          ...[...containers.values()].map((m): [string, ContainerModel] => [m.id, m]),
+          ...this.membership.missing((id) => containers.has(id)).map((id): [string, undefined] => [id, undefined]),
+        ]
+      : [
+          ...change.updated.map((id): [string, ContainerModel | undefined] => [id, containers.get(id)]),
+          ...change.removed.map((id): [string, undefined] => [id, undefined]),
+        ];
+    const touched = this.membership.apply(changed);
+    const nodes = new Set([...touched.names].map((name) => this.byName.get(name)));
+    touched.ids.forEach((id) => nodes.add(this.nodes.get(id)));
+    nodes.forEach((node) => node && this.changed.fire(node));
   }
 
   private layout(): NetworkNode[] {
@@ -155,11 +160,11 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
       .filter((n) => showBuiltIn || !n.builtIn)
       .sort((a, b) => Number(a.builtIn) - Number(b.builtIn) || a.name.localeCompare(b.name));
     this.nodes.clear();
-    this.signatures = new Map();
+    this.byName.clear();
     this.roots = list.map((n) => {
-      const node: NetworkNode = new NetworkNode(n, (): number => this.members(node.model).length);
+      const node: NetworkNode = new NetworkNode(n, (): number => this.membership.idsOn(node.model).size);
       this.nodes.set(n.id, node);
-      this.signatures.set(n.id, this.signature(n));
+      this.byName.set(n.name, node);
       return node;
     });
     return this.roots;

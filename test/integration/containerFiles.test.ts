@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { DockerExplorerApi } from '../../src/extension';
 import { commandSuiteHooks, useScriptedUi } from './support/scriptedUi';
 import { cleanupRun, createContainer, runId, runLabel, testDocker, testImage, uniqueName } from './support/testEngine';
-import { ui as page, waitFor } from './support/uiBridge';
+import { type PageLabel, ui as page, waitFor } from './support/uiBridge';
 
 /** What the test reads of the rows under a container (the extension's classes come from its bundle). */
 interface Row {
@@ -133,7 +133,28 @@ describe('inside containers: Changes and Files', function () {
     const newRow = rootFolder && (await api.views.containers.getChildren(rootFolder)).find((n) => String(api.views.containers.getTreeItem(n).label) === 'new');
     if (newRow) await Promise.resolve(api.treeViews.containers.reveal(newRow as never, { select: false, focus: false })).catch(() => undefined);
     await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes('new'), 'the /root/new row on the page').catch(() => undefined);
+    // A, C and D are the decoration's badge and colour: VS Code asks the provider after drawing the row, so they come a moment later.
+    const expectBadges: Record<string, [string, string]> = {
+      new: ['A', 'gitDecoration.addedResourceForeground'],
+      passwd: ['C', 'gitDecoration.modifiedResourceForeground'],
+      group: ['D', 'gitDecoration.deletedResourceForeground'],
+    };
+    const colors = await page.colors(Object.values(expectBadges).map(([, id]) => id));
+    assert.ok(
+      colors.every((c) => c),
+      `the theme has source control's colours: ${colors.join(', ')}`,
+    );
+    const want = Object.entries(expectBadges).map(([label, [badge]], i) => ({ name: label, badge, badgeColor: colors[i], nameColor: colors[i] }));
+    let seen: PageLabel[] = [];
+    await waitFor(async () => {
+      seen = await page.labels();
+      return want.every((w) => seen.some((l) => l.name === w.name && l.badge === w.badge && l.badgeColor === w.badgeColor && l.nameColor === w.nameColor));
+    }, 'A, C and D on the rows').catch(() => undefined);
     const shot = await page.screenshot('container-changes');
+    for (const w of want) {
+      const row = seen.find((l) => l.name === w.name);
+      assert.deepEqual(row, w, `the ${w.name} row shows ${w.badge} in its colour (${shot.path}): ${JSON.stringify(seen.filter((l) => l.badge || l.name === w.name))}`);
+    }
     const labels = await page.texts('.monaco-list-row .label-name');
     // Files, below the Changes, may be scrolled out of the pane; the provider's rows above checked it.
     for (const label of ['Changes', 'root', 'new', 'etc', 'passwd', 'group']) {
@@ -152,6 +173,47 @@ describe('inside containers: Changes and Files', function () {
       'Show Changes returns the changes it shows',
     );
     assert.deepEqual(ui.messages, []);
+  });
+
+  it('asks docker diff once for Show Changes on a container whose row was never expanded, and once per expansion by hand', async () => {
+    const name = uniqueName('once');
+    await running(name);
+    await sh(name, 'echo x > /root/once');
+    const row = await containerRow(name);
+    await api.treeViews.containers.reveal(row as never, { select: false, focus: false });
+    await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes(name), `the ${name} row on the page`);
+    // Counted where the rows ask: the service's docker diff.
+    const service = api.service as unknown as { containerChanges: (id: string) => Promise<unknown> };
+    const original = service.containerChanges;
+    let asked = 0;
+    service.containerChanges = (id: string) => (asked++, original.call(api.service, id));
+    try {
+      const shown = await vscode.commands.executeCommand<{ path: string }[]>('dockerExplorer.containers.showChanges', name);
+      assert.ok(
+        shown?.some((c) => c.path === '/root/once'),
+        JSON.stringify(shown),
+      );
+      await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes('once'), 'the Changes rows on the page');
+      assert.equal(asked, 1, 'Show Changes asked docker diff once');
+      // As a user: collapse the container row and expand it again by clicking: VS Code keeps its rows, nothing is asked.
+      const twistie = (label: string) => `.monaco-list-row:has-text("${label}") .monaco-tl-twistie`;
+      await api.treeViews.containers.reveal(row as never, { select: false, focus: false });
+      await page.click(twistie(name));
+      await waitFor(async () => !(await page.texts('.monaco-list-row .label-name')).includes('once'), 'the container row collapsed');
+      await page.click(twistie(name));
+      await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes('once'), 'the change on the page again');
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(asked, 1, 'expanding the container row again asked nothing');
+      // Changes collapsed and expanded again: asked again, once.
+      await page.click(twistie('Changes'));
+      await waitFor(async () => !(await page.texts('.monaco-list-row .label-name')).includes('once'), 'Changes collapsed');
+      await page.click(twistie('Changes'));
+      await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes('once'), 'the change on the page once more');
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(asked, 2, 'expanding Changes again asked once');
+    } finally {
+      service.containerChanges = original;
+    }
   });
 
   it('opens a file written inside with the same text, saves an edit into the container after asking once', async () => {
@@ -256,6 +318,57 @@ describe('inside containers: Changes and Files', function () {
     assert.deepEqual(ui.messages, []);
   });
 
+  it('uploads a workspace file dragged from the Explorer onto a container folder row, with the same bytes', async () => {
+    const name = uniqueName('drop');
+    await running(name);
+    // At the top of Files (folders first, by name), so it and what is dropped in it stay in the pane.
+    const folder = `/a-dropzone-${name.slice(-6)}`;
+    await sh(name, `mkdir -p ${folder}`);
+    const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(workspace, 'the test window has a workspace folder');
+    const file = path.join(workspace, `${name}.bin`);
+    const bytes = crypto.randomBytes(30_000);
+    fs.writeFileSync(file, bytes);
+    // The Explorer in the panel below the Containers view, as a user would arrange them to drag from one to the other.
+    await vscode.commands.executeCommand('vscode.moveViews', { viewIds: ['workbench.explorer.fileView'], destinationId: 'workbench.panel.output' });
+    await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
+    try {
+      await vscode.commands.executeCommand('workbench.files.action.refreshFilesExplorer');
+      await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(file));
+      const row = await containerRow(name);
+      const [, files] = await children(row);
+      const zone = (await children(files)).find((r) => r.path === folder) as Row;
+      assert.ok(zone, `${folder} is listed`);
+      // Open, so the dropped file must show in it.
+      await api.treeViews.containers.reveal(zone as never, { select: false, focus: false, expand: true });
+      const zoneName = path.posix.basename(folder);
+      await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes(zoneName), `the ${folder} row on the page`);
+      await waitFor(async () => (await page.texts('.monaco-list-row .label-name')).includes('(empty folder)'), `the empty ${folder} on the page`);
+      await waitFor(async () => (await page.texts('.explorer-folders-view .monaco-list-row .label-name')).includes(`${name}.bin`), 'the file in the Explorer');
+      await page.drag({ selector: '.explorer-folders-view .monaco-list-row', text: `${name}.bin` }, { selector: '.monaco-list-row', text: zoneName });
+      const inside = await waitFor(
+        async () => (await sh(name, `md5sum ${folder}/${name}.bin 2>/dev/null || true`)).toString().split(' ')[0],
+        'the dropped file inside the container',
+        20_000,
+      );
+      const dropped = `${name}.bin`;
+      const twice = await waitFor(
+        async () => (await page.texts('.monaco-list-row .label-name')).filter((t) => t === dropped).length === 2,
+        'the dropped file in the folder row too',
+      ).catch(() => false);
+      const shot = await page.screenshot('container-files-drop');
+      assert.equal(inside, md5(bytes), `the same bytes (${shot.path})`);
+      assert.ok(twice, `the folder row lists the dropped file (${shot.path}): ${(await page.texts('.monaco-list-row .label-name')).join(' | ')}`);
+      assert.ok(api.commands.log.lines.includes(`$ docker cp ${file} ${name}:${folder}`), 'the drop writes its docker command');
+      assert.deepEqual(ui.messages, []);
+    } finally {
+      await vscode.commands.executeCommand('vscode.moveViews', { viewIds: ['workbench.explorer.fileView'], destinationId: 'workbench.view.explorer' });
+      await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      fs.rmSync(file, { force: true });
+    }
+  });
+
   it('refuses bad paths with a message before any request, and changes nothing', async () => {
     const name = uniqueName('bad');
     await running(name);
@@ -348,15 +461,23 @@ describe('inside containers: Changes and Files', function () {
     await running(name);
     const original = (await sh(name, 'cat /etc/passwd')).toString();
     await sh(name, 'echo y >> /etc/passwd');
+    await api.store.whenIdle();
+    // The reading container never reaches the Containers view: the store, where the view's rows come from, never holds it.
+    const known = new Set(api.store.containers.keys());
+    const appeared = new Set<string>();
+    const watching = api.store.onChange((c) => c.kind === 'containers' && [...api.store.containers.keys()].forEach((id) => known.has(id) || appeared.add(id)));
     const result = await vscode.commands.executeCommand<{ image: vscode.Uri; container: vscode.Uri }>('dockerExplorer.changes.compareWithImage', {
       container: name,
       path: '/etc/passwd',
     });
+    await api.store.whenIdle();
+    watching.dispose();
     assert.ok(result, 'the diff opened');
     assert.equal(Buffer.from(await vscode.workspace.fs.readFile(result.image)).toString(), original, 'the image`s version');
     assert.equal(Buffer.from(await vscode.workspace.fs.readFile(result.container)).toString(), `${original}y\n`, 'the container`s version');
     const readers = await docker.listContainers({ all: true, filters: { label: ['dev.docker-explorer.image-reader'] } });
     assert.deepEqual(readers, [], 'the reading container is gone');
+    assert.deepEqual([...appeared], [], 'the reading container was never in the Containers view');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     assert.deepEqual(ui.messages, []);
   });

@@ -30,6 +30,8 @@ describe('the walkthrough on the page', function () {
     await vscode.commands.executeCommand('dockerExplorer.containers.focus');
     const action = '.pane-header .action-label[aria-label="Get Started with Docker"]';
     await waitFor(async () => (await page.attributes(action, 'aria-label')).length > 0, 'the title action on the Containers view');
+    // Title actions are drawn only while the pane is hovered or focused; after earlier suites the focus may be elsewhere.
+    await page.hover('.pane-header[aria-label^="Containers"]');
     await page.click(action);
     const titles = await waitFor(async () => {
       const t = await stepTitles();

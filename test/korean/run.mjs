@@ -19,7 +19,8 @@ const FONT_PACKAGES = ['fonts-nanum'];
 /** The label test/integration/support/testEngine.ts gives what tests create, so a crashed run's leftovers are removed too. */
 const RUN_LABEL = 'dev.docker-explorer.test-run';
 
-export const koreanWindowTitle = "a Korean window: view titles, a row's age, a confirmation, the walkthrough, a welcome text and a parser's message in Korean";
+export const koreanWindowTitle =
+  "a Korean window: view titles, a row's age, a confirmation, the walkthrough, a welcome text and src/docker's messages (image name, subnet, -p) in Korean";
 
 /** The user data a Korean user's VS Code has: the locale setting and an installed Korean language pack. */
 function koreanUserData(dataDir) {
@@ -120,6 +121,7 @@ export async function runKoreanWindowCheck({ env = {}, testImage, outputDir, log
         DX_PROBE_URL: `http://127.0.0.1:${probe.server.address().port}/`,
         DX_KO_CONTAINER: name,
         DX_KO_MISSING_HOST: `unix://${path.join(dataDir, 'no-engine-here.sock')}`,
+        DX_KO_IMAGE: testImage,
       },
       log,
       logFile: path.join(outputDir, 'code-server.log'),
@@ -196,25 +198,45 @@ export async function runKoreanWindowCheck({ env = {}, testImage, outputDir, log
     await page.screenshot({ path: path.join(shots, 'korean-welcome.png') });
     welcome.answer();
 
+    // A toast, or the notification center when the workbench put it there quietly.
+    const notifications = async () => {
+      const toasts = (await texts('.notification-toast')).join('\n');
+      if (toasts) return toasts;
+      if ((await page.locator('.notifications-center.visible').count()) === 0) {
+        await page
+          .locator('#status\\.notifications')
+          .click({ timeout: 2000 })
+          .catch(() => undefined);
+      }
+      return (await texts('.notifications-center .notification-list-item')).join('\n');
+    };
     const parserError = await probe.next('parserError', timeoutMs);
     seen.parserError = await untilPage(
-      // A toast, or the notification center when the workbench put it there quietly.
-      async () => {
-        const toasts = (await texts('.notification-toast')).join('\n');
-        if (toasts) return toasts;
-        if ((await page.locator('.notifications-center.visible').count()) === 0) {
-          await page
-            .locator('#status\\.notifications')
-            .click({ timeout: 2000 })
-            .catch(() => undefined);
-        }
-        return (await texts('.notifications-center .notification-list-item')).join('\n');
-      },
+      notifications,
       (t) => t.includes('"Bad Name"에 공백이나 제어 문자가 있습니다'),
       "the image-name parser's message (src/docker) in Korean",
     ).catch((err) => (problems.push(err.message), undefined));
     await page.screenshot({ path: path.join(shots, 'korean-parser-error.png') });
     parserError.answer();
+
+    // Messages of the other src/docker parsers, each refused before any request: Create Network's subnet, Run's -p.
+    const networkError = await probe.next('networkError', timeoutMs);
+    seen.networkError = await untilPage(
+      notifications,
+      (t) => t.includes('--subnet 10.10.0.1/24: 주소에 /24 프리픽스 밖의 비트가 켜져 있습니다. 10.10.0.0/24을(를) 뜻하셨나요?'),
+      "Create Network's subnet message (src/docker/networkSpec.ts) in Korean",
+    ).catch((err) => (problems.push(err.message), undefined));
+    await page.screenshot({ path: path.join(shots, 'korean-network-error.png') });
+    networkError.answer();
+
+    const runError = await probe.next('runError', timeoutMs);
+    seen.runError = await untilPage(
+      notifications,
+      (t) => t.includes('-p 70000:80: 호스트 포트 70000은(는) 범위를 벗어났습니다. 포트는 1부터 65535까지입니다.'),
+      "Run Container's -p message (src/docker/runSpec.ts) in Korean",
+    ).catch((err) => (problems.push(err.message), undefined));
+    await page.screenshot({ path: path.join(shots, 'korean-run-error.png') });
+    runError.answer();
 
     (await probe.next('done', timeoutMs)).answer();
     // Escape cancelled the removal: the container is still there.
@@ -225,6 +247,12 @@ export async function runKoreanWindowCheck({ env = {}, testImage, outputDir, log
       ),
       `${name} was removed although the confirmation was cancelled`,
     );
+    // The refused Create Network and Run made nothing.
+    const made = [
+      ...(await docker.listNetworks({ filters: { name: [`${name}-net`] } })).map((n) => `network ${n.Name}`),
+      ...(await docker.listContainers({ all: true, filters: { name: [`${name}-run`] } })).map((c) => `container ${c.Names[0]}`),
+    ];
+    expect(made.length === 0, `the refused commands made ${made.join(', ')}`);
   } catch (err) {
     problems.push(`harness: ${err.message}`);
   } finally {

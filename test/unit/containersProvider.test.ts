@@ -33,6 +33,7 @@ function fakeStore(models: ContainerModel[]) {
     containers,
     onChange: changes.event,
     whenSettled: async () => ({ state: 'ready' as const }),
+    whenContainersShown: async () => ({ state: 'ready' as const }),
     containerDetails: async () => undefined,
     /** The engine listed these containers again after an event (a fresh object each, as the store keeps). */
     update(...updated: ContainerModel[]) {

@@ -20,6 +20,7 @@ describe('packaging and manifest', () => {
       'LICENSE',
       'README.md',
       'dist/extension.js',
+      'dist/ssh.js',
       'l10n/bundle.l10n.json',
       'l10n/bundle.l10n.ko.json',
       'media/docker.svg',

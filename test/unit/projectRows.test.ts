@@ -29,7 +29,13 @@ function container(id: string, changes: Partial<ContainerModel> = {}): Container
 async function shown(models: ContainerModel[], composeServices: boolean) {
   const changes = new Emitter<StoreChange>();
   const containers = new Map(models.map((m) => [m.id, m]));
-  const store = { containers, onChange: changes.event, whenSettled: async () => ({ state: 'ready' as const }), containerDetails: async () => undefined };
+  const store = {
+    containers,
+    onChange: changes.event,
+    whenSettled: async () => ({ state: 'ready' as const }),
+    whenContainersShown: async () => ({ state: 'ready' as const }),
+    containerDetails: async () => undefined,
+  };
   const provider = new ContainersProvider(store as unknown as EngineStore, () => ({ groupBy: 'composeProject', sortBy: 'created', composeServices }));
   changes.fire({ kind: 'containers', full: true, updated: [], removed: [] });
   const roots = await provider.getChildren();

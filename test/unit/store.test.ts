@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import type { ContainerModel, ImageModel, VolumeModel } from '../../src/docker/models';
 import type { DockerService } from '../../src/docker/service';
+import { imageReaderLabel } from '../../src/docker/helperContainers';
+import { toContainerModel } from '../../src/docker/models';
 import { EngineStore, StoreChange } from '../../src/docker/store';
 
 function container(id: string, state = 'running', name = id): ContainerModel {
@@ -323,6 +325,47 @@ describe('EngineStore', () => {
     setTimeout(() => engine.containers.set('a', container('a', 'restarting')), 40);
     await new Promise((r) => setTimeout(r, 120));
     assert.equal(store.containers.get('a')?.state, 'restarting');
+    store.stop();
+  });
+
+  it('keeps the containers the explorer makes to read an image out of the views, asking nothing for their events', async () => {
+    const reader = (id: string) =>
+      toContainerModel({
+        Id: id,
+        Names: [`/${id}`],
+        Image: 'busybox',
+        ImageID: 'sha256:img',
+        Created: 1,
+        State: 'created',
+        Status: 'Created',
+        Labels: { [imageReaderLabel]: 'true' },
+      } as never);
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a'));
+    engine.containers.set('old-reader', reader('old-reader'));
+    const { store, changes } = await started(engine);
+    assert.deepEqual([...store.containers.keys()], ['a'], 'a full list leaves it out');
+    engine.requests = [];
+    changes.length = 0;
+
+    // Its events carry its labels: nothing is asked, nothing changes.
+    engine.containers.set('r1', reader('r1'));
+    engine.emit('container', 'create', 'r1', { [imageReaderLabel]: 'true', image: 'busybox', name: 'r1' });
+    await new Promise((r) => setTimeout(r, 30));
+    await store.whenIdle();
+    assert.deepEqual(engine.requests, []);
+    // An event without them: the list answer says what it is, and it stays out.
+    engine.containers.set('r2', reader('r2'));
+    engine.emit('container', 'create', 'r2');
+    await new Promise((r) => setTimeout(r, 30));
+    await store.whenIdle();
+    assert.deepEqual(engine.requests, ['containers?id=r2']);
+    engine.containers.delete('r1');
+    engine.emit('container', 'destroy', 'r1', { [imageReaderLabel]: 'true' });
+    await new Promise((r) => setTimeout(r, 30));
+    await store.whenIdle();
+    assert.deepEqual([...store.containers.keys()], ['a']);
+    assert.deepEqual(changes, [], 'the views heard nothing');
     store.stop();
   });
 });

@@ -90,12 +90,52 @@ const pageRowHandlers = {
   },
 };
 
+// What a tree row's label shows beyond its text: the decoration's badge (a CSS ::after) and colours.
+const pageLabelHandlers = {
+  async '/labels'(page, { selector = '.monaco-list-row .monaco-icon-label' }) {
+    const labels = await page.$$eval(selector, (els) =>
+      els.map((e) => {
+        const after = window.getComputedStyle(e, '::after');
+        const name = e.querySelector('.label-name');
+        const content = after.content;
+        return {
+          name: String(name?.textContent ?? '').trim(),
+          badge: content && content !== 'none' && content !== 'normal' ? content.replace(/^"(.*)"$/, '$1') : '',
+          badgeColor: after.color,
+          nameColor: name ? window.getComputedStyle(name).color : '',
+        };
+      }),
+    );
+    return { labels };
+  },
+  async '/colors'(page, { ids }) {
+    if (!Array.isArray(ids)) throw new Error('ids required');
+    const colors = await page.evaluate((ids) => {
+      const probe = document.createElement('span');
+      document.querySelector('.monaco-workbench')?.appendChild(probe);
+      const out = ids.map((id) => {
+        probe.style.color = 'rgb(1, 2, 3)';
+        probe.style.color = `var(--vscode-${id.replace(/\./g, '-')}, rgb(1, 2, 3))`;
+        const c = window.getComputedStyle(probe).color;
+        return c === 'rgb(1, 2, 3)' ? null : c;
+      });
+      probe.remove();
+      return out;
+    }, ids);
+    return { colors };
+  },
+};
+
 /**
  * HTTP bridge that lets tests in the extension host look at the page.
  * POST /screenshot {name, fullPage?} -> {path}
  * POST /texts {selector}             -> {texts}
  * POST /attributes {selector, attribute} -> {values}
  * POST /click {selector}             -> {ok: true}
+ * POST /hover {selector}             -> {ok: true}
+ * POST /drag {from, to}              -> {ok: true}: drags the first element matching from ({selector, text?}) onto the first matching to
+ * POST /labels {selector?}           -> {labels: [{name, badge, badgeColor, nameColor}]}: each tree label's text, decoration badge and colours
+ * POST /colors {ids}                 -> {colors}: each theme colour id as the page resolves it (rgb), null when the theme has none
  * POST /rows/record {}               -> {now}: from now on the page logs each change of its tree rows' aria-labels, with its time
  * POST /rows/when {pattern, absent, after, timeoutMs} -> {at, label, already}: the first logged moment at or after `after`
  *      (epoch ms, performance.timeOrigin + performance.now(), as in the extension host) when a row matches (or none does)
@@ -122,13 +162,26 @@ export async function startUiBridge({ getPage, outputDir, log = defaultLog }) {
       const values = await page.$$eval(selector, (els, a) => els.map((e) => e.getAttribute(a)), attribute);
       return { values };
     },
+    async '/drag'(page, { from, to }) {
+      if (!from?.selector || !to?.selector) throw new Error('from and to ({selector, text?}) required');
+      const locate = ({ selector, text }) => (text ? page.locator(selector).filter({ hasText: text }) : page.locator(selector)).first();
+      // As a user drags with the mouse: press on one row, move over the other, release (HTML5 drag and drop in Chromium).
+      await locate(from).dragTo(locate(to), { timeout: 10_000 });
+      return { ok: true };
+    },
     async '/click'(page, { selector }) {
       if (!selector) throw new Error('selector required');
       await page.click(selector, { timeout: 10_000 });
       return { ok: true };
     },
+    // A view's title actions show only while its pane is hovered or focused: hover it first.
+    async '/hover'(page, { selector }) {
+      if (!selector) throw new Error('selector required');
+      await page.hover(selector, { timeout: 10_000 });
+      return { ok: true };
+    },
   };
-  Object.assign(handlers, pageRowHandlers);
+  Object.assign(handlers, pageRowHandlers, pageLabelHandlers);
   const server = http.createServer(async (req, res) => {
     const send = (status, obj) => {
       const body = JSON.stringify(obj);

@@ -20,11 +20,25 @@ export const ui = {
   texts: (selector: string) => post<{ texts: string[] }>('/texts', { selector }).then((r) => r.texts),
   attributes: (selector: string, attribute: string) => post<{ values: (string | null)[] }>('/attributes', { selector, attribute }).then((r) => r.values),
   click: (selector: string) => post<unknown>('/click', { selector }),
+  hover: (selector: string) => post<unknown>('/hover', { selector }),
+  /** Drags the first element matching `from` onto the first matching `to` with the mouse (`text`: the element contains it). */
+  drag: (from: { selector: string; text?: string }, to: { selector: string; text?: string }) => post<unknown>('/drag', { from, to }),
+  /** Each tree label on the page: its text, its decoration's badge (A, C, D...) and colours, as computed. */
+  labels: (selector?: string) => post<{ labels: PageLabel[] }>('/labels', { selector }).then((r) => r.labels),
+  /** Theme colours as the page resolves them (`rgb(...)`), null for an id the theme does not define. */
+  colors: (ids: string[]) => post<{ colors: (string | null)[] }>('/colors', { ids }).then((r) => r.colors),
   /** Starts the page's own log of its tree rows (idempotent); answers the page's clock, epoch ms. */
   recordRows: () => post<{ now: number }>('/rows/record', {}).then((r) => r.now),
   /** The first logged moment at or after `after` (epoch ms) when a row's aria-label matches `pattern` (or, `absent`, none does). */
   rowsWhen: (query: { pattern: string; absent?: boolean; after: number; timeoutMs?: number }) => post<RowsWhen>('/rows/when', query),
 };
+
+export interface PageLabel {
+  name: string;
+  badge: string;
+  badgeColor: string;
+  nameColor: string;
+}
 
 export interface RowsWhen {
   at?: number;

@@ -47,6 +47,14 @@ exports.activate = async function activate() {
     // A parser's message (built in src/docker) for a bad image name, as a notification.
     void vscode.commands.executeCommand('dockerExplorer.images.pull', 'Bad Name');
     await step('parserError');
+    // Other parsers' messages, each refused before any request: a subnet with host bits set, a host port out of range.
+    const name = process.env.DX_KO_CONTAINER;
+    await vscode.commands.executeCommand('notifications.clearAll');
+    void vscode.commands.executeCommand('dockerExplorer.networks.create', { name: `${name}-net`, subnet: '10.10.0.1/24' });
+    await step('networkError');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    void vscode.commands.executeCommand('dockerExplorer.containers.run', { image: process.env.DX_KO_IMAGE, name: `${name}-run`, ports: ['70000:80'] });
+    await step('runError');
     await step('done', {});
   } catch (err) {
     await step('done', { error: String((err && err.stack) || err) });

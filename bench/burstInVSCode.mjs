@@ -1,0 +1,150 @@
+// 9. A burst in a real VS Code (issue 12, item 4): BENCH_VSCODE_BURST stopped containers removed among
+// BENCH_SCROLL_AT (10,000) through the Engine API as fast as it goes, timed to the page showing none of
+// them. The extension talks to the engine through a proxy here that timestamps every request line, so the
+// full lists it made are counted from its requests, not from its own counters (those are reported too).
+// The payload is bench/vscode/burst.ts.
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fmt, stats } from './lib.mjs';
+import { fillContainers } from './fill.mjs';
+import { productionBundleForVSCode } from './inVSCode.mjs';
+import { fillTo } from './scroll.mjs';
+import { runPayload } from './vscode.mjs';
+
+const MB = 1024 * 1024;
+
+/** A unix-socket proxy to the engine noting each HTTP request line clients send, with its arrival (epoch ms). */
+export async function timedProxy(listenPath, targetPath) {
+  fs.rmSync(listenPath, { force: true });
+  const seen = [];
+  const requestLine = /(?:^|\r\n)(GET|POST|PUT|DELETE|HEAD) (\S+) HTTP\/1\.[01]\r\n/g;
+  const server = net.createServer((client) => {
+    const upstream = net.connect(targetPath);
+    client.on('data', (chunk) => {
+      const at = performance.timeOrigin + performance.now();
+      // Requests are small and start a chunk here (dockerode writes each in one go); bodies may hold no request line.
+      for (const m of chunk.toString('latin1').matchAll(requestLine)) seen.push({ at, method: m[1], url: m[2] });
+      upstream.write(chunk);
+    });
+    upstream.pipe(client);
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', close).on('close', close);
+    upstream.on('error', close).on('close', close);
+  });
+  await new Promise((resolve, reject) => server.listen(listenPath, resolve).on('error', reject));
+  return {
+    between: (from, to) => seen.filter((r) => r.at >= from && r.at <= to),
+    /** Every request line so far: proof the extension talked through the proxy at all. */
+    get total() {
+      return seen.length;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        fs.rmSync(listenPath, { force: true });
+      }),
+  };
+}
+
+/** A container list without an id filter: every container, as at start-up. */
+export const isFullContainerList = (r) => r.method === 'GET' && r.url.startsWith('/containers/json') && !decodeURIComponent(r.url).includes('"id"');
+
+export async function measureBurstInVSCode(b) {
+  const { config, engine, socketPath, workDir, log, results, vscodeRows, root } = b;
+  const runs = [];
+  for (let run = 1; run <= config.vscodeBurstRuns; run++) {
+    await fillContainers(b, 'burst', config.vscodeBurst);
+    const total = await fillTo(b, config.scrollAt);
+    log(`burst in VS Code, run ${run}: removing ${config.vscodeBurst} of ${total} containers, ${productionBundleForVSCode(b)} bundle`);
+    const proxy = await timedProxy(path.join(workDir, 'burst-proxy.sock'), socketPath);
+    let bench;
+    try {
+      bench = await runPayload({
+        root,
+        engine: { ...engine, dockerHost: `unix://${path.join(workDir, 'burst-proxy.sock')}` },
+        log,
+        mode: 'burst',
+        label: `burst-${total}-${run}`,
+        timeoutMs: 15 * 60_000,
+        env: { DX_BENCH_CONTAINERS: String(total), DX_BENCH_BURST: String(config.vscodeBurst), DX_BENCH_BURST_SET: 'burst', DX_BENCH_ENGINE_SOCKET: socketPath },
+      });
+    } finally {
+      await proxy.close();
+    }
+    const during = proxy.between(bench.window.startedAt, bench.window.endedAt);
+    if (proxy.total === 0) throw new Error('the extension host sent no request through the proxy: it talked to another engine');
+    bench.requests = {
+      throughProxy: proxy.total,
+      fullContainerLists: during.filter(isFullContainerList).length,
+      containerListsById: during.filter((r) => r.url.startsWith('/containers/json') && !isFullContainerList(r)).length,
+      inspects: during.filter((r) => /^\/containers\/[^/]+\/json/.test(r.url)).length,
+      all: during.length,
+      kinds: requestKinds(during),
+    };
+    log(
+      `burst run ${run}: ${JSON.stringify({ ms: bench.ms, fires: bench.fires, storeFullLists: bench.storeFullLists, requests: bench.requests, eventLoop: bench.eventLoop }, (k, v) => (typeof v === 'number' ? +v.toFixed(1) : v))}`,
+    );
+    runs.push({ total, ...bench });
+  }
+  results.vscode.burst = runs;
+  const at = `burst ${config.vscodeBurst} of ${runs[0].total} in VS Code`;
+  const row = (method, values, note = '') => {
+    const s = stats(values);
+    return [at, method, s.n, fmt(s.median), `${fmt(s.min)}..${fmt(s.max)}`, note];
+  };
+  const list = (key) => runs.map(key).join(',');
+  const heap = (r) => (r.heap.after.heapUsed - r.heap.before.heapUsed) / MB;
+  const signed = (v) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
+  vscodeRows.push(
+    row(
+      'removals through the API (16 at a time), first sent -> last returned (floor)',
+      runs.map((r) => r.ms.removals),
+    ),
+    row(
+      'first removal sent -> the page shows none of them',
+      runs.map((r) => r.ms.toPageNone),
+      `x${(stats(runs.map((r) => r.ms.toPageNone)).median / stats(runs.map((r) => r.ms.removals)).median).toFixed(2)} the floor`,
+    ),
+    row(
+      'last removal returned -> the page shows none',
+      runs.map((r) => r.ms.lastRemovalToPageNone),
+      `store none at ${list((r) => fmt(r.ms.toStoreNone))} ms`,
+    ),
+    [
+      at,
+      'full container lists the extension host sent (proxy)',
+      runs.length,
+      '',
+      '',
+      `${list((r) => r.requests.fullContainerLists)} (store's counter ${list((r) => r.storeFullLists.containers)}); target <= 2`,
+    ],
+    [at, 'whole-view refreshes / row changes fired by the Containers view', runs.length, '', '', `${list((r) => r.fires.whole)} / ${list((r) => r.fires.rows)}`],
+    row(
+      "extension host's longest event-loop block during the burst",
+      runs.map((r) => r.eventLoop.maxMs),
+      `p99 ${list((r) => fmt(r.eventLoop.p99Ms))} ms`,
+    ),
+    [
+      at,
+      'extension host heap after forced GC: before -> after',
+      runs.length,
+      '',
+      '',
+      runs.map((r) => `${(r.heap.before.heapUsed / MB).toFixed(1)} -> ${(r.heap.after.heapUsed / MB).toFixed(1)} MB (${signed(heap(r))})`).join('; '),
+    ],
+  );
+}
+
+/** How many requests of each kind (method and path, ids folded). */
+function requestKinds(requests) {
+  const kinds = {};
+  for (const r of requests) {
+    const kind = `${r.method} ${r.url.split('?')[0].replace(/[0-9a-f]{64}/, 'ID')}`;
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+  }
+  return kinds;
+}

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Reads a CPU profile of the extension host (DX_BENCH_CPU_PROFILE, bench/vscode/cpuProfile.ts) and
+// says where the time went: busy time by origin (our src/ files and each bundled package, read from
+// the bundle's esbuild module comments; VS Code; Node; GC) and what ran in the longest busy stretches.
+// Usage: node bench/openProfile.mjs PROFILE.cpuprofile [dist/extension.js] [--top N]
+// A non-minified bundle (npm run build) names functions; the production one names only modules.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Line ranges of the bundle's modules, from esbuild's `// path` comments (one per module). */
+export function bundleModules(bundleText) {
+  const starts = [];
+  bundleText.split('\n').forEach((line, i) => {
+    const m = /^\/\/ ((?:src|node_modules)\/\S+)$/.exec(line);
+    if (m) starts.push({ line: i, module: m[1] });
+  });
+  return starts;
+}
+
+function moduleAt(starts, line) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  let found;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid].line <= line) {
+      found = starts[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found?.module;
+}
+
+/** What a profile node's code is: 'ours src/...', a package, VS Code, Node, or a V8 pseudo-frame. */
+function origin(frame, starts) {
+  const url = frame.url ?? '';
+  if (!url) return frame.functionName.startsWith('(') ? frame.functionName : `(native) ${frame.functionName}`;
+  if (url.includes('/dist/extension.js')) {
+    const module = moduleAt(starts, frame.lineNumber) ?? 'bundle';
+    const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(module);
+    return pkg ? `pkg ${pkg[1]}` : `ours ${module}`;
+  }
+  if (url.startsWith('node:')) return `node ${url.slice(5).split('/')[0]}`;
+  if (url.includes('/vs/')) return 'VS Code';
+  if (url.includes('/out/bench/') || url.includes('/out/test/')) return 'bench payload';
+  return `other ${url.split('/').slice(-2).join('/')}`;
+}
+
+/**
+ * Time under each bundled module's wrapper (esbuild names it after the module's path in a
+ * non-minified bundle), given to the innermost one on the stack: what requiring it cost.
+ */
+function moduleLoadTimes(profile, nodes) {
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const owner = new Map();
+  const ownerOf = (id) => {
+    if (owner.has(id)) return owner.get(id);
+    const name = nodes.get(id).callFrame.functionName;
+    const m = /^(src\/\S+|node_modules\/((?:@[^/]+\/)?[^/]+))/.exec(name);
+    const found = m ? (m[2] ? `pkg ${m[2]}` : `ours ${m[1]}`) : parent.has(id) ? ownerOf(parent.get(id)) : undefined;
+    owner.set(id, found);
+    return found;
+  };
+  const times = new Map();
+  profile.samples.forEach((id, i) => {
+    const who = ownerOf(id);
+    if (who) times.set(who, (times.get(who) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+  return times;
+}
+
+export function summarize(profile, bundleText = '', top = 5) {
+  const starts = bundleModules(bundleText);
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const label = (n) => `${n.callFrame.functionName || '(anonymous)'} ${origin(n.callFrame, starts)}:${n.callFrame.lineNumber + 1}`;
+  const byOrigin = new Map();
+  const stretches = [];
+  let current;
+  let at = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    at += profile.timeDeltas[i] ?? 0;
+    const node = nodes.get(profile.samples[i]);
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const o = origin(node.callFrame, starts);
+    byOrigin.set(o, (byOrigin.get(o) ?? 0) + dt);
+    if (o === '(idle)') {
+      current = undefined;
+      continue;
+    }
+    if (!current) stretches.push((current = { ms: 0, startMs: at / 1000, self: new Map() }));
+    current.ms += dt;
+    current.self.set(label(node), (current.self.get(label(node)) ?? 0) + dt);
+    const o2 = `[${o}]`;
+    current.self.set(o2, (current.self.get(o2) ?? 0) + dt);
+  }
+  const sorted = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]);
+  const loading = moduleLoadTimes(profile, nodes);
+  const total = (profile.endTime - profile.startTime) / 1000;
+  const lines = [`profile ${total.toFixed(0)} ms; self time by origin:`];
+  for (const [o, ms] of sorted(byOrigin).slice(0, 25)) lines.push(`  ${ms.toFixed(1).padStart(8)} ms  ${o}`);
+  if (loading.size) {
+    lines.push('loading the bundle, by the module whose top-level code ran (its requires of Node built-ins included; ms):');
+    for (const [what, ms] of sorted(loading).slice(0, 20)) lines.push(`  ${ms.toFixed(1).padStart(8)} ms  ${what}`);
+  }
+  lines.push(`longest busy stretches (no idle sample between):`);
+  for (const s of [...stretches].sort((a, b) => b.ms - a.ms).slice(0, top)) {
+    lines.push(`  ${s.ms.toFixed(1)} ms at +${s.startMs.toFixed(0)} ms:`);
+    for (const [what, ms] of sorted(s.self).slice(0, 14)) lines.push(`    ${ms.toFixed(1).padStart(7)} ms  ${what}`);
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [file, bundle = 'dist/extension.js'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const topAt = process.argv.indexOf('--top');
+  const top = topAt > 0 ? Number(process.argv[topAt + 1]) : 5;
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
+  console.log(summarize(profile, fs.existsSync(bundle) ? fs.readFileSync(bundle, 'utf8') : '', top));
+}

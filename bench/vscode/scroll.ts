@@ -1,0 +1,171 @@
+// DX_BENCH_MODE=scroll: a compose project of DX_BENCH_PROJECT_SIZE containers (DX_BENCH_PROJECT), among
+// DX_BENCH_CONTAINERS in all, collapsed and expanded again by a click on its row, then scrolled to its end
+// through the page as a user does it: End, click "Show N more", End again, until its last row shows.
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import type { DockerExplorerApi } from '../../src/extension';
+import { extensionId } from '../../test/integration/support/extension';
+import { epochNow, ui, waitFor } from '../../test/integration/support/uiBridge';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The event loop's delay over one step, and what the provider was asked meanwhile. */
+interface Step {
+  what: string;
+  /** From the input (click or key) to the page showing what it asked for, epoch ms difference. */
+  ms: number;
+  loopMaxMs: number;
+  loopP99Ms: number;
+  /** getTreeItem calls VS Code made during the step: rows it fetched again. */
+  treeItems: number;
+  getChildren: number;
+  /** Time spent in our getChildren and getTreeItem during the step. */
+  oursMs: number;
+}
+
+export async function scroll(count: (name: string) => number): Promise<object> {
+  const containers = count('DX_BENCH_CONTAINERS');
+  const projectSize = count('DX_BENCH_PROJECT_SIZE');
+  const project = process.env.DX_BENCH_PROJECT;
+  if (!project) {
+    throw new Error('DX_BENCH_PROJECT must name the compose project to scroll');
+  }
+  const extension = vscode.extensions.getExtension<DockerExplorerApi>(extensionId);
+  const api = await extension!.activate();
+  await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
+  await vscode.commands.executeCommand('dockerExplorer.containers.focus');
+  await api.store.whenSettled();
+  await waitFor(async () => api.store.containers.size >= containers, `the store to hold ${containers} containers`, 180_000);
+  await api.store.whenIdle();
+  await new Promise((r) => setTimeout(r, 2000)); // VS Code takes the rows of the fill's last refreshes
+  const provider = api.views.containers;
+  const group = provider.projectNode(project);
+  if (!group) {
+    throw new Error(`no project row ${project}`);
+  }
+
+  // Count what VS Code asks of the provider (the tree view calls these on the provider object).
+  const calls = { treeItems: 0, getChildren: 0, oursMs: 0 };
+  const getTreeItem = provider.getTreeItem.bind(provider);
+  const getChildren = provider.getChildren.bind(provider);
+  const rowsOf = getChildren; // the payload's own look-ups, not counted
+  const timed = <T>(fn: () => T): T => {
+    const t0 = performance.now();
+    try {
+      return fn();
+    } finally {
+      calls.oursMs += performance.now() - t0;
+    }
+  };
+  provider.getTreeItem = (node) => (calls.treeItems++, timed(() => getTreeItem(node)));
+  provider.getChildren = async (node) => {
+    calls.getChildren++;
+    const t0 = performance.now();
+    const rows = await getChildren(node);
+    calls.oursMs += performance.now() - t0;
+    return rows;
+  };
+
+  const steps: Step[] = [];
+  const whole = monitorEventLoopDelay({ resolution: 5 });
+  whole.enable();
+  const startedAt = epochNow();
+  /** Runs `input`, then waits until the page's row log shows `pattern` (or, absent, none matches). */
+  const step = async (what: string, input: () => PromiseLike<unknown>, pattern: string | (() => Promise<string>), absent = false): Promise<Step> => {
+    const loop: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
+    const before = { ...calls };
+    loop.enable();
+    const after = epochNow();
+    await input();
+    const re = typeof pattern === 'string' ? pattern : await pattern();
+    const seen = await ui.rowsWhen({ pattern: re, absent, after, timeoutMs: 60_000 });
+    loop.disable();
+    if (seen.at === undefined) {
+      await ui.screenshot('scroll-failed');
+      throw new Error(`${what}: the page never showed /${re}/${absent ? ' gone' : ''} (${JSON.stringify(seen).slice(0, 300)})`);
+    }
+    const s: Step = {
+      what,
+      ms: seen.at - after,
+      loopMaxMs: loop.max / 1e6,
+      loopP99Ms: loop.percentile(99) / 1e6,
+      treeItems: calls.treeItems - before.treeItems,
+      getChildren: calls.getChildren - before.getChildren,
+      oursMs: calls.oursMs - before.oursMs,
+    };
+    steps.push(s);
+    return s;
+  };
+
+  // The other views' sections collapsed, as a user who wants a long list on screen does: the Containers section takes the sidebar.
+  const pane = '.pane:has(> .pane-header[aria-label*="Containers"])';
+  for (const other of ['Images', 'Volumes', 'Networks', 'Registries']) {
+    const header = `.pane-header[aria-label*="${other}"]`;
+    if ((await ui.attributes(header, 'aria-expanded'))[0] === 'true') {
+      await ui.click(header);
+    }
+  }
+  await ui.recordRows();
+  const projectRow = `${pane} .monaco-list-row[aria-level="1"][aria-label^="${project}"]`;
+  const firstRows = async () => rowsOf(group).then((rows) => `^${escape((rows[0] as { model: { name: string } }).model.name)}, `);
+  // The project row starts expanded (groups do): collapse it, then expand it as a user's click does.
+  await waitFor(async () => (await ui.attributes(projectRow, 'aria-expanded'))[0] === 'true', `the ${project} row on the page, expanded`, 60_000);
+  await step('collapse the project', () => ui.click(projectRow), firstRows, true);
+  await step('expand the project (click) -> its first rows', () => ui.click(projectRow), firstRows);
+
+  // Down the project as a user does it from the keyboard: Page Down (the first press after a click only moves
+  // the focus to the screen's last row, each one after that scrolls a screen), and a click on the project's
+  // Show more row whenever it shows, until its last row is on the page. Rows under the project are level 2.
+  const member = `${pane} .monaco-list-row[aria-level="2"]`;
+  const showMore = `${member}[aria-label^="Show "]`;
+  const nameOf = (label: string | null) => (label ?? '').split(', ')[0];
+  const pageDown = () => vscode.commands.executeCommand('list.focusPageDown');
+  let clicks = 0;
+  await pageDown();
+  for (let turn = 0; ; turn++) {
+    const rows = await rowsOf(group);
+    const index = new Map(rows.map((r, i) => [r.kind === 'container' ? r.model.name : '', i]));
+    const labels = await ui.attributes(member, 'aria-label');
+    const last = rows.at(-1)!;
+    if (last.kind === 'container' && labels.some((l) => nameOf(l) === last.model.name)) {
+      break;
+    }
+    if (labels.some((l) => l?.startsWith('Show '))) {
+      const before = rows.length - 1;
+      await step(
+        `click Show more -> the next page's first row (${before} shown)`,
+        () => ui.click(showMore),
+        async () => {
+          const next = await waitFor(async () => {
+            const r = await rowsOf(group);
+            return r.length > before + 1 && r;
+          }, 'the next page');
+          return `^${escape((next[before] as { model: { name: string } }).model.name)}, `;
+        },
+      );
+      if (++clicks > 20) {
+        throw new Error(`still ${before} of ${projectSize} shown after ${clicks} clicks`);
+      }
+      await pageDown(); // the focus, on the clicked row, to the screen's last row
+      continue;
+    }
+    const visible = labels.map((l) => index.get(nameOf(l))).filter((i): i is number => i !== undefined);
+    const top = Math.min(...visible);
+    if (turn > 2000) {
+      throw new Error(`scrolling stuck at row ${top} of ${rows.length} (${labels.length} rows on the page)`);
+    }
+    await step(`Page Down (top row ${top})`, pageDown, `^${escape(nameOf(labels.find((l) => index.get(nameOf(l)) === top) ?? ''))}, `, true);
+  }
+  const toLastRow = epochNow() - startedAt;
+  await ui.screenshot('scroll-project-end');
+  whole.disable();
+  return {
+    pid: process.pid,
+    containers: api.store.containers.size,
+    projectShown: (await rowsOf(group)).filter((r) => r.kind === 'container').length,
+    clicks,
+    toLastRowMs: toLastRow,
+    eventLoop: { maxMs: whole.max / 1e6, p99Ms: whole.percentile(99) / 1e6 },
+    steps,
+  };
+}

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import type { ContainerChange } from '../../src/docker/containerChanges';
+import type { InsideNode, InsideSource } from '../../src/tree/containerInside';
+import { requireWithFakeVscode } from './support/fakeVscode';
+
+const { ContainerInside } = requireWithFakeVscode<typeof import('../../src/tree/containerInside')>('../../src/tree/containerInside');
+
+/** A container whose `docker diff` answers are counted; `changes` is what the engine has now. */
+function counted() {
+  const engine = { asked: 0, changes: [{ path: '/root/new', kind: 'added' }] as ContainerChange[] };
+  const source: InsideSource = {
+    containerChanges: async () => (engine.asked++, [...engine.changes]),
+    list: async () => ({ entries: [] }),
+    container: () => undefined,
+    engineDescription: () => 'the test engine',
+  };
+  const fired: InsideNode[] = [];
+  const inside = new ContainerInside(source, (node) => fired.push(node));
+  const row = { model: { id: 'c1', name: 'web', image: 'busybox' } };
+  /** The top rows under Changes (folders holding the paths). */
+  const paths = async (node: InsideNode) => (await inside.children(node)).map((r) => ('path' in r ? r.path : r.kind));
+  return { engine, inside, row, fired, paths };
+}
+
+describe('the rows under a container ask docker diff once per expansion', () => {
+  it('expanding the container row and then Changes asks once', async () => {
+    const { engine, inside, row, paths } = counted();
+    const [changes] = await inside.childrenOf(row);
+    assert.equal(engine.asked, 1, 'the container row: one docker diff, for the count');
+    assert.deepEqual(await paths(changes), ['/root']);
+    assert.equal(engine.asked, 1, 'Changes shows the answer the count came from');
+  });
+
+  it('Show Changes on a row never expanded asks once: VS Code lists the row as it expands it', async () => {
+    const { engine, inside, row, fired, paths } = counted();
+    const changes = await inside.showChanges(row, async () => void (await inside.childrenOf(row)));
+    assert.equal(engine.asked, 1);
+    assert.deepEqual(changes.changes, engine.changes);
+    assert.deepEqual(await paths(changes), ['/root'], 'revealing Changes shows that answer');
+    assert.equal(engine.asked, 1);
+    assert.deepEqual(fired, [], 'nothing to redraw');
+  });
+
+  it('Show Changes on a row VS Code already listed asks once more and redraws Changes with the new answer', async () => {
+    const { engine, inside, row, fired, paths } = counted();
+    const [listed] = await inside.childrenOf(row);
+    await paths(listed);
+    engine.changes.push({ path: '/tmp/later', kind: 'added' });
+    const changes = await inside.showChanges(row, async () => undefined);
+    assert.equal(engine.asked, 2);
+    assert.equal(changes, listed, 'the same row');
+    assert.deepEqual(fired, [listed], 'Changes is redrawn');
+    assert.deepEqual(await paths(changes), ['/root', '/tmp'], 'with the new answer');
+    assert.equal(engine.asked, 2);
+  });
+});
