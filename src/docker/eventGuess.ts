@@ -18,7 +18,8 @@ const noArray: never[] = Object.freeze([]) as unknown as never[];
 /** The guess for one event on `current` (undefined when the store does not know it, except a create), or none. */
 export function guessFromEvent(current: ContainerModel | undefined, event: EngineEvent): EventGuess | undefined {
   if (event.action === 'create') {
-    return current ? undefined : { model: created(event), isStale: () => false };
+    // The engine's create event names the container and its image: one that does not is left to the list.
+    return current || !event.attributes.name || !event.attributes.image ? undefined : { model: created(event), isStale: () => false };
   }
   if (!current) {
     return undefined;
