@@ -19,7 +19,12 @@ export async function measurePageChanges(b, size) {
     mode: 'changes',
     label: `page-changes-${size}`,
     timeoutMs: (10 + cycles) * 60_000,
-    env: { DX_BENCH_CONTAINERS: String(size), DX_BENCH_PAGE_CYCLES: String(cycles), DX_BENCH_IMAGE: engine.testImage },
+    env: {
+      DX_BENCH_CONTAINERS: String(size),
+      DX_BENCH_PAGE_CYCLES: String(cycles),
+      DX_BENCH_IMAGE: engine.testImage,
+      DX_BENCH_PAGE_TRACE: process.env.BENCH_PAGE_TRACE === '1' ? '1' : '0',
+    },
   });
   log(
     `page changes @${size}: clock check page - host ${bench.clock.offsetMs.toFixed(2)} ms (round trip ${bench.clock.roundTripMs.toFixed(1)} ms), full lists during the run ${JSON.stringify(bench.fullLists)}`,
@@ -35,6 +40,7 @@ export async function measurePageChanges(b, size) {
     const apiCall = stats(of('api'));
     const engineList = stats(of('engineList'));
     entry.kinds[kind] = { afterApi, afterEvent, eventAfterApi, apiCall, engineList, samples };
+    logStages(log, size, kind, samples);
     const judged = afterApi.n ? afterApi : afterEvent;
     const verdict = judged.p95 < target ? `meets p95 < ${target}` : `MISSES p95 < ${target}`;
     if (afterApi.n) {
@@ -59,4 +65,15 @@ export async function measurePageChanges(b, size) {
     ]);
   }
   results.pageChanges = [...(results.pageChanges ?? []), entry];
+}
+
+/** BENCH_PAGE_TRACE=1: the median of each stage of a kind, in ms from its first event, and its slowest sample whole. */
+function logStages(log, size, kind, samples) {
+  const traced = samples.map((s) => s.stages).filter(Boolean);
+  if (traced.length === 0) return;
+  const keys = ['emit', 'fire', 'paced', 'asked', 'page', 'lists', 'listMs', 'emits', 'fires', 'rootRows', 'rootMs', 'emitMs', 'items', 'itemSpan', 'gcMs'];
+  const medians = keys.map((k) => `${k} ${fmt(stats(traced.map((t) => t[k]).filter((v) => v >= 0)).median)}`);
+  log(`stages @${size} ${kind} (median of ${traced.length}, ms from the first event): ${medians.join(', ')}`);
+  const slowest = [...traced].sort((a, b) => b.page - a.page).slice(0, 2);
+  for (const s of slowest) log(`  slow @${size} ${kind}: ${JSON.stringify(s)}`);
 }

@@ -37,6 +37,8 @@ export interface DockerExplorerApi {
   networks: NetworkStore;
   engineState: EngineState;
   views: { containers: ContainersProvider; images: ImagesProvider; volumes: VolumesProvider; networks: NetworksProvider };
+  /** What VS Code is given for each view: the provider with its changes paced (the page bench times when they fire). */
+  pacedViews: Record<keyof DockerExplorerApi['views'], vscode.TreeDataProvider<unknown>>;
   /** The context every command runs with; tests replace `ui` to answer questions. */
   commands: CommandContext;
   /** When the events stream runs; a test suite that starts the store itself holds a lease. */
@@ -184,6 +186,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     networks,
     engineState,
     views,
+    pacedViews: paced as DockerExplorerApi['pacedViews'],
     treeViews,
     commands,
     lifetime,

@@ -6,6 +6,7 @@ import type { DockerExplorerApi } from '../../src/extension';
 import { extensionId } from '../../test/integration/support/extension';
 import { PageChanges } from '../../test/integration/support/pageChanges';
 import { waitFor } from '../../test/integration/support/uiBridge';
+import { StageTrace } from './stageTrace';
 
 export async function changes(count: (name: string) => number): Promise<object> {
   const containers = count('DX_BENCH_CONTAINERS');
@@ -25,18 +26,21 @@ export async function changes(count: (name: string) => number): Promise<object> 
   const docker = new Docker({ socketPath: host.slice('unix://'.length) });
   const page = await PageChanges.open({ docker, image, labels: { 'dx.bench': '1', 'dx.bench.set': 'page' }, timeoutMs: 30_000 });
   const fullListsBefore = { ...api.store.fullLists };
+  // DX_BENCH_PAGE_TRACE=1: each sample also says where its time went (bench/vscode/stageTrace.ts).
+  const trace = process.env.DX_BENCH_PAGE_TRACE === '1' ? new StageTrace(api) : undefined;
   try {
     for (let i = 0; i < cycles; i++) {
       await page.cycle(`bench-page-${i}`);
     }
   } finally {
     page.close();
+    trace?.dispose();
   }
   return {
     pid: process.pid,
     containers: api.store.containers.size,
     clock: page.clockOffset,
     fullLists: Object.fromEntries(Object.entries(api.store.fullLists).map(([k, v]) => [k, v - fullListsBefore[k as keyof typeof fullListsBefore]])),
-    samples: page.samples,
+    samples: trace ? page.samples.map((s) => ({ ...s, stages: trace.stages(s) })) : page.samples,
   };
 }

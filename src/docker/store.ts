@@ -1,5 +1,6 @@
 import { DockerError, toDockerError } from './errors';
 import { Emitter, Event } from './event';
+import { guessFromEvent, type EventGuess } from './eventGuess';
 import { EngineEvent, EventStream, isContainerNoise } from './events';
 import { isHelperContainer } from './helperContainers';
 import type { ContainerDetails, ContainerModel, ImageModel, VolumeModel } from './models';
@@ -35,6 +36,9 @@ export interface StoreOptions {
 }
 
 const stopped = ['exited', 'dead', 'removing'];
+
+/** How many lagging lists a guess outlives (25 ms apart) before the engine's answer is taken as it is. */
+const maxGuessRetries = 20;
 
 /** The engine states a container event implies, where the list view may lag behind the event. */
 const impliedStates: Record<string, string[] | undefined> = {
@@ -85,6 +89,15 @@ export class EngineStore {
    * process has ended, so the container is shown exited from the event until the list agrees.
    */
   private readonly died = new Map<string, string>();
+  /**
+   * Containers shown from their last event (eventGuess.ts) until a list answers: a list that still says
+   * what it said before the event is held back and asked again, any other answer replaces the guess.
+   */
+  private readonly guesses = new Map<string, { isStale: EventGuess['isStale']; retries: number }>();
+  /** Guessed and not yet emitted: emitted once the events of this chunk are in, or with the next flush in a burst. */
+  private readonly guessed = { updated: new Set<string>(), removed: new Set<string>() };
+  private guessEmitQueued = false;
+  private lastGuessEmit = -Infinity;
   private pendingFull = new Set<ResourceKind>();
   /** The containers are the engine's first page only; the whole list is on its way. */
   private pagedOnly = false;
@@ -132,6 +145,7 @@ export class EngineStore {
     this.expectedStates.clear();
     this.died.clear();
     this.expectedNetworks.clear();
+    this.forgetGuesses();
     this.pagedOnly = false;
     for (const kind of ['containers', 'images', 'volumes'] as const) {
       this[kind].clear();
@@ -261,6 +275,7 @@ export class EngineStore {
       } else {
         this.expectedStates.delete(event.id);
       }
+      this.guess(event);
     } else if (event.type === 'image') {
       this.dirty.images.add(event.id);
     } else {
@@ -277,6 +292,7 @@ export class EngineStore {
     this.dirty.volumes.clear();
     this.removedContainers.clear();
     this.died.clear();
+    this.forgetGuesses();
     this.pagedOnly = false;
     this.setStatus({ state: 'failed', error });
     for (const kind of ['containers', 'images', 'volumes'] as const) {
@@ -298,8 +314,72 @@ export class EngineStore {
     }
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
+      // Not behind a list still in flight: the guesses are what the events already said.
+      this.emitGuesses();
       this.queue = this.queue.then(() => this.flush());
     }, delay);
+  }
+
+  /** Shows what a container event says at once (with the batch's other events), when the store has a picture to change. */
+  private guess(event: EngineEvent): void {
+    // Only on a whole picture: while the first rows are a page, the whole list is on its way.
+    if (this.current.state !== 'ready' || this.pagedOnly || this.pendingFull.has('containers')) {
+      return;
+    }
+    if (event.action === 'destroy') {
+      this.guesses.delete(event.id);
+      if (this.containers.delete(event.id)) {
+        this.guessed.updated.delete(event.id);
+        this.guessed.removed.add(event.id);
+      }
+    } else {
+      const guess = guessFromEvent(this.containers.get(event.id), event);
+      if (!guess) {
+        return;
+      }
+      this.containers.set(event.id, guess.model);
+      this.guesses.set(event.id, { isStale: guess.isStale, retries: 0 });
+      this.guessed.updated.add(event.id);
+    }
+    // A lone change goes out at once (after the rest of its chunk); within a burst, once per flush.
+    if (!this.guessEmitQueued && performance.now() - this.lastGuessEmit >= this.options.coalesceMs) {
+      this.guessEmitQueued = true;
+      queueMicrotask(() => this.emitGuesses());
+    }
+  }
+
+  private emitGuesses(): void {
+    this.guessEmitQueued = false;
+    const updated = [...this.guessed.updated].filter((id) => this.containers.has(id));
+    const removed = [...this.guessed.removed];
+    this.guessed.updated.clear();
+    this.guessed.removed.clear();
+    if (updated.length + removed.length > 0) {
+      this.lastGuessEmit = performance.now();
+      this.emit({ kind: 'containers', full: false, updated, removed });
+    }
+  }
+
+  private forgetGuesses(): void {
+    this.guesses.clear();
+    this.guessed.updated.clear();
+    this.guessed.removed.clear();
+  }
+
+  /** Whether a listed container is a lagging answer to a guess, to be held back and asked again. */
+  private holdsGuess(listed: ContainerModel): boolean {
+    const guess = this.guesses.get(listed.id);
+    if (!guess) {
+      return false;
+    }
+    if (guess.retries >= maxGuessRetries || !guess.isStale(listed)) {
+      this.guesses.delete(listed.id);
+      return false;
+    }
+    guess.retries++;
+    this.dirty.containers.add(listed.id);
+    this.scheduleFlush(25);
+    return true;
   }
 
   private async flush(): Promise<void> {
@@ -394,12 +474,16 @@ export class EngineStore {
       const found = new Map((await this.service.listContainers(ids)).map((c) => [c.id, c]));
       for (const id of ids) {
         const listed = found.get(id);
+        if (listed && !listed.helper && this.holdsGuess(listed)) {
+          continue;
+        }
         if (listed && !listed.helper) {
           this.containers.set(id, this.withDeath(listed));
           updated.push(id);
           this.checkExpectedState(listed);
           this.checkExpectedNetwork(listed);
         } else if (this.containers.delete(id)) {
+          this.guesses.delete(id);
           removed.push(id);
         }
       }

@@ -209,14 +209,42 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       }
     }
     if (structural) {
-      this.relayout();
-      return;
+      const levels = this.relayoutLevels();
+      if (!levels) {
+        return; // the whole view
+      }
+      // Laid out again, the headings already say the new counts: every group whose count changed is fired.
+      levels.forEach((group) => groupsToCount.set(group.id, group));
     }
-    const fired = [...groupsToCount.values()].filter((group) => describeHeading(group, this.membersOf(group.id)));
+    const fired = [...groupsToCount.values()].filter((group) => structural || describeHeading(group, this.membersOf(group.id)));
     // A fired group's rows are fetched again with it (a project's, its services' too); fired too, they would wait VS Code's 200 ms.
     const refetched = new Set(fired.flatMap((g) => [g.id, ...(this.children.get(g.id) ?? []).filter((c) => c instanceof GroupNode).map((c) => c.id)]));
     fired.filter((g) => !(g instanceof ServiceNode && refetched.has(g.parent.id))).forEach((group) => this.changed.fire(group));
     rowsToRender.filter((node) => this.shown.has(node) && !(node.parent && refetched.has(node.parent.id))).forEach((node) => this.changed.fire(node));
+  }
+
+  /**
+   * Lays the view out again after rows were added, removed or moved: the groups whose rows changed,
+   * when the top level stays as it was (VS Code then fetches those groups only, not every level), or
+   * undefined after a whole-view refresh was requested.
+   */
+  private relayoutLevels(): GroupNode[] | undefined {
+    const before = this.roots;
+    const beforeChildren = new Map(this.children);
+    this.roots = undefined;
+    if (!before) {
+      this.relayout(); // VS Code has not asked yet: laid out when it does
+      return undefined;
+    }
+    if (!sameRows(before, this.layout())) {
+      // The layout just made is the one VS Code will fetch: not made twice (10 ms at 10,000 containers).
+      this.shown = new WeakSet();
+      this.refresh.request();
+      return undefined;
+    }
+    const changed = [...this.groups.values()].filter((group) => !sameRows(beforeChildren.get(group.id), this.children.get(group.id)));
+    // A service row's project counts its members too: fired with it (its rows, the services, come along).
+    return [...new Set(changed.map((group) => (group instanceof ServiceNode ? (this.groups.get(group.parent.id) ?? group) : group)))];
   }
 
   /** Every container under a heading, through its service rows. */
@@ -285,4 +313,8 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     this.refresh.dispose();
     this.changed.dispose();
   }
+}
+
+function sameRows(a: readonly ContainersTreeNode[] | undefined, b: readonly ContainersTreeNode[] | undefined): boolean {
+  return !!a && !!b && a.length === b.length && a.every((row, i) => row === b[i]);
 }

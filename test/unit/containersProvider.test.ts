@@ -43,16 +43,21 @@ function fakeStore(models: ContainerModel[]) {
     full() {
       changes.fire({ kind: 'containers', full: true, updated: [], removed: [] });
     },
+    /** The engine destroyed these containers. */
+    remove(...ids: string[]) {
+      ids.forEach((id) => containers.delete(id));
+      changes.fire({ kind: 'containers', full: false, updated: [], removed: ids });
+    },
   };
 }
 
 /** A provider laid out once (as VS Code does when the view opens), recording what it fires from then on. */
-async function shownProvider(models: ContainerModel[], groupBy: 'composeProject' | 'none' = 'composeProject') {
+async function shownProvider(models: ContainerModel[], groupBy: 'composeProject' | 'state' | 'none' = 'composeProject') {
   const store = fakeStore(models);
   const provider = new ContainersProvider(store as unknown as EngineStore, () => ({ groupBy, sortBy: 'created' }));
   store.full();
   const roots = await provider.getChildren();
-  const fired: (ContainersTreeNode | undefined)[] = [];
+  const fired: (ContainersTreeNode | ContainersTreeNode[] | undefined)[] = [];
   provider.onDidChangeTreeData((node) => fired.push(node));
   return { store, provider, roots, fired };
 }
@@ -122,6 +127,29 @@ describe('containers view: what a change fires', () => {
     assert.equal(node.details, undefined);
     const item = await provider.resolveTreeItem(node.getTreeItem(), node);
     assert.match((item.tooltip as { value: string }).value, /new command/);
+  });
+
+  it("fires a row once for a guess from the event and the list's later answer that confirms it", async () => {
+    const { store, provider, roots, fired } = await shownProvider([container('a')]);
+    providers.push(provider);
+    const pairs: [Partial<ContainerModel>, Partial<ContainerModel>][] = [
+      [
+        { state: 'paused', engineState: 'paused', status: 'Up 5 minutes (Paused)' },
+        { state: 'paused', engineState: 'paused', status: 'Up 6 minutes (Paused)' },
+      ],
+      [{ status: 'Up 6 minutes' }, { status: 'Up 6 minutes' }],
+      [
+        { state: 'exited', engineState: 'exited', status: 'Exited (137) Less than a second ago' },
+        { state: 'exited', engineState: 'exited', status: 'Exited (137) 1 second ago' },
+      ],
+      [{ status: 'Up Less than a second' }, { status: 'Up 1 second' }],
+    ];
+    for (const [guess, listed] of pairs) {
+      fired.length = 0;
+      store.update(container('a', guess));
+      store.update(container('a', listed));
+      assert.deepEqual(fired, [roots[0]], `${guess.status} then ${listed.status}`);
+    }
   });
 
   it('updates and fires a compose project row when a member stops or starts', async () => {
@@ -212,5 +240,105 @@ describe('containers view: a level longer than a page', () => {
     assert.deepEqual(fired, []);
     store.update(container('c01', { created: 1_700_000_000 - 1, state: 'exited', engineState: 'exited', status: 'Exited (0) 1 second ago' }));
     assert.equal(fired.length, 1);
+  });
+});
+
+describe('containers view: a row added or removed fires the level it is in', () => {
+  const providers: { dispose(): void }[] = [];
+  afterEach(() => providers.splice(0).forEach((p) => p.dispose()));
+  const shop = { composeProject: 'shop' };
+  const blog = { composeProject: 'blog' };
+  const names = (nodes: ContainersTreeNode[]) => nodes.map((n) => (n.kind === 'container' ? n.model.name : n.kind));
+  /** Past WholeViewRefresh's interval: a whole-view change that follows the first layout fires then. */
+  const settled = () => new Promise((r) => setTimeout(r, 200));
+
+  /** Two projects and a container outside any, every level fetched as VS Code does once they are expanded. */
+  async function twoProjects() {
+    const shown = await shownProvider([container('a', shop), container('b', shop), container('c', blog), container('d')]);
+    providers.push(shown.provider);
+    const [blogRow, shopRow] = shown.roots;
+    assert.deepEqual(
+      [blogRow, shopRow].map((g) => g.kind === 'group' && g.getTreeItem().label),
+      ['blog', 'shop'],
+    );
+    await shown.provider.getChildren(blogRow);
+    await shown.provider.getChildren(shopRow);
+    return { ...shown, blogRow, shopRow };
+  }
+
+  it("a container created in a compose project fires that project, not the whole view (VS Code would fetch every level's rows)", async () => {
+    const { store, provider, fired, shopRow } = await twoProjects();
+    store.update(container('n', { ...shop, created: 1_700_000_100 }));
+    await settled();
+    assert.deepEqual(fired, [shopRow]);
+    assert.deepEqual(names(await provider.getChildren(shopRow)), ['c-n', 'c-a', 'c-b']);
+    assert.equal(shopRow.getTreeItem().description, '3 running of 3');
+  });
+
+  it('a container removed from a project fires that project only', async () => {
+    const { store, provider, fired, shopRow } = await twoProjects();
+    store.remove('b');
+    await settled();
+    assert.deepEqual(fired, [shopRow]);
+    assert.deepEqual(names(await provider.getChildren(shopRow)), ['c-a']);
+    assert.equal(shopRow.getTreeItem().description, '1 running of 1');
+  });
+
+  it("after a project alone was fetched again, another project's rows still fire their own changes", async () => {
+    const { store, provider, fired } = await twoProjects();
+    store.remove('b');
+    fired.length = 0;
+    store.update(container('c', { ...blog, name: 'renamed' }));
+    const [c] = await provider.getChildren((await provider.getChildren())[0]);
+    assert.deepEqual(fired, [c]);
+  });
+
+  it("the whole view when the top level's rows change: a project's last member, a container outside any project", async () => {
+    const { store, fired } = await twoProjects();
+    store.remove('c');
+    await settled();
+    assert.deepEqual(fired, [undefined]);
+    const again = await twoProjects();
+    again.store.update(container('e', { created: 1_700_000_100 }));
+    await settled();
+    assert.deepEqual(again.fired, [undefined]);
+  });
+
+  it('a container that moves from one group to another fires both groups', async () => {
+    const shown = await shownProvider(
+      [container('a'), container('b'), container('x', { state: 'exited', engineState: 'exited', status: 'Exited (0) 1 hour ago' })],
+      'state',
+    );
+    providers.push(shown.provider);
+    const byLabel = (label: string) => shown.roots.find((g) => g.kind === 'group' && String(g.getTreeItem().label).toLowerCase() === label)!;
+    const [exitedRow, runningRow] = [byLabel('exited'), byLabel('running')];
+    await shown.provider.getChildren(exitedRow);
+    await shown.provider.getChildren(runningRow);
+    shown.store.update(container('a', { state: 'exited', engineState: 'exited', status: 'Exited (0) Less than a second ago' }));
+    await settled();
+    assert.deepEqual(new Set(shown.fired.flat()), new Set([exitedRow, runningRow]));
+    assert.deepEqual(names(await shown.provider.getChildren(exitedRow)).sort(), ['c-a', 'c-x']);
+  });
+});
+
+describe('containers view: a row removed under a service row', () => {
+  it("fires the project too: its heading counts the service's members", async () => {
+    const web = { composeProject: 'shop', composeService: 'web' };
+    const store = fakeStore([
+      container('a', web),
+      container('b', web),
+      container('c', { ...web, state: 'exited', engineState: 'exited', status: 'Exited (0) 1 hour ago' }),
+    ]);
+    const provider = new ContainersProvider(store as unknown as EngineStore, () => ({ groupBy: 'composeProject', sortBy: 'created', composeServices: true }));
+    store.full();
+    const [project] = await provider.getChildren();
+    assert.equal(project.getTreeItem().description, '2 running of 3');
+    const fired: (ContainersTreeNode | ContainersTreeNode[] | undefined)[] = [];
+    provider.onDidChangeTreeData((node) => fired.push(node));
+    await new Promise((r) => setTimeout(r, 200));
+    store.remove('b');
+    assert.deepEqual(fired, [project], 'the project, whose rows (its service) come with it');
+    assert.equal(project.getTreeItem().description, '1 running of 2');
+    provider.dispose();
   });
 });

@@ -33,6 +33,10 @@ class FakeEngine {
   failConnect: Error | undefined;
   /** The next filtered container list fails with this (once). */
   failFiltered: Error | undefined;
+  /** A filtered container list answers this much later, with what the engine holds when it was asked. */
+  listDelayMs = 0;
+  /** How many filtered container lists have answered. */
+  filteredAnswers = 0;
 
   service(): DockerService {
     // The fake service's methods are the engine's: they record into it and read its failures.
@@ -54,7 +58,14 @@ class FakeEngine {
           engine.failFiltered = undefined;
           throw failure;
         }
-        return [...engine.containers.values()].filter((c) => !ids || ids.includes(c.id));
+        const answer = [...engine.containers.values()].filter((c) => !ids || ids.includes(c.id));
+        if (ids && engine.listDelayMs > 0) {
+          await new Promise((r) => setTimeout(r, engine.listDelayMs));
+        }
+        if (ids) {
+          engine.filteredAnswers++;
+        }
+        return answer;
       },
       async listImages() {
         engine.requests.push('images');
@@ -229,13 +240,14 @@ describe('EngineStore', () => {
     engine.failFiltered = Object.assign(new Error('(HTTP code 500) server error - injected'), { statusCode: 500 });
     engine.containers.set('b', container('b'));
     engine.emit('container', 'create', 'b');
+    // The create event shows b at once (a guess); only a list knows the rest of it.
     const deadline = Date.now() + 2000;
-    while (!store.containers.has('b') && Date.now() < deadline) {
+    while (statuses.at(-1) !== 'ready' && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 10));
     }
     await store.whenIdle();
     subscription.dispose();
-    assert.ok(store.containers.has('b'), 'the retry listed the container');
+    assert.deepEqual(store.containers.get('b'), engine.containers.get('b'), 'the retry listed the container');
     assert.deepEqual(statuses, ['failed', 'ready']);
     store.stop();
   });
@@ -354,6 +366,156 @@ describe('EngineStore', () => {
     await store.whenIdle();
     assert.deepEqual([...store.containers.keys()], ['a']);
     assert.deepEqual(changes, [], 'the views heard nothing');
+    store.stop();
+  });
+});
+
+/** Polls until `holds` is true (or the time runs out); returns whether it held. */
+async function until(holds: () => boolean, timeoutMs = 1000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!holds() && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  return holds();
+}
+
+describe('EngineStore, a change shown from its event and confirmed by the list', () => {
+  it("shows a start, a pause, an unpause and a die from the event, before the engine's list answers", async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', { ...container('a', 'exited'), status: 'Exited (0) 5 minutes ago' });
+    const { store, changes } = await started(engine);
+    engine.listDelayMs = 300;
+    const steps: [string, Record<string, string>, string, string][] = [
+      ['start', {}, 'running', 'Up Less than a second'],
+      ['pause', {}, 'paused', 'Up Less than a second (Paused)'],
+      ['unpause', {}, 'running', 'Up Less than a second'],
+      ['die', { exitCode: '137' }, 'exited', 'Exited (137) Less than a second ago'],
+    ];
+    for (const [action, attributes, state, status] of steps) {
+      changes.length = 0;
+      const answered = engine.filteredAnswers;
+      engine.containers.set('a', { ...container('a', state), status });
+      engine.emit('container', action, 'a', attributes);
+      assert.ok(await until(() => changes.some((c) => c.updated.includes('a')), 200), `${action}: a change before the list answered`);
+      assert.equal(engine.filteredAnswers, answered, `${action}: the list had not answered yet`);
+      assert.equal(store.containers.get('a')?.state, state);
+      assert.equal(store.containers.get('a')?.status, status);
+      await store.whenIdle();
+    }
+    store.stop();
+  });
+
+  it("corrects a wrong guess with the engine's answer", async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a', 'exited'));
+    const { store } = await started(engine);
+    // A container with a health check: the engine says more than the event could.
+    engine.containers.set('a', { ...container('a', 'running'), status: 'Up Less than a second (health: starting)' });
+    engine.emit('container', 'start', 'a');
+    assert.ok(await until(() => store.containers.get('a')?.state === 'running'));
+    await store.whenIdle();
+    assert.deepEqual(store.containers.get('a'), engine.containers.get('a'));
+    store.stop();
+  });
+
+  it('lists a created container from its event at once, then takes the rest from the list', async () => {
+    const engine = new FakeEngine();
+    const { store, changes } = await started(engine);
+    engine.listDelayMs = 200;
+    changes.length = 0;
+    const listed: ContainerModel = {
+      ...container('n', 'created', 'web-1'),
+      image: 'nginx:1',
+      status: 'Created',
+      ports: [{ privatePort: 80, type: 'tcp' }],
+      composeProject: 'shop',
+      composeService: 'web',
+    };
+    engine.containers.set('n', listed);
+    engine.emit('container', 'create', 'n', { name: 'web-1', image: 'nginx:1', 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web' });
+    assert.ok(await until(() => changes.length > 0, 150), 'shown before the list answered');
+    const guessed = store.containers.get('n')!;
+    assert.deepEqual(
+      [guessed.name, guessed.image, guessed.state, guessed.status, guessed.composeProject, guessed.composeService],
+      ['web-1', 'nginx:1', 'created', 'Created', 'shop', 'web'],
+    );
+    assert.deepEqual(changes[0], { kind: 'containers', full: false, updated: ['n'], removed: [] });
+    await store.whenIdle();
+    assert.deepEqual(store.containers.get('n'), listed);
+    store.stop();
+  });
+
+  it('keeps a guess while the list still says what it said before the event, then takes the answer', async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a', 'running'));
+    const { store } = await started(engine);
+    const seen: string[] = [];
+    store.onChange(() => seen.push(store.containers.get('a')!.state));
+    // dockerd's list still says running for a while after the pause event.
+    engine.emit('container', 'pause', 'a');
+    setTimeout(() => engine.containers.set('a', container('a', 'paused')), 80);
+    assert.ok(await until(() => engine.containers.get('a')?.state === 'paused'));
+    await store.whenIdle();
+    assert.ok(seen.length > 0);
+    assert.ok(
+      seen.every((state) => state === 'paused'),
+      `never shown running again: ${seen.join(', ')}`,
+    );
+    store.stop();
+  });
+
+  it('gives up a guess the engine never confirms: the engine is the picture', async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a', 'running'));
+    const { store } = await started(engine);
+    // A pause event, yet the engine goes on listing the container running (the guess was wrong).
+    engine.emit('container', 'pause', 'a');
+    assert.ok(await until(() => store.containers.get('a')?.state === 'paused'));
+    assert.ok(await until(() => store.containers.get('a')?.state === 'running', 3000), 'the engine answer won');
+    await store.whenIdle();
+    store.stop();
+  });
+
+  it('renames a row from the event, and removes a destroyed one without waiting', async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a', 'exited', 'old'));
+    const { store, changes } = await started(engine);
+    engine.listDelayMs = 200;
+    engine.containers.set('a', container('a', 'exited', 'new'));
+    engine.emit('container', 'rename', 'a', { name: 'new', oldName: '/old' });
+    assert.ok(await until(() => store.containers.get('a')?.name === 'new', 150));
+    await store.whenIdle();
+    changes.length = 0;
+    engine.containers.delete('a');
+    engine.emit('container', 'destroy', 'a');
+    assert.ok(await until(() => !store.containers.has('a'), 150));
+    await store.whenIdle();
+    assert.deepEqual(changes, [{ kind: 'containers', full: false, updated: [], removed: ['a'] }]);
+    store.stop();
+  });
+});
+
+describe('EngineStore, guesses go out at once', () => {
+  it("emits a destroy, a create and a die from their events without waiting for the batch's window", async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a'));
+    engine.containers.set('b', container('b'));
+    const store = new EngineStore(engine.service(), { coalesceMs: 300, burstThreshold: 10, retryInitialMs: 20, retryMaxMs: 100 });
+    store.start();
+    assert.equal((await store.whenSettled(2000)).state, 'ready');
+    await store.whenIdle();
+    const changes: StoreChange[] = [];
+    store.onChange((c) => changes.push(c));
+    for (const [action, id, attributes] of [
+      ['destroy', 'a', {}],
+      ['create', 'n', { name: 'n', image: 'busybox' }],
+      ['die', 'b', { exitCode: '0' }],
+    ] as const) {
+      const before = changes.length;
+      engine.emit('container', action, id, attributes);
+      assert.ok(await until(() => changes.length > before, 100), `${action}: emitted well within the 300 ms window`);
+      await store.whenIdle();
+    }
     store.stop();
   });
 });

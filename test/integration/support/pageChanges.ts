@@ -21,6 +21,10 @@ export interface PageChangeSample {
   eventAfterApi?: number;
   /** The engine's own answer: one list filtered by this container's id, asked after the page showed the change. */
   engineList?: number;
+  /** The container, and when (epoch ms) the change was sent and showed on the page: the bench lays its stage trace beside them. */
+  id?: string;
+  sentAt?: number;
+  shownAt?: number;
 }
 
 /** The engine's container events as a raw stream in this host receives them, with their arrival times (epoch ms). */
@@ -230,7 +234,7 @@ export class PageChanges {
     const shown = await this.showing(new RegExp(`^${escape(name)}, exited, `), false, started, `${name} exited by itself`);
     const listed = epochNow();
     await docker.listContainers({ all: true, filters: { id: [c.id] } });
-    this.samples.push({ kind: 'self-exit', pageAfterEvent: shown - died, engineList: epochNow() - listed });
+    this.samples.push({ kind: 'self-exit', pageAfterEvent: shown - died, engineList: epochNow() - listed, id: c.id, sentAt: died - 200, shownAt: shown });
     await c.remove({ force: true });
     await this.showing(new RegExp(`^${escape(name)}, `), true, epochNow() - 10_000, `${name} removed`, { alreadyHold: true }).catch(() => undefined);
   }
@@ -245,7 +249,17 @@ export class PageChanges {
     const listed = epochNow();
     await this.options.docker.listContainers({ all: true, filters: { id: [id()] } });
     const engineList = epochNow() - listed;
-    this.samples.push({ kind, api: returned - sent, pageAfterApi: shown - returned, pageAfterEvent: shown - event, eventAfterApi: event - returned, engineList });
+    this.samples.push({
+      kind,
+      api: returned - sent,
+      pageAfterApi: shown - returned,
+      pageAfterEvent: shown - event,
+      eventAfterApi: event - returned,
+      engineList,
+      id: id(),
+      sentAt: sent,
+      shownAt: shown,
+    });
   }
 
   /** When (this host's clock) the page first showed a row matching `pattern` (or none, `absent`) at or after `after`. */
