@@ -123,6 +123,8 @@ describe('image layers', function () {
       async () => {
         // Expanded again while the page does not show it: a paced refresh of the view (the new image) may redraw the row after a first expand.
         await Promise.resolve(api.treeViews.images.reveal(again as never, { expand: true, select: false, focus: false })).catch(() => undefined);
+        // A short pane draws only the rows in view: scroll to the last layer, as a user would.
+        await Promise.resolve(api.treeViews.images.reveal(layers.at(-1) as never, { select: false, focus: false })).catch(() => undefined);
         return (seen = await ui.texts('.monaco-list-row[aria-level="3"] .label-name')).join('\n') === wanted.join('\n');
       },
       `the layer rows on the page (${wanted.join(' | ')})`,
