@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { familiarImageName, parseImageRef } from '../../docker/imageRef';
 import { actOnce } from '../act';
 import type { CommandContext } from '../context';
-import { tagProblem } from '../images/tagImage';
+import { tagProblem, tagReference } from '../images/tagImage';
+import { shortId } from '../../tree/format';
 import { containerTargets } from '../targets';
 
 /** What `docker commit --change` accepts: the instructions that set configuration, not the ones that add files. */
@@ -42,7 +42,7 @@ export async function commitContainer(ctx: CommandContext, ...args: unknown[]): 
   if (!options) {
     return undefined;
   }
-  const reference = options.repository ? familiarReference(options.repository) : undefined;
+  const reference = options.repository ? tagReference(options.repository) : undefined;
   // Asked of the engine now: what the commit copies, what it leaves out, and whose name it takes.
   const [[now], changes, named] = await Promise.all([
     ctx.service.listContainers([container.id]),
@@ -55,12 +55,12 @@ export async function commitContainer(ctx: CommandContext, ...args: unknown[]): 
   }
   if (reference && named) {
     const move = vscode.l10n.t('Move the Name');
-    const others = named.tags.filter((t) => familiarReference(t).full !== reference.full);
+    const others = named.tags.filter((t) => tagReference(t).full !== reference.full);
     const answer = await ctx.ui.choose(
       vscode.l10n.t('{0} already names another image. Move the name to the new image?', reference.full),
       others.length > 0
-        ? vscode.l10n.t('Image {0} keeps its other names: {1}.', named.id.replace(/^sha256:/, '').slice(0, 12), others.join(', '))
-        : vscode.l10n.t('Image {0} keeps no name: it stays as a dangling image (<none>) until pruned.', named.id.replace(/^sha256:/, '').slice(0, 12)),
+        ? vscode.l10n.t('Image {0} keeps its other names: {1}.', shortId(named.id), others.join(', '))
+        : vscode.l10n.t('Image {0} keeps no name: it stays as a dangling image (<none>) until pruned.', shortId(named.id)),
       [move],
     );
     if (answer !== move) {
@@ -88,7 +88,7 @@ export async function commitContainer(ctx: CommandContext, ...args: unknown[]): 
   }
   const kept = now.mounts.map((m) => m.destination).join(', ');
   const count = changes === undefined ? '?' : String(changes.length);
-  const what = reference?.full ?? id.replace(/^sha256:/, '').slice(0, 12);
+  const what = reference?.full ?? shortId(id);
   void ctx.ui.info(
     kept
       ? vscode.l10n.t(
@@ -102,13 +102,6 @@ export async function commitContainer(ctx: CommandContext, ...args: unknown[]): 
   );
   await ctx.revealImage?.(id, reference?.full);
   return id;
-}
-
-function familiarReference(value: string): { full: string; repository: string; tag: string } {
-  const ref = parseImageRef(value);
-  const repository = familiarImageName({ domain: ref.domain, path: ref.path });
-  const tag = ref.tag ?? 'latest';
-  return { full: `${repository}:${tag}`, repository, tag };
 }
 
 /** The plain-object form; a string says what is wrong with it; undefined when the first argument is not one. */

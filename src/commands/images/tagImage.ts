@@ -21,6 +21,14 @@ export function tagProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** A reference tagProblem accepted, as the docker CLI names it: `repository` without docker.io/library, `tag` latest when none. */
+export function tagReference(value: string): { repository: string; tag: string; full: string } {
+  const ref = parseImageRef(value);
+  const repository = familiarImageName({ domain: ref.domain, path: ref.path });
+  const tag = ref.tag ?? 'latest';
+  return { repository, tag, full: `${repository}:${tag}` };
+}
+
 /** `docker tag SRC DEST`: gives an image another name; the image itself is not copied. */
 export async function tagImage(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const targets = await imageTargets(ctx, args, {
@@ -48,10 +56,7 @@ export async function tagImage(ctx: CommandContext, ...args: unknown[]): Promise
     void ctx.ui.error(problem);
     return;
   }
-  const ref = parseImageRef(value);
-  const repository = familiarImageName({ domain: ref.domain, path: ref.path });
-  const tag = ref.tag ?? 'latest';
-  const destination = `${repository}:${tag}`;
+  const { repository, tag, full: destination } = tagReference(value);
   if (target.image.tags.some((t) => imageDisplayName(target.image, t) === destination)) {
     void ctx.ui.info(vscode.l10n.t('{0} is already tagged as {1}; nothing to do.', source, destination));
     return;
