@@ -65,6 +65,8 @@ describe('a compose project longer than a page', function () {
     assert.equal(rows.length, extra, 'the page holds the rows past the first page');
     const onPage = async (name: string) => (await ui.attributes(`.monaco-list-row[aria-label^="${name}, created, "]`, 'aria-label')).length === 1;
     const [first, , last] = rows.map((r) => (r.kind === 'container' ? r.model : assert.fail(`${r.kind} in a page`)));
+    // Brought into view as a user scrolling down would (reveal goes through getParent: the page row).
+    await api.treeViews.containers.reveal(rows[2], { select: false, focus: false });
     await waitFor(() => onPage(last.name), `${last.name}, in the page, on the page`, 20_000);
     await ui.screenshot('page-row-expanded');
     assert.equal((await views.getChildren(group)).length, containersFirstPageRows + 1, "the project's own rows did not grow");

@@ -224,6 +224,17 @@ describe('containers view: a level longer than a page', () => {
     assert.equal(provider.containerRow('c07'), (await provider.getChildren(third))[1], 'a row in a later page is found for reveal');
   });
 
+  it('by default a level shows its first 100 rows, then pages of 500 (a change to the level sends 102 rows, not 501)', async () => {
+    const store = fakeStore(many(1000).map((m, i) => ({ ...m, id: `d${i}`, created: 1_700_000_000 - i })));
+    const provider = new ContainersProvider(store as unknown as EngineStore, () => ({ groupBy: 'none', sortBy: 'created' }));
+    providers.push(provider);
+    store.full();
+    const roots = await provider.getChildren();
+    assert.equal(roots.length, 102);
+    assert.deepEqual(names(roots.slice(100)), ['page Containers 101–600', 'page Containers 601–1,000']);
+    assert.equal((await provider.getChildren(roots[100])).length, 500);
+  });
+
   it('cuts a compose project the same way: its page rows belong to it', async () => {
     const { provider } = await pagedProvider(many(5, { composeProject: 'shop' }), 'composeProject', 2);
     const [group] = await provider.getChildren();
