@@ -147,6 +147,8 @@ export async function scroll(count: (name: string) => number): Promise<object> {
     if (page) {
       const label = labelOf(page);
       const [first] = await rowsOf(page);
+      // Wholly in view first (a row cut off at the pane's edge cannot be clicked): the user's scroll, not timed.
+      await api.treeViews.containers.reveal(page, { select: false, focus: false });
       await step(`click a page row -> its first row on the page (${label})`, () => ui.click(`${member}[aria-label="${label}"]`), `^${escape(labelOf(first))}, `);
       expanded.add(page);
       if (++clicks > 40) {
