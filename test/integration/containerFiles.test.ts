@@ -110,20 +110,20 @@ describe('inside containers: Changes and Files', function () {
     await sh(name, 'echo x > /root/new; rm /etc/group; echo y >> /etc/passwd');
     const row = await containerRow(name);
     await api.store.whenIdle();
-    const before = api.service.requestsSent;
+    const before = api.service.requestsSentOutsideStores;
     assert.equal(item(row).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'a container row is collapsed');
-    assert.equal(api.service.requestsSent, before, 'rendering a container row asks nothing');
+    assert.equal(api.service.requestsSentOutsideStores, before, 'rendering a container row asks nothing');
 
     const [changes, files] = await children(row);
     assert.deepEqual([changes.kind, files.kind], ['changes', 'containerFile']);
-    assert.equal(api.service.requestsSent, before + 1, 'expanding the container row sends one request: docker diff');
+    assert.equal(api.service.requestsSentOutsideStores, before + 1, 'expanding the container row sends one request: docker diff');
     const expected = await engineChanges(name);
     assert.ok(expected.includes('A /root/new') && expected.includes('D /etc/group') && expected.includes('C /etc/passwd'), expected.join(', '));
     assert.equal(item(changes).description, `${expected.length} changed paths`);
 
     const rows = await changeRows(changes);
     assert.deepEqual(rows.map((r) => r).sort(), expected, 'one row per path of /changes, each with its kind (the folders are listed by the engine too)');
-    assert.equal(api.service.requestsSent, before + 1, 'the Changes rows are the answer the count came from');
+    assert.equal(api.service.requestsSentOutsideStores, before + 1, 'the Changes rows are the answer the count came from');
 
     // On the page: the container expanded to its Changes, the A/C/D rows under it.
     await api.treeViews.containers.reveal(changes as never, { expand: 3, select: false, focus: false });
@@ -388,13 +388,13 @@ describe('inside containers: Changes and Files', function () {
       ['dockerExplorer.files.delete', { container: name, path: '/tmp/../../' }, /contains "\.\."/],
     ];
     for (const [command, arg, message] of cases) {
-      const sent = api.service.requestsSent;
+      const sent = api.service.requestsSentOutsideStores;
       ui.asked.length = 0;
       const result = await vscode.commands.executeCommand(command, arg);
       assert.ok(!result, `${command} ${JSON.stringify(arg)} did nothing`);
       assert.equal(ui.messages.length, 1, `${command} ${JSON.stringify(arg)}: one message`);
       assert.match(ui.messages[0].message, message, `${command} ${JSON.stringify(arg)}`);
-      assert.equal(api.service.requestsSent, sent, `${command} ${JSON.stringify(arg)} sent no request`);
+      assert.equal(api.service.requestsSentOutsideStores, sent, `${command} ${JSON.stringify(arg)} sent no request`);
     }
     assert.deepEqual(await engineChanges(name), changesBefore, 'nothing changed in the container');
   });
