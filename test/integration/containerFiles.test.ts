@@ -320,6 +320,44 @@ describe('inside containers: Changes and Files', function () {
     assert.deepEqual(ui.messages, []);
   });
 
+  it('shows in an open folder row what Upload, New File, New Folder and Delete changed, without a refresh', async () => {
+    const name = uniqueName('edits');
+    await running(name);
+    // At the top of Files (folders first, by name), so it and what changes in it stay in the pane.
+    const folder = `/a-edits-${name.slice(-6)}`;
+    await sh(name, `mkdir -p ${folder}`);
+    const upload = path.join(host, `${name}-up.txt`);
+    fs.writeFileSync(upload, 'up\n');
+    await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
+    const row = await containerRow(name);
+    const [, files] = await children(row);
+    const zone = (await children(files)).find((r) => r.path === folder) as Row;
+    assert.ok(zone, `${folder} is listed`);
+    // VS Code's tree may not hold the new container's row yet: revealing its folder fails until it does (waitFor tries again).
+    await waitFor(async () => (await api.treeViews.containers.reveal(zone as never, { select: false, focus: false, expand: true }), true), `${folder} revealed`);
+    const labels = () => page.texts('.monaco-list-row .label-name');
+    await waitFor(async () => (await labels()).includes('(empty folder)'), `the empty ${folder} on the page`);
+
+    assert.deepEqual(await vscode.commands.executeCommand('dockerExplorer.files.upload', { container: name, from: upload, to: folder }), [`${folder}/${name}-up.txt`]);
+    await waitFor(async () => (await labels()).includes(`${name}-up.txt`), 'the uploaded file in the open folder row');
+    // The first write into a container asks once.
+    ui.answer((asked) => (assert.match(asked.message, /into container/), 'Write into the Container'));
+    assert.equal(await vscode.commands.executeCommand('dockerExplorer.files.newFile', { container: name, path: `${folder}/notes.txt` }), `${folder}/notes.txt`);
+    await waitFor(async () => (await labels()).includes('notes.txt'), 'the new file in the open folder row');
+    assert.equal(await vscode.commands.executeCommand('dockerExplorer.files.newFolder', { container: name, path: `${folder}/sub` }), `${folder}/sub`);
+    await waitFor(async () => (await labels()).includes('sub'), 'the new folder in the open folder row');
+    ui.answer(() => 'Delete');
+    assert.equal(await vscode.commands.executeCommand('dockerExplorer.files.delete', { container: name, path: `${folder}/notes.txt` }), true);
+    await waitFor(async () => !(await labels()).includes('notes.txt'), 'the deleted file gone from the open folder row');
+    const shot = await page.screenshot('container-files-edits');
+    assert.deepEqual(
+      (await labels()).filter((l) => [`${name}-up.txt`, 'notes.txt', 'sub', '(empty folder)'].includes(l)),
+      ['sub', `${name}-up.txt`],
+      `the folder row after the four changes (${shot.path})`,
+    );
+    assert.deepEqual(ui.messages, []);
+  });
+
   it('uploads a workspace file dragged from the Explorer onto a container folder row, with the same bytes', async () => {
     const name = uniqueName('drop');
     await running(name);
