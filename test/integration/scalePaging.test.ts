@@ -88,7 +88,7 @@ describe('a compose project longer than a page', function () {
     await vscode.commands.executeCommand('dockerExplorer.containers.showMore', page);
     await waitFor(async () => (await ui.attributes(selector, 'aria-expanded')).join() === 'true', 'the page row expanded by Show More Containers', 20_000);
     const scripted = useScriptedUi(api);
-    const sent = api.service.requestsSent;
+    const sent = api.service.requestsSentOutsideStores;
     try {
       await vscode.commands.executeCommand('dockerExplorer.containers.showMore', 'not a page row');
       assert.deepEqual(
@@ -96,7 +96,7 @@ describe('a compose project longer than a page', function () {
         ['error'],
       );
       assert.match(scripted.messages[0].message, /page row/);
-      assert.equal(api.service.requestsSent, sent, 'no request reached the engine');
+      assert.equal(api.service.requestsSentOutsideStores, sent, 'no request reached the engine');
     } finally {
       scripted.restore();
     }
