@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import { isRunning } from '../docker/models';
+import type { EngineStore } from '../docker/store';
+
+/** The Containers view's badge: how many containers run, kept from the store's changes. */
+export class RunningBadge implements vscode.Disposable {
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly store: Pick<EngineStore, 'containers' | 'onChange'>,
+    private readonly view: { badge?: vscode.ViewBadge },
+  ) {
+    this.subscription = store.onChange((change) => change.kind === 'containers' && this.update());
+  }
+
+  private update(): void {
+    const running = [...this.store.containers.values()].filter(isRunning).length;
+    this.view.badge =
+      running > 0 ? { value: running, tooltip: running === 1 ? vscode.l10n.t('1 running container') : vscode.l10n.t('{0} running containers', running) } : undefined;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}
