@@ -46,7 +46,14 @@ function container(i: number, changes: Partial<ContainerModel> = {}): ContainerM
   };
 }
 
-const image = (i: number): ImageModel => ({ id: `sha256:${i}`, tags: [`docker.io/library/img-${i}:latest`], digests: [], created: 1_700_000_000, size: 1e6, containers: 0 });
+const image = (i: number): ImageModel => ({
+  id: `sha256:${i}`,
+  tags: [`docker.io/library/img-${i}:latest`],
+  digests: [],
+  created: 1_700_000_000,
+  size: 1e6,
+  containers: 0,
+});
 const volume = (i: number): VolumeModel => ({ name: `vol-${i}`, driver: 'local', mountpoint: '', scope: 'local', labels: {}, anonymous: false });
 const network = (name: string): NetworkModel => ({
   id: `id-${name}`,
