@@ -10,7 +10,7 @@ import { NetworkStore } from './docker/networkStore';
 import { EngineStore } from './docker/store';
 import { InspectDocuments } from './inspect/inspectDocuments';
 import { TerminalSessions } from './terminal/terminals';
-import { ContainersProvider, ContainersViewSettings, containersFirstPage } from './tree/containersProvider';
+import { ContainersProvider, ContainersTreeNode, ContainersViewSettings, containersFirstPage } from './tree/containersProvider';
 import { pacedForVSCode } from './tree/pacedTreeChanges';
 import { EngineState } from './tree/engineState';
 import { ImagesProvider, ImagesTreeNode } from './tree/imagesProvider';
@@ -132,6 +132,9 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
         await treeViews.containers.reveal(node, { expand: 2, select: false, focus: false });
       }
       return !!node;
+    },
+    expandContainersRow: async (row) => {
+      await treeViews.containers.reveal(row as ContainersTreeNode, { expand: true, select: false, focus: false });
     },
     workspaceMemory: context.workspaceState,
     revealImage: (imageId, reference) => revealImage(treeViews.images as vscode.TreeView<ImagesTreeNode>, views.images, imageId, reference),
