@@ -193,7 +193,8 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       this.relayout();
       return;
     }
-    let structural = change.removed.some((id) => this.nodes.delete(id));
+    // Every removed row is forgotten (some() would stop at the first one deleted and keep the rest).
+    let structural = change.removed.filter((id) => this.nodes.delete(id)).length > 0;
     const rowsToRender: ContainerNode[] = [];
     const groupsToCount = new Map<string, GroupNode>();
     for (const id of change.updated) {

@@ -353,6 +353,16 @@ describe('containers view: a row added or removed fires the level it is in', () 
     assert.equal(shopRow.getTreeItem().description, '1 running of 1');
   });
 
+  it('forgets every row one change removes, not only the first', async () => {
+    const { store, provider } = await twoProjects();
+    store.remove('a', 'b', 'd');
+    await settled();
+    assert.deepEqual(
+      ['a', 'b', 'c', 'd'].map((id) => provider.containerRow(id)?.model.id),
+      [undefined, undefined, 'c', undefined],
+    );
+  });
+
   it("after a project alone was fetched again, another project's rows still fire their own changes", async () => {
     const { store, provider, fired } = await twoProjects();
     store.remove('b');
