@@ -49,7 +49,7 @@ export interface DockerExplorerApi {
   /** The Registries view (issue 15): its accounts (logins in SecretStorage) and its tree. */
   registries: { accounts: RegistryAccounts; provider: RegistriesProvider; treeView: vscode.TreeView<unknown> };
   /** performance.now() marks of this extension host, for the start-up benchmark. */
-  startup: { activateStartedAt: number; readonly containersFirstRowsAt: number | undefined };
+  startup: { activateStartedAt: number; readonly storeStartedAt: number | undefined; readonly containersFirstRowsAt: number | undefined };
 }
 
 export function activate(context: vscode.ExtensionContext): DockerExplorerApi | undefined {
@@ -194,6 +194,9 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     registries: { accounts: registryAccounts, provider: registriesProvider, treeView: registriesView as vscode.TreeView<unknown> },
     startup: {
       activateStartedAt,
+      get storeStartedAt() {
+        return lifetime.firstStartAt;
+      },
       get containersFirstRowsAt() {
         return views.containers.firstRowsAt;
       },
