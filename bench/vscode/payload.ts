@@ -20,6 +20,8 @@ import { idle } from './idle';
 import { scroll } from './scroll';
 
 const env = process.env;
+/** EngineLifetime's grace period: the stream stops this long after nothing wants it. */
+const lifetimeGraceMs = 10_000;
 const count = (name: string) => {
   const value = Number(env[name]);
   if (!Number.isInteger(value) || value < 0) {
@@ -80,8 +82,12 @@ async function startup(): Promise<object> {
     throw new Error('the extension was already active before the view was opened: nothing to time');
   }
   if (warm) {
-    await extension.activate();
-    await new Promise((r) => setTimeout(r, 1500));
+    // Activation lists the engine at once (EngineLifetime); with no view shown the stream stops after
+    // its grace period, the picture kept: what a host activated earlier by a command holds.
+    const early = await extension.activate();
+    await early.store.whenSettled(120_000);
+    await early.store.whenIdle();
+    await new Promise((r) => setTimeout(r, lifetimeGraceMs + 1500));
   }
   // Epoch and performance.now() of this host, to put VS Code's Date.now() marks on our clock.
   const epochOffset = Date.now() - performance.now();
@@ -149,7 +155,7 @@ async function startup(): Promise<object> {
     const at = marks.get(`code/extHost/${name}/${extensionId}`);
     return at === undefined ? undefined : at - epochOffset;
   };
-  const { activateStartedAt, containersFirstRowsAt } = api.startup;
+  const { activateStartedAt, storeStartedAt, containersFirstRowsAt } = api.startup;
   const since = (from: number | undefined, to: number | undefined) => (from === undefined || to === undefined ? undefined : to - from);
   return {
     pid: process.pid,
@@ -161,6 +167,7 @@ async function startup(): Promise<object> {
       openViewToAllListed: since(openedAt, allListedAt),
       openViewToDomRow: since(openedAt, domRowAt),
       activateToFirstRows: since(activateStartedAt, containersFirstRowsAt),
+      activateToStoreStart: since(activateStartedAt, storeStartedAt),
       activateToDomRow: since(activateStartedAt, domRowAt),
       domPoll: domPollMs,
       openViewToFirstRows: since(openedAt, containersFirstRowsAt),
@@ -175,6 +182,7 @@ async function startup(): Promise<object> {
       willActivateExtension: since(openedAt, mark('willActivateExtension')),
       activateStarted: since(openedAt, activateStartedAt),
       didActivateExtension: since(openedAt, mark('didActivateExtension')),
+      storeStarted: since(openedAt, storeStartedAt),
       containersFirstRows: since(openedAt, containersFirstRowsAt),
       domRowSeen: since(openedAt, domRowAt),
     },
