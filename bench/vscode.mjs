@@ -39,14 +39,15 @@ const row = (measurement, method, samples, note = '') => {
 
 /**
  * `runs` fresh windows, each opening the Docker view with `containers` containers in the engine.
- * `compare` (an extension folder with its own dist/, e.g. the main branch built) runs its windows
- * alternately with this checkout's, in the same run, and gets its own rows marked "(compare)".
+ * `compare` (extension folders, each with its package.json and a built dist/, e.g. the main branch)
+ * run their windows alternately with this checkout's, in the same run, each with its own rows
+ * marked with the folder's name.
  */
 export async function measureStartupInVSCode({ root, engine, runs, containers, rowPrefix, log, warm = false, compare }) {
   // The engine's own answers at this size, in this run: what the first rows and the whole picture wait for.
   const floor = await engineListFloor(engine.socketPath);
   log(`engine's own list @${containers}: whole ${fmt(floor.whole.median)} ms, first ${floor.firstPage} ${fmt(floor.page.median)} ms (median of ${floor.whole.n})`);
-  const variants = [{ suffix: '', path: root, samples: [] }, ...(compare ? [{ suffix: ' (compare)', path: compare, samples: [] }] : [])];
+  const variants = [{ suffix: '', path: root, samples: [] }, ...(compare ?? []).map((dir) => ({ suffix: ` (${path.basename(dir)})`, path: dir, samples: [] }))];
   for (let run = 1; run <= runs; run++) {
     for (const variant of variants) {
       const bench = await runPayload({
@@ -55,7 +56,7 @@ export async function measureStartupInVSCode({ root, engine, runs, containers, r
         log,
         mode: 'startup',
         extensionPath: variant.path,
-        label: `startup-${containers}${warm ? '-warm' : ''}${variant.suffix ? '-compare' : ''}-${run}`,
+        label: `startup-${containers}${warm ? '-warm' : ''}${variant.suffix ? `-${path.basename(variant.path)}` : ''}-${run}`,
         env: { DX_BENCH_CONTAINERS: String(containers), DX_BENCH_ROW_PREFIX: rowPrefix, DX_BENCH_WARM: warm ? '1' : '0' },
       });
       log(
@@ -65,7 +66,7 @@ export async function measureStartupInVSCode({ root, engine, runs, containers, r
     }
   }
   const rows = variants.flatMap((v, i) => startupRows({ samples: v.samples, floor, containers, warm, suffix: v.suffix, withFloor: i === 0 }));
-  return { result: { containers, warm, floor, runs: variants[0].samples, ...(compare ? { compare, compareRuns: variants[1].samples } : {}) }, rows };
+  return { result: { containers, warm, floor, runs: variants[0].samples, compared: variants.slice(1).map((v) => ({ path: v.path, runs: v.samples })) }, rows };
 }
 
 function startupRows({ samples, floor, containers, warm, suffix, withFloor }) {
@@ -94,7 +95,8 @@ function startupRows({ samples, floor, containers, warm, suffix, withFloor }) {
   const at = `start-up in VS Code @${containers}${suffix}`;
   const rows = [
     ...floorRows(at),
-    row(at, 'ours: activate() start -> the events stream asked for', series('activateToStoreStart'), 'the store started when a view was visible, now at activation'),
+    row(at, 'ours: activate() start -> the events stream asked for', series('activateToStoreStart'), 'the store starts when VS Code says a view is visible'),
+    row(at, 'VS Code: activate() start -> it first asks for the root rows', series('activateToFirstAsked'), 'getChildren(undefined) of the Containers view'),
     row(at, 'ours: activate() start -> first container rows to VS Code', series('activateToFirstRows'), over('activateToFirstRows', floor.page)),
     row(at, 'page: activate() start -> first container row in the DOM', series('activateToDomRow'), `polled, ~${fmt(stats(series('domPoll')).median)} ms a poll`),
     row(at, 'open the view -> first container rows to VS Code', series('openViewToFirstRows')),

@@ -20,8 +20,6 @@ import { idle } from './idle';
 import { scroll } from './scroll';
 
 const env = process.env;
-/** EngineLifetime's grace period: the stream stops this long after nothing wants it. */
-const lifetimeGraceMs = 10_000;
 const count = (name: string) => {
   const value = Number(env[name]);
   if (!Number.isInteger(value) || value < 0) {
@@ -82,12 +80,8 @@ async function startup(): Promise<object> {
     throw new Error('the extension was already active before the view was opened: nothing to time');
   }
   if (warm) {
-    // Activation lists the engine at once (EngineLifetime); with no view shown the stream stops after
-    // its grace period, the picture kept: what a host activated earlier by a command holds.
-    const early = await extension.activate();
-    await early.store.whenSettled(120_000);
-    await early.store.whenIdle();
-    await new Promise((r) => setTimeout(r, lifetimeGraceMs + 1500));
+    await extension.activate();
+    await new Promise((r) => setTimeout(r, 1500));
   }
   // Epoch and performance.now() of this host, to put VS Code's Date.now() marks on our clock.
   const epochOffset = Date.now() - performance.now();
@@ -155,7 +149,7 @@ async function startup(): Promise<object> {
     const at = marks.get(`code/extHost/${name}/${extensionId}`);
     return at === undefined ? undefined : at - epochOffset;
   };
-  const { activateStartedAt, storeStartedAt, containersFirstRowsAt } = api.startup;
+  const { activateStartedAt, storeStartedAt, containersFirstAskedAt, containersFirstRowsAt } = api.startup;
   const since = (from: number | undefined, to: number | undefined) => (from === undefined || to === undefined ? undefined : to - from);
   return {
     pid: process.pid,
@@ -168,6 +162,7 @@ async function startup(): Promise<object> {
       openViewToDomRow: since(openedAt, domRowAt),
       activateToFirstRows: since(activateStartedAt, containersFirstRowsAt),
       activateToStoreStart: since(activateStartedAt, storeStartedAt),
+      activateToFirstAsked: since(activateStartedAt, containersFirstAskedAt),
       activateToDomRow: since(activateStartedAt, domRowAt),
       domPoll: domPollMs,
       openViewToFirstRows: since(openedAt, containersFirstRowsAt),
@@ -183,6 +178,7 @@ async function startup(): Promise<object> {
       activateStarted: since(openedAt, activateStartedAt),
       didActivateExtension: since(openedAt, mark('didActivateExtension')),
       storeStarted: since(openedAt, storeStartedAt),
+      containersFirstAsked: since(openedAt, containersFirstAskedAt),
       containersFirstRows: since(openedAt, containersFirstRowsAt),
       domRowSeen: since(openedAt, domRowAt),
     },

@@ -5,7 +5,6 @@ import type { EngineStore } from '../docker/store';
 
 /**
  * The one place that decides when the events stream runs, and which engine it talks to:
- * - from activation (a view opening or a command running activates us), for the grace period;
  * - while a view is visible, or a command holds a lease (taken by engineReady, released when the
  *   command ends); a grace period after the last one goes keeps a quick switch from relisting all;
  * - another engine when the user's host setting changes, or the docker CLI's own configuration
@@ -54,11 +53,9 @@ export class EngineLifetime implements vscode.Disposable {
         }
       }),
     );
-    // VS Code activates us for a view being opened or a command being run, and tells a view it is
-    // visible only a round trip later (0.1 to 0.3 s measured): list at once; the grace period
-    // stops a start that no view or command takes up.
-    this.start();
-    this.update();
+    if (this.wanted) {
+      this.start();
+    }
   }
 
   /** Keeps the stream running until disposed (a command that needs the store's picture). */

@@ -4,14 +4,12 @@ import { Emitter } from '../../../src/docker/event';
 
 /**
  * The members of 'vscode' the tree modules read, enough to build tree items in plain Node:
- * l10n.t with no bundle loaded (English), env.language, EventEmitter, the tree item classes and
- * workspace.onDidChangeConfiguration (never fired).
+ * l10n.t with no bundle loaded (English), env.language, EventEmitter and the tree item classes.
  * One object for every unit test, because Node caches a module with the 'vscode' it first got.
  */
 export const fakeVscode = {
   l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) },
   env: { language: 'en' },
-  workspace: { onDidChangeConfiguration: () => ({ dispose: () => undefined }) },
   EventEmitter: Emitter,
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
   TreeItem: class {
