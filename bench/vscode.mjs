@@ -65,7 +65,8 @@ export async function measureStartupInVSCode({ root, engine, runs, containers, r
       variant.samples.push(bench);
     }
   }
-  const rows = variants.flatMap((v, i) => startupRows({ samples: v.samples, floor, containers, warm, suffix: v.suffix, withFloor: i === 0 }));
+  // A mark the compared build does not record leaves its row out rather than printing NaN.
+  const rows = variants.flatMap((v, i) => startupRows({ samples: v.samples, floor, containers, warm, suffix: v.suffix, withFloor: i === 0 }).filter((r) => r[2] > 0));
   return { result: { containers, warm, floor, runs: variants[0].samples, compared: variants.slice(1).map((v) => ({ path: v.path, runs: v.samples })) }, rows };
 }
 
