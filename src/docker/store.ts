@@ -1,8 +1,10 @@
+import { ContainerMap } from './containerMap';
 import { DockerError, toDockerError } from './errors';
 import { Emitter, Event } from './event';
 import { guessFromEvent, type EventGuess } from './eventGuess';
 import { EngineEvent, EventStream, isContainerNoise } from './events';
 import { isHelperContainer } from './helperContainers';
+import { asStore } from './requestOrigin';
 import type { ContainerDetails, ContainerModel, ImageModel, VolumeModel } from './models';
 import type { DockerService } from './service';
 
@@ -55,7 +57,8 @@ const impliedStates: Record<string, string[] | undefined> = {
  * stream (re)opens, then only the objects events name. All refresh policy lives here.
  */
 export class EngineStore {
-  readonly containers = new Map<string, ContainerModel>();
+  /** By id, with per-image, per-volume and per-network users and the running count kept as it changes (containerMap.ts). */
+  readonly containers = new ContainerMap();
   readonly images = new Map<string, ImageModel>();
   readonly volumes = new Map<string, VolumeModel>();
   /** How many full lists were made, per kind (benchmarks and tests read it). */
@@ -312,12 +315,16 @@ export class EngineStore {
     if (this.flushTimer) {
       return;
     }
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = undefined;
-      // Not behind a list still in flight: the guesses are what the events already said.
-      this.emitGuesses();
-      this.queue = this.queue.then(() => this.flush());
-    }, delay);
+    this.flushTimer = setTimeout(
+      () =>
+        asStore(() => {
+          this.flushTimer = undefined;
+          // Not behind a list still in flight: the guesses are what the events already said.
+          this.emitGuesses();
+          this.queue = this.queue.then(() => this.flush());
+        }),
+      delay,
+    );
   }
 
   /** Shows what a container event says at once (with the batch's other events), when the store has a picture to change. */
@@ -577,7 +584,12 @@ export class EngineStore {
   }
 
   private emit(change: StoreChange): void {
-    this.changes.fire(change);
+    if (change.kind !== 'containers') {
+      this.changes.fire(change);
+      return;
+    }
+    // Listeners may ask what each named container was before (containers.previous) while they hear it.
+    this.containers.reporting(change.full ? 'all' : [...change.updated, ...change.removed], () => this.changes.fire(change));
   }
 
   private setStatus(status: StoreStatus): void {
