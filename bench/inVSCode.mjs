@@ -31,7 +31,16 @@ export async function measureOpeningInRealVSCode(b, size) {
   const { config, engine, log, results, vscodeRows, root } = b;
   log(`opening the view in VS Code @${size}: ${config.vscodeRuns} cold and ${config.vscodeRuns} warm windows, ${productionBundleForVSCode(b)} bundle`);
   for (const warm of [false, true]) {
-    const { result, rows } = await measureStartupInVSCode({ root, engine, runs: config.vscodeRuns, containers: size, rowPrefix: 'bench-list-', log, warm });
+    const { result, rows } = await measureStartupInVSCode({
+      root,
+      engine,
+      runs: config.vscodeRuns,
+      containers: size,
+      rowPrefix: 'bench-list-',
+      log,
+      warm,
+      compare: config.openCompare,
+    });
     results.vscode.opening = [...(results.vscode.opening ?? []), result];
     vscodeRows.push(...rows);
   }

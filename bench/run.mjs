@@ -63,7 +63,15 @@ const config = {
     .split(',')
     .map(Number)
     .sort((x, y) => x - y),
+  // Other extension folders (each with its package.json and a built dist/) opened alternately with this one (bench/vscode.mjs).
+  openCompare: env.BENCH_OPEN_COMPARE ? env.BENCH_OPEN_COMPARE.split(',').map((dir) => path.resolve(dir)) : undefined,
 };
+for (const dir of config.openCompare ?? []) {
+  if (!fs.existsSync(path.join(dir, 'dist', 'extension.js'))) {
+    console.error(`[bench] BENCH_OPEN_COMPARE: ${dir} has no dist/extension.js: build it there first`);
+    process.exit(2);
+  }
+}
 config.memoryContainers = int('BENCH_MEMORY_CONTAINERS', Math.max(...config.sizes), Math.max(...config.sizes));
 // Distinct from the tests' engine (.cache/engine, dxtest0, 172.31.250.1/24) so both can run at once.
 const engineOpts = {

@@ -10,13 +10,13 @@ import { engineListFloor } from './openFloor.mjs';
 
 const MB = 1024 * 1024;
 
-export async function runPayload({ root, engine, mode, env, label, log, timeoutMs }) {
+export async function runPayload({ root, engine, mode, env, label, log, timeoutMs, extensionPath = root }) {
   const { runExtensionTests } = await import('../test/harness/vscode.mjs');
   const workspacePath = path.join(root, '.cache', 'bench-workspace');
   fs.mkdirSync(workspacePath, { recursive: true });
   const outputDir = path.join(root, 'test-output', 'bench-vscode', label);
   const { exitCode, results } = await runExtensionTests({
-    extensionDevelopmentPath: root,
+    extensionDevelopmentPath: extensionPath,
     extensionTestsPath: path.join(root, 'out', 'bench', 'vscode', 'payload.js'),
     workspacePath,
     outputDir,
@@ -37,59 +37,74 @@ const row = (measurement, method, samples, note = '') => {
   return [measurement, method, s.n, fmt(s.median), `${fmt(s.min)}..${fmt(s.max)}`, note];
 };
 
-/** `runs` fresh windows, each opening the Docker view with `containers` containers in the engine. */
-export async function measureStartupInVSCode({ root, engine, runs, containers, rowPrefix, log, warm = false }) {
+/**
+ * `runs` fresh windows, each opening the Docker view with `containers` containers in the engine.
+ * `compare` (extension folders, each with its package.json and a built dist/, e.g. the main branch)
+ * run their windows alternately with this checkout's, in the same run, each with its own rows
+ * marked with the folder's name.
+ */
+export async function measureStartupInVSCode({ root, engine, runs, containers, rowPrefix, log, warm = false, compare }) {
   // The engine's own answers at this size, in this run: what the first rows and the whole picture wait for.
   const floor = await engineListFloor(engine.socketPath);
   log(`engine's own list @${containers}: whole ${fmt(floor.whole.median)} ms, first ${floor.firstPage} ${fmt(floor.page.median)} ms (median of ${floor.whole.n})`);
-  const samples = [];
+  const variants = [{ suffix: '', path: root, samples: [] }, ...(compare ?? []).map((dir) => ({ suffix: ` (${path.basename(dir)})`, path: dir, samples: [] }))];
   for (let run = 1; run <= runs; run++) {
-    const bench = await runPayload({
-      root,
-      engine,
-      log,
-      mode: 'startup',
-      label: `startup-${containers}${warm ? '-warm' : ''}-${run}`,
-      env: { DX_BENCH_CONTAINERS: String(containers), DX_BENCH_ROW_PREFIX: rowPrefix, DX_BENCH_WARM: warm ? '1' : '0' },
-    });
-    log(`VS Code start-up run ${run}: ${JSON.stringify({ ...bench.timeline, storeAlone: bench.ms.storeAlone }, (k, v) => (typeof v === 'number' ? +v.toFixed(1) : v))}`);
-    samples.push(bench);
+    for (const variant of variants) {
+      const bench = await runPayload({
+        root,
+        engine,
+        log,
+        mode: 'startup',
+        extensionPath: variant.path,
+        label: `startup-${containers}${warm ? '-warm' : ''}${variant.suffix ? `-${path.basename(variant.path)}` : ''}-${run}`,
+        env: { DX_BENCH_CONTAINERS: String(containers), DX_BENCH_ROW_PREFIX: rowPrefix, DX_BENCH_WARM: warm ? '1' : '0' },
+      });
+      log(
+        `VS Code start-up run ${run}${variant.suffix}: ${JSON.stringify({ ...bench.timeline, storeAlone: bench.ms.storeAlone }, (k, v) => (typeof v === 'number' ? +v.toFixed(1) : v))}`,
+      );
+      variant.samples.push(bench);
+    }
   }
+  // A mark the compared build does not record leaves its row out rather than printing NaN.
+  const rows = variants.flatMap((v, i) => startupRows({ samples: v.samples, floor, containers, warm, suffix: v.suffix, withFloor: i === 0 }).filter((r) => r[2] > 0));
+  return { result: { containers, warm, floor, runs: variants[0].samples, compared: variants.slice(1).map((v) => ({ path: v.path, runs: v.samples })) }, rows };
+}
+
+function startupRows({ samples, floor, containers, warm, suffix, withFloor }) {
   const series = (key) => samples.map((s) => s.ms[key]).filter((v) => v !== undefined);
   const over = (key, base) => `x${fmt(stats(series(key)).median / base.median)} the engine's ${base === floor.page ? `first ${floor.firstPage}` : 'whole list'}`;
-  const floorRows = (at) => [
-    row(at, `engine's own answer (floor): GET /containers/json?all=1&limit=${floor.firstPage}`, floor.page.samples, 'the first page the store asks for'),
-    row(at, "engine's own answer (floor): GET /containers/json?all=1", floor.whole.samples, 'the whole list'),
-  ];
+  const floorRows = (at) =>
+    withFloor
+      ? [
+          row(at, `engine's own answer (floor): GET /containers/json?all=1&limit=${floor.firstPage}`, floor.page.samples, 'the first page the store asks for'),
+          row(at, "engine's own answer (floor): GET /containers/json?all=1", floor.whole.samples, 'the whole list'),
+        ]
+      : [];
+  const loop = samples.map((s) => s.eventLoop.maxMs);
+  const loopRow = (at) =>
+    row(at, "extension host's longest event-loop block while opening", loop, `p99 ${fmt(stats(samples.map((s) => s.eventLoop.p99Ms)).median)} ms; target < 100`);
   if (warm) {
-    const at = `open the view, warm host @${containers}`;
-    const loop = samples.map((s) => s.eventLoop.maxMs);
-    return {
-      result: { containers, warm, floor, runs: samples },
-      rows: [
-        ...floorRows(at),
-        row(at, 'open the view -> first container rows to VS Code', series('openViewToFirstRows'), over('openViewToFirstRows', floor.page)),
-        row(at, 'open the view -> first container row in the DOM', series('openViewToDomRow'), `polled; ${over('openViewToDomRow', floor.page)}`),
-        row(at, 'open the view -> every container listed in the store', series('openViewToAllListed'), over('openViewToAllListed', floor.whole)),
-        row(at, "extension host's longest event-loop block while opening", loop, `p99 ${fmt(stats(samples.map((s) => s.eventLoop.p99Ms)).median)} ms; target < 100`),
-      ],
-    };
+    const at = `open the view, warm host @${containers}${suffix}`;
+    return [
+      ...floorRows(at),
+      row(at, 'open the view -> first container rows to VS Code', series('openViewToFirstRows'), over('openViewToFirstRows', floor.page)),
+      row(at, 'open the view -> first container row in the DOM', series('openViewToDomRow'), `polled; ${over('openViewToDomRow', floor.page)}`),
+      row(at, 'open the view -> every container listed in the store', series('openViewToAllListed'), over('openViewToAllListed', floor.whole)),
+      loopRow(at),
+    ];
   }
-  const at = `start-up in VS Code @${containers}`;
+  const at = `start-up in VS Code @${containers}${suffix}`;
   const rows = [
     ...floorRows(at),
+    row(at, 'ours: activate() start -> the events stream asked for', series('activateToStoreStart'), 'the store starts when VS Code says a view is visible'),
+    row(at, 'VS Code: activate() start -> it first asks for the root rows', series('activateToFirstAsked'), 'getChildren(undefined) of the Containers view'),
     row(at, 'ours: activate() start -> first container rows to VS Code', series('activateToFirstRows'), over('activateToFirstRows', floor.page)),
     row(at, 'page: activate() start -> first container row in the DOM', series('activateToDomRow'), `polled, ~${fmt(stats(series('domPoll')).median)} ms a poll`),
     row(at, 'open the view -> first container rows to VS Code', series('openViewToFirstRows')),
     row(at, 'ours alone, after: a fresh store, start -> first lists', series('storeAlone'), `median of 3 per window; ${over('storeAlone', floor.whole)}`),
     row(at, 'open the view -> first container row in the DOM', series('openViewToDomRow'), `cold host; target < 1500 at 10,000; ${over('openViewToDomRow', floor.page)}`),
     row(at, 'open the view -> every container listed in the store', series('openViewToAllListed'), over('openViewToAllListed', floor.whole)),
-    row(
-      at,
-      "extension host's longest event-loop block while opening",
-      samples.map((s) => s.eventLoop.maxMs),
-      `p99 ${fmt(stats(samples.map((s) => s.eventLoop.p99Ms)).median)} ms; target < 100`,
-    ),
+    loopRow(at),
   ];
   if (series('vscodeLoadAndActivate').length) {
     rows.push(
@@ -101,7 +116,7 @@ export async function measureStartupInVSCode({ root, engine, runs, containers, r
       ),
     );
   }
-  return { result: { containers, floor, runs: samples }, rows };
+  return rows;
 }
 
 /**

@@ -28,6 +28,22 @@ const sshOnDemand = {
   },
 };
 
+/**
+ * One copy of the vscode namespace for the whole bundle. Left to itself, esbuild wraps
+ * `import * as vscode from 'vscode'` in its own __toESM copy per importing module: 130 modules
+ * times VS Code's 200-odd API names as getters, the largest part of our require() in the
+ * extension host. A single ESM module re-exporting it is copied once and shared.
+ */
+const oneVscodeNamespace = {
+  name: 'one-vscode-namespace',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-namespace' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-namespace' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-namespace' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 export const extensionOptions = {
   absWorkingDir: root,
@@ -43,7 +59,7 @@ export const extensionOptions = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: [withoutBuildkitSession, sshOnDemand],
+  plugins: [withoutBuildkitSession, sshOnDemand, oneVscodeNamespace],
 };
 
 /** The ssh agent docker-modem builds for ssh:// engines, with ssh2: loaded by the bundle only for them. */

@@ -49,7 +49,12 @@ export interface DockerExplorerApi {
   /** The Registries view (issue 15): its accounts (logins in SecretStorage) and its tree. */
   registries: { accounts: RegistryAccounts; provider: RegistriesProvider; treeView: vscode.TreeView<unknown> };
   /** performance.now() marks of this extension host, for the start-up benchmark. */
-  startup: { activateStartedAt: number; readonly containersFirstRowsAt: number | undefined };
+  startup: {
+    activateStartedAt: number;
+    readonly storeStartedAt: number | undefined;
+    readonly containersFirstAskedAt: number | undefined;
+    readonly containersFirstRowsAt: number | undefined;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): DockerExplorerApi | undefined {
@@ -191,6 +196,12 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     registries: { accounts: registryAccounts, provider: registriesProvider, treeView: registriesView as vscode.TreeView<unknown> },
     startup: {
       activateStartedAt,
+      get storeStartedAt() {
+        return lifetime.firstStartAt;
+      },
+      get containersFirstAskedAt() {
+        return views.containers.firstAskedAt;
+      },
       get containersFirstRowsAt() {
         return views.containers.firstRowsAt;
       },

@@ -149,7 +149,7 @@ async function startup(): Promise<object> {
     const at = marks.get(`code/extHost/${name}/${extensionId}`);
     return at === undefined ? undefined : at - epochOffset;
   };
-  const { activateStartedAt, containersFirstRowsAt } = api.startup;
+  const { activateStartedAt, storeStartedAt, containersFirstAskedAt, containersFirstRowsAt } = api.startup;
   const since = (from: number | undefined, to: number | undefined) => (from === undefined || to === undefined ? undefined : to - from);
   return {
     pid: process.pid,
@@ -161,6 +161,8 @@ async function startup(): Promise<object> {
       openViewToAllListed: since(openedAt, allListedAt),
       openViewToDomRow: since(openedAt, domRowAt),
       activateToFirstRows: since(activateStartedAt, containersFirstRowsAt),
+      activateToStoreStart: since(activateStartedAt, storeStartedAt),
+      activateToFirstAsked: since(activateStartedAt, containersFirstAskedAt),
       activateToDomRow: since(activateStartedAt, domRowAt),
       domPoll: domPollMs,
       openViewToFirstRows: since(openedAt, containersFirstRowsAt),
@@ -175,6 +177,8 @@ async function startup(): Promise<object> {
       willActivateExtension: since(openedAt, mark('willActivateExtension')),
       activateStarted: since(openedAt, activateStartedAt),
       didActivateExtension: since(openedAt, mark('didActivateExtension')),
+      storeStarted: since(openedAt, storeStartedAt),
+      containersFirstAsked: since(openedAt, containersFirstAskedAt),
       containersFirstRows: since(openedAt, containersFirstRowsAt),
       domRowSeen: since(openedAt, domRowAt),
     },

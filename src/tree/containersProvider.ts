@@ -60,6 +60,8 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   private readonly subscription: { dispose(): void };
   /** performance.now() when root rows were first handed to VS Code: the start-up benchmark reads it. */
   firstRowsAt: number | undefined;
+  /** performance.now() when VS Code first asked for the root rows: the start-up benchmark reads it. */
+  firstAskedAt: number | undefined;
   /** The rows under a container row (Changes, Files); without it container rows have none. */
   readonly inside: ContainerInside | undefined;
 
@@ -104,6 +106,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     if (node) {
       return this.inside ? this.inside.children(node) : [];
     }
+    this.firstAskedAt ??= performance.now();
     // The engine's newest page is enough to show rows; the whole list replaces it when it comes.
     const status = await this.store.whenContainersShown();
     if (status.state === 'failed') {

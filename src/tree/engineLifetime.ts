@@ -17,6 +17,8 @@ export class EngineLifetime implements vscode.Disposable {
   private stopTimer: NodeJS.Timeout | undefined;
   private readonly cliFiles: FileWatch;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** performance.now() when the stream was first started: the start-up benchmark reads it. */
+  firstStartAt: number | undefined;
 
   constructor(
     private readonly store: EngineStore,
@@ -52,7 +54,7 @@ export class EngineLifetime implements vscode.Disposable {
       }),
     );
     if (this.wanted) {
-      store.start();
+      this.start();
     }
   }
 
@@ -80,7 +82,7 @@ export class EngineLifetime implements vscode.Disposable {
     if (this.wanted) {
       clearTimeout(this.stopTimer);
       this.stopTimer = undefined;
-      this.store.start();
+      this.start();
     } else if (!this.stopTimer) {
       this.stopTimer = setTimeout(() => {
         this.stopTimer = undefined;
@@ -89,6 +91,11 @@ export class EngineLifetime implements vscode.Disposable {
         }
       }, this.graceMs);
     }
+  }
+
+  private start(): void {
+    this.firstStartAt ??= performance.now();
+    this.store.start();
   }
 
   /** Another engine: connect to it in place; the store lists it at once if the stream runs. */

@@ -8,6 +8,12 @@ interface BuildModule {
   sshOptions: { outfile: string };
 }
 
+async function outputOf(options: object): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({ ...options, write: false, minify: false, sourcemap: false, logLevel: 'silent' });
+  return result.outputFiles[0].text;
+}
+
 async function inputsOf(options: object): Promise<string[]> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({ ...options, write: false, metafile: true, logLevel: 'silent' });
@@ -32,5 +38,13 @@ describe('the bundle (scripts/build.mjs)', () => {
     );
     assert.equal(path.dirname(sshOptions.outfile), path.dirname(extensionOptions.outfile), "the shim's require('./ssh.js') finds it");
     assert.equal(path.basename(sshOptions.outfile), 'ssh.js');
+  });
+
+  it('copies the vscode namespace once, not once per module that imports it', async function () {
+    this.timeout(60_000);
+    const { extensionOptions } = (await import(path.join(root, 'scripts', 'build.mjs'))) as BuildModule;
+    const text = await outputOf(extensionOptions);
+    // esbuild's __toESM per importing module defined a getter for each of VS Code's 200-odd API names, 130 times over.
+    assert.equal(text.match(/require\("vscode"\)/g)?.length, 1, 'one require of vscode in dist/extension.js');
   });
 });

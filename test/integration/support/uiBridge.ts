@@ -1,18 +1,41 @@
 // Client of the runner's UI bridge (test/harness/vscode.mjs): lets a test look at the page a user sees.
-async function post<T>(route: string, body: unknown): Promise<T> {
+import * as http from 'node:http';
+
+/**
+ * node:http, not fetch: in the extension host VS Code's patched fetch loads the system's CA
+ * certificates on its first call (tens to hundreds of ms on the event loop the bench measures).
+ */
+function post<T>(route: string, body: unknown): Promise<T> {
   const base = process.env.DX_UI_BRIDGE;
   if (!base) {
-    throw new Error('DX_UI_BRIDGE is not set: run integration tests through `npm test`');
+    return Promise.reject(new Error('DX_UI_BRIDGE is not set: run integration tests through `npm test`'));
   }
-  const response = await fetch(`${base}${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+  const payload = JSON.stringify(body);
+  return new Promise<T>((resolve, reject) => {
+    const request = http.request(
+      `${base}${route}`,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (!response.statusCode || response.statusCode < 200 || response.statusCode >= 300) {
+            reject(new Error(`UI bridge ${route} answered ${response.statusCode}: ${text}`));
+            return;
+          }
+          try {
+            resolve(JSON.parse(text) as T);
+          } catch (err) {
+            reject(err instanceof Error ? err : new Error(String(err)));
+          }
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
   });
-  if (!response.ok) {
-    throw new Error(`UI bridge ${route} answered ${response.status}: ${await response.text()}`);
-  }
-  return (await response.json()) as T;
 }
 
 export const ui = {
