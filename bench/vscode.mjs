@@ -10,13 +10,14 @@ import { engineListFloor } from './openFloor.mjs';
 
 const MB = 1024 * 1024;
 
-export async function runPayload({ root, engine, mode, env, label, log, timeoutMs }) {
+export async function runPayload({ root, engine, mode, env, label, log, timeoutMs, settings = {}, extensionDevelopmentPath = root }) {
   const { runExtensionTests } = await import('../test/harness/vscode.mjs');
   const workspacePath = path.join(root, '.cache', 'bench-workspace');
   fs.mkdirSync(workspacePath, { recursive: true });
   const outputDir = path.join(root, 'test-output', 'bench-vscode', label);
   const { exitCode, results } = await runExtensionTests({
-    extensionDevelopmentPath: root,
+    extensionDevelopmentPath,
+    settings,
     extensionTestsPath: path.join(root, 'out', 'bench', 'vscode', 'payload.js'),
     workspacePath,
     outputDir,
