@@ -131,7 +131,8 @@ function idleRows(spec, option, bench, total) {
   const what = `${variantNames[spec.split('+')[0]]}${option ? ", VS Code's port scan off" : ''}`;
   const signed = (v) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
   const minutes = (bench.profiled?.seconds ?? 0) / 60;
-  const cpuNote = (c) => `${c.secondsPerMinute.toFixed(3)} s/min (user ${fmt(c.userMs)} + system ${fmt(c.systemMs)} ms)`;
+  const cpuNote = (c) =>
+    `${c.secondsPerMinute.toFixed(3)} s/min (user ${fmt(c.userMs)} + system ${fmt(c.systemMs)} ms)${c.childrenMs === undefined ? '' : `, its child processes ${c.childrenSecondsPerMinute.toFixed(3)} s/min`}`;
   const rows = [[at, `extension host CPU, s/min: ${what}`, 1, '', '', `${cpuNote(bench.cpu)}; ${bench.processes} processes on the machine; no profiler`]];
   if (bench.profiled) {
     const scan = bench.profileSelfMs['port scan (VS Code)'] ?? 0;
