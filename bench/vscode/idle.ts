@@ -50,7 +50,7 @@ function countTimers(ours: (stack: string) => boolean) {
 }
 
 /** A CPU profile of this host over `run`: sampled time per script, ours told apart. */
-async function profile<T>(run: () => Promise<T>): Promise<{ result: T; selfMs: Record<string, number> }> {
+async function profile<T>(run: () => Promise<T>, ours: (url: string) => boolean): Promise<{ result: T; selfMs: Record<string, number> }> {
   const session = new inspector.Session();
   session.connect();
   const post = <R>(method: string, params?: object) =>
@@ -87,7 +87,7 @@ async function profile<T>(run: () => Promise<T>): Promise<{ result: T; selfMs: R
   p.samples.forEach((id, i) => {
     if (inPortScan(id)) selfMs['port scan (VS Code)'] = (selfMs['port scan (VS Code)'] ?? 0) + (p.timeDeltas[i + 1] ?? 0) / 1000;
     const frame = owner(id);
-    const where = frame.url.includes('/dist/extension.js')
+    const where = ours(frame.url)
       ? 'ours'
       : frame.url.includes('/extensions/')
         ? `extension ${frame.url.split('/extensions/')[1].split('/')[0]}`
@@ -144,8 +144,11 @@ export async function idle(count: (name: string) => number): Promise<object> {
   }
   const seconds = count('DX_BENCH_IDLE_SECONDS');
   const profileSeconds = process.env.DX_BENCH_IDLE_PROFILE_SECONDS === undefined ? 60 : count('DX_BENCH_IDLE_PROFILE_SECONDS');
-  const timers = countTimers((stack) => stack.includes('/dist/extension.js'));
   const extension = vscode.extensions.getExtension<DockerExplorerApi>(extensionId);
+  // Our bundles by their folder: every extension's bundle may be a dist/extension.js (the built-in TypeScript one is).
+  const ourDist = extension ? `${extension.extensionPath}/dist/` : undefined;
+  const ours = (text: string) => ourDist !== undefined && text.includes(ourDist);
+  const timers = countTimers(ours);
   if ((variant === 'absent') !== !extension) {
     throw new Error(variant === 'absent' ? `${extensionId} is installed in this host` : `${extensionId} is not installed in this host`);
   }
@@ -164,7 +167,7 @@ export async function idle(count: (name: string) => number): Promise<object> {
   let selfMs: Record<string, number> = {};
   const profiled = profileSeconds
     ? await cpuOver(profileSeconds * 1000, async (wait) => {
-        selfMs = (await profile(wait)).selfMs;
+        selfMs = (await profile(wait, ours)).selfMs;
       })
     : undefined;
   subscriptions.forEach((s) => s.dispose());
