@@ -76,14 +76,16 @@ export async function measureIdleInVSCode(b) {
     vscodeRows.push(...idleRows(spec, option, bench, total));
   }
   results.vscode.idle = { total, variants: measured };
-  const alone = measured.absent;
-  if (alone) {
+  // Each variant against VS Code alone with the same settings: the port scan on, or off for both.
+  for (const suffix of ['', '+noports']) {
+    const alone = measured[`absent${suffix}`];
+    if (!alone) continue;
     const at = `idle ${Math.round(alone.seconds)} s @${total} in VS Code`;
-    for (const spec of ['dormant', 'shown'].filter((v) => measured[v])) {
+    for (const spec of [`dormant${suffix}`, `shown${suffix}`].filter((v) => measured[v])) {
       const ours = measured[spec].cpu.secondsPerMinute - alone.cpu.secondsPerMinute;
       vscodeRows.push([
         at,
-        `ours above VS Code's own idle host: ${variantNames[spec]}`,
+        `ours above VS Code's own idle host: ${variantNames[spec.split('+')[0]]}${suffix ? ", VS Code's port scan off" : ''}`,
         1,
         '',
         '',
@@ -145,7 +147,7 @@ function idleRows(spec, option, bench, total) {
       `CPU ${cpuNote(bench.profiled)}; busy ${fmt(busy(bench) / minutes)} ms: ours ${fmt((bench.profileSelfMs.ours ?? 0) / minutes)}, VS Code's scripts ${fmt((bench.profileSelfMs['VS Code'] ?? 0) / minutes)} (its port scan ${fmt(scan / minutes)}), GC ${fmt((bench.profileSelfMs['(garbage collector)'] ?? 0) / minutes)}`,
     ]);
   }
-  if (spec !== 'shown') return rows;
+  if (!spec.startsWith('shown')) return rows;
   const heap = (bench.heap.after.heapUsed - bench.heap.before.heapUsed) / MB;
   const rss = (bench.heap.after.rss - bench.heap.before.rss) / MB;
   rows.push(
