@@ -38,6 +38,8 @@ export interface CommandContext {
   revealProject?: (project: string) => Promise<boolean>;
   /** Shows a container's Changes or an image's layers in their views (Show Changes, Show Layers). */
   reveal?: ViewReveal;
+  /** Files in a container folder were changed by our own hand (the engine sends no event): its open row shows them. */
+  filesChanged?: (containerId: string, folder: string) => void;
   /** Values kept for this workspace (its workspaceState), e.g. the last build choices per Dockerfile. */
   workspaceMemory?: CommandMemory;
   /** Selects an image's row in the Images view; false when the view has no row for it (yet). */

@@ -2,6 +2,7 @@ import { toDockerError, type DockerError } from './errors';
 import { Emitter, type Event } from './event';
 import type { EngineEvent } from './events';
 import type { NetworkModel } from './networks';
+import { asStore } from './requestOrigin';
 import type { DockerService } from './service';
 import type { EngineStore, StoreStatus } from './store';
 
@@ -110,10 +111,14 @@ export class NetworkStore {
     if (this.timer) {
       return;
     }
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.queue = this.queue.then(() => this.flush());
-    }, delay);
+    this.timer = setTimeout(
+      () =>
+        asStore(() => {
+          this.timer = undefined;
+          this.queue = this.queue.then(() => this.flush());
+        }),
+      delay,
+    );
   }
 
   private async flush(): Promise<void> {

@@ -5,6 +5,7 @@ import { DockerError, toDockerError } from './errors';
 import { watchedEventTypes } from './events';
 import { HistoryEntry, ImageLayer, toImageLayers } from './imageHistory';
 import { readJsonArray } from './jsonArrayReader';
+import { madeByStore } from './requestOrigin';
 import {
   ContainerDetails,
   composeProjectLabel,
@@ -43,6 +44,7 @@ export class DockerService {
   private readonly timeoutMs: number;
   /** How many requests were sent to the engine (tests count them: bad input sends none). */
   private sent = 0;
+  private sentOutsideStores = 0;
 
   /**
    * `connect` may throw (a bad host setting): that surfaces as a DockerError on the first call.
@@ -69,6 +71,11 @@ export class DockerService {
 
   get requestsSent(): number {
     return this.sent;
+  }
+
+  /** Requests besides the stores' own (requestOrigin.ts): what commands and rows asked. */
+  get requestsSentOutsideStores(): number {
+    return this.sentOutsideStores;
   }
 
   /** `GET /events` for the types the explorer shows; only the answer is bounded, not the stream after it. */
@@ -371,6 +378,9 @@ export class DockerService {
   protected async call<T>(operation: () => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     this.sent++;
+    if (!madeByStore()) {
+      this.sentOutsideStores++;
+    }
     try {
       const answer = operation();
       if (!timeoutMs) {

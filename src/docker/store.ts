@@ -3,6 +3,7 @@ import { Emitter, Event } from './event';
 import { guessFromEvent, type EventGuess } from './eventGuess';
 import { EngineEvent, EventStream, isContainerNoise } from './events';
 import { isHelperContainer } from './helperContainers';
+import { asStore } from './requestOrigin';
 import type { ContainerDetails, ContainerModel, ImageModel, VolumeModel } from './models';
 import type { DockerService } from './service';
 
@@ -312,12 +313,16 @@ export class EngineStore {
     if (this.flushTimer) {
       return;
     }
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = undefined;
-      // Not behind a list still in flight: the guesses are what the events already said.
-      this.emitGuesses();
-      this.queue = this.queue.then(() => this.flush());
-    }, delay);
+    this.flushTimer = setTimeout(
+      () =>
+        asStore(() => {
+          this.flushTimer = undefined;
+          // Not behind a list still in flight: the guesses are what the events already said.
+          this.emitGuesses();
+          this.queue = this.queue.then(() => this.flush());
+        }),
+      delay,
+    );
   }
 
   /** Shows what a container event says at once (with the batch's other events), when the store has a picture to change. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ContainerFiles } from '../docker/containerFiles';
+import { parentOf } from '../docker/containerPath';
 import type { DockerService } from '../docker/service';
 import type { EngineStore } from '../docker/store';
 import type { CommandContext } from '../commands/context';
@@ -13,6 +14,7 @@ import { GroupNode } from '../tree/nodes/groupNode';
 import { ImageNode } from '../tree/nodes/imageNode';
 import { ChangeDecorations } from './changeDecorations';
 import { ContainerFileSystem, registerContainerFileSystem } from './containerFileSystem';
+import { fromContainerUri } from './fileUris';
 import { ImageFileSystem, registerImageFileSystem } from './imageFileSystem';
 
 /**
@@ -64,9 +66,8 @@ export class ContainerFilesFeature {
         if (local.length === 0) return;
       }
       const container = this.store.containers.get(target.containerId);
-      const written = await uploadPaths(this.ctx, target.containerId, container?.name ?? target.containerId.slice(0, 12), local, target.path);
-      // The engine sends no event for files, and the folder may be open: list it again to show what was dropped.
-      if (written?.length) this.insideRows?.redraw(target);
+      // uploadPaths tells the open folder row (ctx.filesChanged) what was dropped.
+      await uploadPaths(this.ctx, target.containerId, container?.name ?? target.containerId.slice(0, 12), local, target.path);
     },
   };
 
@@ -77,6 +78,7 @@ export class ContainerFilesFeature {
     treeViews: { containers: vscode.TreeView<unknown>; images: vscode.TreeView<unknown> },
   ): vscode.Disposable[] {
     this.ctx = ctx;
+    ctx.filesChanged = (containerId, folder) => this.insideRows?.changedIn(containerId, folder);
     const containerFs = new ContainerFileSystem(ctx, this.files);
     const imageFs = new ImageFileSystem(this.service, this.files, ctx.log, this.engineDescription);
     ctx.reveal = {
@@ -103,6 +105,13 @@ export class ContainerFilesFeature {
       registerImageFileSystem(imageFs),
       containerFs,
       imageFs,
+      // New File, New Folder, Delete and saves go through the file system: the folder each changed is listed again.
+      containerFs.onDidChangeFile((changes) => {
+        for (const change of changes) {
+          const { container, path } = fromContainerUri(change.uri);
+          this.insideRows?.changedIn(container, parentOf(path));
+        }
+      }),
       vscode.window.registerFileDecorationProvider(new ChangeDecorations()),
       treeViews.containers.onDidCollapseElement((e) => this.insideRows?.collapsedRow(e.element)),
       treeViews.containers.onDidExpandElement((e) => this.insideRows?.expandedRow(e.element)),

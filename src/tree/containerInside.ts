@@ -16,6 +16,8 @@ export interface InsideSource {
   engineDescription(): string;
 }
 
+const folderKey = (containerId: string, folder: string) => `${containerId}\0${folder}`;
+
 const folderOrder = (e: ContainerEntry) => (e.kind === 'directory' || e.toDirectory ? 0 : 1);
 
 /**
@@ -31,6 +33,8 @@ export class ContainerInside {
   /** Each Changes row's last `docker diff`, numbered: Show Changes tells whether VS Code just asked. */
   private loads = 0;
   private readonly loadedAt = new WeakMap<ChangesNode, number>();
+  /** The folder rows last listed, by container and path: what our own hand changes in one lists it again. */
+  private readonly listed = new Map<string, FilesNode | FileNode>();
 
   constructor(
     private readonly source: InsideSource,
@@ -109,15 +113,26 @@ export class ContainerInside {
     return changes;
   }
 
-  /** A row whose content changed by our own hand (a drop into a folder): VS Code asks for it and its rows again. */
-  redraw(node: InsideNode): void {
-    this.fire(node);
+  /**
+   * A folder's content changed by our own hand (an upload, a drop, New File, New Folder, Delete, a
+   * save): the engine sends no event for files, so its row, if listed, is asked for its rows again.
+   */
+  changedIn(containerId: string, folder: string): void {
+    const row = this.listed.get(folderKey(containerId, folder));
+    if (row) {
+      this.fire(row);
+    }
   }
 
   /** Forgets a removed container's rows. */
   forget(containerId: string): void {
     this.changes.delete(containerId);
     this.files.delete(containerId);
+    for (const [key, row] of this.listed) {
+      if (row.containerId === containerId) {
+        this.listed.delete(key);
+      }
+    }
   }
 
   private async load(node: ChangesNode): Promise<void> {
@@ -133,6 +148,7 @@ export class ContainerInside {
 
   private async folder(node: FilesNode | FileNode): Promise<(FileNode | InsideMessageNode)[]> {
     const files = node instanceof FilesNode ? node : node.files;
+    this.listed.set(folderKey(node.containerId, node.path), node);
     const model = this.source.container(node.containerId);
     try {
       const { entries } = await this.source.list(node.containerId, node.path, !model || isRunning(model));

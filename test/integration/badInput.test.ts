@@ -12,10 +12,10 @@ import { waitFor } from './support/uiBridge';
 
 /** Counts the requests the extension's own service sends to the engine from now on. */
 function countRequests(api: DockerExplorerApi): { readonly count: number; restore(): void } {
-  const before = api.service.requestsSent;
+  const before = api.service.requestsSentOutsideStores;
   return {
     get count() {
-      return api.service.requestsSent - before;
+      return api.service.requestsSentOutsideStores - before;
     },
     restore: () => undefined,
   };

@@ -265,10 +265,10 @@ describe('Build Image: docker build over the Engine API', function () {
     for (const [what, given, message] of refusals) {
       it(`refuses ${what}`, async () => {
         await api.store.whenIdle();
-        const before = api.service.requestsSent;
+        const before = api.service.requestsSentOutsideStores;
         const id = await vscode.commands.executeCommand('dockerExplorer.images.build', given());
         assert.equal(id, undefined);
-        assert.equal(api.service.requestsSent - before, 0, 'no request reached the engine');
+        assert.equal(api.service.requestsSentOutsideStores - before, 0, 'no request reached the engine');
         const errors = ui.messages.filter((m) => m.kind === 'error');
         assert.equal(errors.length, 1, JSON.stringify(ui.asked));
         assert.match(errors[0].message, message);
@@ -279,10 +279,10 @@ describe('Build Image: docker build over the Engine API', function () {
       const context = contextWith({ Dockerfile: `FROM ${testImage}\n` });
       execFileSync('mkfifo', [path.join(context, 'a.pipe')]);
       await api.store.whenIdle();
-      const before = api.service.requestsSent;
+      const before = api.service.requestsSentOutsideStores;
       const id = await vscode.commands.executeCommand('dockerExplorer.images.build', { dockerfile: path.join(context, 'Dockerfile'), tag: 'app:1' });
       assert.equal(id, undefined);
-      assert.equal(api.service.requestsSent - before, 0);
+      assert.equal(api.service.requestsSentOutsideStores - before, 0);
       assert.match(ui.messages[0]?.message ?? '', /a\.pipe is a named pipe or a device/);
     });
   });
@@ -297,10 +297,10 @@ describe('Build Image: docker build over the Engine API', function () {
       return undefined;
     });
     await api.store.whenIdle();
-    const before = api.service.requestsSent;
+    const before = api.service.requestsSentOutsideStores;
     const id = await vscode.commands.executeCommand('dockerExplorer.images.build', { dockerfile: path.join(dir, 'Dockerfile'), tag: 'app:1' });
     assert.equal(id, undefined);
-    assert.equal(api.service.requestsSent - before, 0, 'nothing sent');
+    assert.equal(api.service.requestsSentOutsideStores - before, 0, 'nothing sent');
     // The size as the window's language (English here) writes it through Intl.
     assert.match(asked?.message ?? '', /is 150 MB \(2 files\)/);
     assert.match(asked?.detail ?? '', /\.dockerignore/);
@@ -325,9 +325,9 @@ describe('Build Image: docker build over the Engine API', function () {
     });
     // The tag question, then the options; Escape at the options sends nothing.
     await api.store.whenIdle();
-    const before = api.service.requestsSent;
+    const before = api.service.requestsSentOutsideStores;
     assert.equal(await vscode.commands.executeCommand('dockerExplorer.images.build', uri), undefined);
-    assert.equal(api.service.requestsSent, before, 'nothing sent when the questions are left');
+    assert.equal(api.service.requestsSentOutsideStores, before, 'nothing sent when the questions are left');
     assert.equal(values[0], `${path.basename(dir)}:latest`, 'the tag defaults to <folder name>:latest');
     assert.deepEqual(offered.slice(0, 4), ['--no-cache', '--pull', '--build-arg GREETING', '--target']);
 

@@ -299,7 +299,7 @@ if [ "$1" = docker-cli-plugin-metadata ]; then echo '{"SchemaVersion":"0.1.0","V
     const outside = path.join('/tmp', `dx-compose-outside-${runId}`, 'compose.yaml');
     fs.mkdirSync(path.dirname(outside), { recursive: true });
     fs.writeFileSync(outside, composeYaml());
-    const sent = api.service.requestsSent;
+    const sent = api.service.requestsSentOutsideStores;
     const cases: [string, () => Thenable<unknown>, RegExp][] = [
       ['outside the workspace', () => vscode.commands.executeCommand('dockerExplorer.compose.up', vscode.Uri.file(outside)), /outside the workspace/],
       ['a bad service name', () => vscode.commands.executeCommand('dockerExplorer.compose.up', { file, services: ['a b'] }), /not a service or profile name/],
@@ -334,7 +334,7 @@ if [ "$1" = docker-cli-plugin-metadata ]; then echo '{"SchemaVersion":"0.1.0","V
       ui.messages.some((m) => /No compose tool was found/.test(m.message)),
       JSON.stringify(ui.messages),
     );
-    assert.equal(api.service.requestsSent, sent, 'no request reached the engine');
+    assert.equal(api.service.requestsSentOutsideStores, sent, 'no request reached the engine');
     fs.rmSync(path.dirname(outside), { recursive: true, force: true });
   });
 });

@@ -110,20 +110,20 @@ describe('inside containers: Changes and Files', function () {
     await sh(name, 'echo x > /root/new; rm /etc/group; echo y >> /etc/passwd');
     const row = await containerRow(name);
     await api.store.whenIdle();
-    const before = api.service.requestsSent;
+    const before = api.service.requestsSentOutsideStores;
     assert.equal(item(row).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'a container row is collapsed');
-    assert.equal(api.service.requestsSent, before, 'rendering a container row asks nothing');
+    assert.equal(api.service.requestsSentOutsideStores, before, 'rendering a container row asks nothing');
 
     const [changes, files] = await children(row);
     assert.deepEqual([changes.kind, files.kind], ['changes', 'containerFile']);
-    assert.equal(api.service.requestsSent, before + 1, 'expanding the container row sends one request: docker diff');
+    assert.equal(api.service.requestsSentOutsideStores, before + 1, 'expanding the container row sends one request: docker diff');
     const expected = await engineChanges(name);
     assert.ok(expected.includes('A /root/new') && expected.includes('D /etc/group') && expected.includes('C /etc/passwd'), expected.join(', '));
     assert.equal(item(changes).description, `${expected.length} changed paths`);
 
     const rows = await changeRows(changes);
     assert.deepEqual(rows.map((r) => r).sort(), expected, 'one row per path of /changes, each with its kind (the folders are listed by the engine too)');
-    assert.equal(api.service.requestsSent, before + 1, 'the Changes rows are the answer the count came from');
+    assert.equal(api.service.requestsSentOutsideStores, before + 1, 'the Changes rows are the answer the count came from');
 
     // On the page: the container expanded to its Changes, the A/C/D rows under it.
     await api.treeViews.containers.reveal(changes as never, { expand: 3, select: false, focus: false });
@@ -320,6 +320,44 @@ describe('inside containers: Changes and Files', function () {
     assert.deepEqual(ui.messages, []);
   });
 
+  it('shows in an open folder row what Upload, New File, New Folder and Delete changed, without a refresh', async () => {
+    const name = uniqueName('edits');
+    await running(name);
+    // At the top of Files (folders first, by name), so it and what changes in it stay in the pane.
+    const folder = `/a-edits-${name.slice(-6)}`;
+    await sh(name, `mkdir -p ${folder}`);
+    const upload = path.join(host, `${name}-up.txt`);
+    fs.writeFileSync(upload, 'up\n');
+    await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
+    const row = await containerRow(name);
+    const [, files] = await children(row);
+    const zone = (await children(files)).find((r) => r.path === folder) as Row;
+    assert.ok(zone, `${folder} is listed`);
+    // VS Code's tree may not hold the new container's row yet: revealing its folder fails until it does (waitFor tries again).
+    await waitFor(async () => (await api.treeViews.containers.reveal(zone as never, { select: false, focus: false, expand: true }), true), `${folder} revealed`);
+    const labels = () => page.texts('.monaco-list-row .label-name');
+    await waitFor(async () => (await labels()).includes('(empty folder)'), `the empty ${folder} on the page`);
+
+    assert.deepEqual(await vscode.commands.executeCommand('dockerExplorer.files.upload', { container: name, from: upload, to: folder }), [`${folder}/${name}-up.txt`]);
+    await waitFor(async () => (await labels()).includes(`${name}-up.txt`), 'the uploaded file in the open folder row');
+    // The first write into a container asks once.
+    ui.answer((asked) => (assert.match(asked.message, /into container/), 'Write into the Container'));
+    assert.equal(await vscode.commands.executeCommand('dockerExplorer.files.newFile', { container: name, path: `${folder}/notes.txt` }), `${folder}/notes.txt`);
+    await waitFor(async () => (await labels()).includes('notes.txt'), 'the new file in the open folder row');
+    assert.equal(await vscode.commands.executeCommand('dockerExplorer.files.newFolder', { container: name, path: `${folder}/sub` }), `${folder}/sub`);
+    await waitFor(async () => (await labels()).includes('sub'), 'the new folder in the open folder row');
+    ui.answer(() => 'Delete');
+    assert.equal(await vscode.commands.executeCommand('dockerExplorer.files.delete', { container: name, path: `${folder}/notes.txt` }), true);
+    await waitFor(async () => !(await labels()).includes('notes.txt'), 'the deleted file gone from the open folder row');
+    const shot = await page.screenshot('container-files-edits');
+    assert.deepEqual(
+      (await labels()).filter((l) => [`${name}-up.txt`, 'notes.txt', 'sub', '(empty folder)'].includes(l)),
+      ['sub', `${name}-up.txt`],
+      `the folder row after the four changes (${shot.path})`,
+    );
+    assert.deepEqual(ui.messages, []);
+  });
+
   it('uploads a workspace file dragged from the Explorer onto a container folder row, with the same bytes', async () => {
     const name = uniqueName('drop');
     await running(name);
@@ -388,13 +426,13 @@ describe('inside containers: Changes and Files', function () {
       ['dockerExplorer.files.delete', { container: name, path: '/tmp/../../' }, /contains "\.\."/],
     ];
     for (const [command, arg, message] of cases) {
-      const sent = api.service.requestsSent;
+      const sent = api.service.requestsSentOutsideStores;
       ui.asked.length = 0;
       const result = await vscode.commands.executeCommand(command, arg);
       assert.ok(!result, `${command} ${JSON.stringify(arg)} did nothing`);
       assert.equal(ui.messages.length, 1, `${command} ${JSON.stringify(arg)}: one message`);
       assert.match(ui.messages[0].message, message, `${command} ${JSON.stringify(arg)}`);
-      assert.equal(api.service.requestsSent, sent, `${command} ${JSON.stringify(arg)} sent no request`);
+      assert.equal(api.service.requestsSentOutsideStores, sent, `${command} ${JSON.stringify(arg)} sent no request`);
     }
     assert.deepEqual(await engineChanges(name), changesBefore, 'nothing changed in the container');
   });

@@ -69,15 +69,15 @@ describe('image layers', function () {
     await api.store.whenIdle();
 
     // Listing the view and rendering the row ask the engine nothing; the row is collapsed.
-    const before = api.service.requestsSent;
+    const before = api.service.requestsSentOutsideStores;
     const again = await imageRow(api, reference);
     assert.ok(again);
     const item = api.views.images.getTreeItem(again as never);
     assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'an image row is collapsed: its layers are not listed yet');
-    assert.equal(api.service.requestsSent, before, 'listing and rendering image rows sends no request');
+    assert.equal(api.service.requestsSentOutsideStores, before, 'listing and rendering image rows sends no request');
 
     const layers = (await api.views.images.getChildren(again as never)) as unknown as Row[];
-    assert.equal(api.service.requestsSent, before + 1, 'expanding the row sends one request');
+    assert.equal(api.service.requestsSentOutsideStores, before + 1, 'expanding the row sends one request');
 
     const history = (await docker.getImage(id).history()) as { CreatedBy: string; Size: number; Id: string }[];
     const base = (await docker.getImage(testImage).history()) as unknown[];
@@ -113,7 +113,7 @@ describe('image layers', function () {
     assert.match(layerTooltip, /RUN echo hi > \/greeting/, 'the whole instruction in the layer`s tooltip');
 
     await api.views.images.getChildren(again as never);
-    assert.equal(api.service.requestsSent, before + 1, 'expanding another time asks nothing more');
+    assert.equal(api.service.requestsSentOutsideStores, before + 1, 'expanding another time asks nothing more');
     staleRow = again;
 
     // On the page: the rows under the expanded image row, in the same order.

@@ -54,3 +54,41 @@ describe('the rows under a container ask docker diff once per expansion', () => 
     assert.equal(engine.asked, 2);
   });
 });
+
+describe('a folder changed by our own hand shows the change in its open row', () => {
+  function withFolders() {
+    const entries: Record<string, { name: string; kind: 'directory' | 'file' }[]> = { '/': [{ name: 'tmp', kind: 'directory' }], '/tmp': [] };
+    const source: InsideSource = {
+      containerChanges: async () => [],
+      list: async (_container, folder) => ({ entries: (entries[folder] ?? []) as never }),
+      container: () => undefined,
+      engineDescription: () => 'the test engine',
+    };
+    const fired: InsideNode[] = [];
+    const inside = new ContainerInside(source, (node) => fired.push(node));
+    const row = { model: { id: 'c1', name: 'web', image: 'busybox' } };
+    return { inside, row, fired };
+  }
+
+  it('redraws the listed row of that folder, and nothing for a folder never listed or another container', async () => {
+    const { inside, row, fired } = withFolders();
+    const [, files] = await inside.childrenOf(row);
+    const [tmp] = await inside.children(files);
+    await inside.children(tmp);
+    inside.changedIn('c1', '/etc');
+    inside.changedIn('c2', '/tmp');
+    assert.deepEqual(fired, [], 'no row lists /etc of c1 or anything of c2');
+    inside.changedIn('c1', '/tmp');
+    inside.changedIn('c1', '/');
+    assert.deepEqual(fired, [tmp, files]);
+  });
+
+  it('forgets a removed container`s folders', async () => {
+    const { inside, row, fired } = withFolders();
+    const [, files] = await inside.childrenOf(row);
+    await inside.children(files);
+    inside.forget('c1');
+    inside.changedIn('c1', '/');
+    assert.deepEqual(fired, []);
+  });
+});

@@ -94,5 +94,9 @@ export async function uploadPaths(ctx: CommandContext, containerId: string, cont
     ctx.log.error(message);
     void ctx.ui.error(message);
     return written.length > 0 ? written : undefined;
+  } finally {
+    if (written.length > 0) {
+      ctx.filesChanged?.(containerId, folder);
+    }
   }
 }
