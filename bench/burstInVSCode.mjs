@@ -56,6 +56,8 @@ export const isFullContainerList = (r) => r.method === 'GET' && r.url.startsWith
 export async function measureBurstInVSCode(b) {
   const { config, engine, socketPath, workDir, log, results, vscodeRows, root } = b;
   const runs = [];
+  // A run that fails (a row still on the page after 120 s) is reported beside the others, not instead of them.
+  const failed = [];
   for (let run = 1; run <= config.vscodeBurstRuns; run++) {
     await fillContainers(b, 'burst', config.vscodeBurst);
     const total = await fillTo(b, config.scrollAt);
@@ -72,6 +74,16 @@ export async function measureBurstInVSCode(b) {
         timeoutMs: 15 * 60_000,
         env: { DX_BENCH_CONTAINERS: String(total), DX_BENCH_BURST: String(config.vscodeBurst), DX_BENCH_BURST_SET: 'burst', DX_BENCH_ENGINE_SOCKET: socketPath },
       });
+    } catch (error) {
+      failed.push(
+        `run ${run}: ${
+          String(error?.message ?? error)
+            .split('\n')
+            .find((line) => line.startsWith('bench burst:')) ?? error
+        }`,
+      );
+      log(`burst run ${run} failed: ${failed.at(-1)}`);
+      continue;
     } finally {
       await proxy.close();
     }
@@ -86,11 +98,12 @@ export async function measureBurstInVSCode(b) {
       kinds: requestKinds(during),
     };
     log(
-      `burst run ${run}: ${JSON.stringify({ ms: bench.ms, fires: bench.fires, storeFullLists: bench.storeFullLists, requests: bench.requests, eventLoop: bench.eventLoop }, (k, v) => (typeof v === 'number' ? +v.toFixed(1) : v))}`,
+      `burst run ${run}: ${JSON.stringify({ ms: bench.ms, fires: bench.fires, storeFullLists: bench.storeFullLists, requests: bench.requests, eventLoop: bench.eventLoop, heapMB: { before: bench.heap.before.heapUsed / MB, after: bench.heap.after.heapUsed / MB } }, (k, v) => (typeof v === 'number' ? +v.toFixed(1) : v))}`,
     );
     runs.push({ total, ...bench });
   }
   results.vscode.burst = runs;
+  if (runs.length === 0) throw new Error(`every burst run failed: ${failed.join('; ')}`);
   const at = `burst ${config.vscodeBurst} of ${runs[0].total} in VS Code`;
   const row = (method, values, note = '') => {
     const s = stats(values);
@@ -137,6 +150,7 @@ export async function measureBurstInVSCode(b) {
       runs.map((r) => `${(r.heap.before.heapUsed / MB).toFixed(1)} -> ${(r.heap.after.heapUsed / MB).toFixed(1)} MB (${signed(heap(r))})`).join('; '),
     ],
   );
+  if (failed.length > 0) vscodeRows.push([at, 'runs that failed (not in the rows above)', failed.length, '', '', failed.join('; ')]);
 }
 
 /** How many requests of each kind (method and path, ids folded). */

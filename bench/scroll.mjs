@@ -57,7 +57,7 @@ export async function measureScroll(b) {
   results.vscode.scroll = { total, project: config.scrollProject, ...bench };
   const at = `scroll ${config.scrollProject} of ${total}`;
   const of = (prefix) => bench.steps.filter((s) => s.what.startsWith(prefix));
-  const clicks = of('click Show more');
+  const clicks = of('click a page row');
   const pageDowns = of('Page Down');
   const pageSteps = bench.steps.filter((s) => !s.what.startsWith('collapse'));
   const onPage = pageSteps.reduce((sum, s) => sum + s.ms, 0);
@@ -72,10 +72,10 @@ export async function measureScroll(b) {
     ...(pageDowns.length === 0
       ? []
       : [row('Page Down -> the next screen of rows on the page', pageDowns, `${loop(pageDowns)}; ${stats(pageDowns.map((s) => s.treeItems)).max} tree items at most`)]),
-    ...(clicks.length === 0 ? [] : [row('click Show more -> the next page on the page', clicks, `${loop(clicks)}; ${items(clicks)}`)]),
+    ...(clicks.length === 0 ? [] : [row('click a page row -> its rows on the page', clicks, `${loop(clicks)}; ${items(clicks)}`)]),
     [
       at,
-      'expand, Page Down, Show more ... -> the last row on the page',
+      'expand, Page Down, page rows ... -> the last row on the page',
       pageSteps.length,
       fmt(onPage),
       '',

@@ -6,12 +6,11 @@ import { vscodeUserInterface } from './commands/userInterface';
 import type { EngineEndpoint } from './docker/connection';
 import { ProcessConnection } from './docker/hostEnvironment';
 import { DockerService } from './docker/service';
-import { isRunning } from './docker/models';
 import { NetworkStore } from './docker/networkStore';
 import { EngineStore } from './docker/store';
 import { InspectDocuments } from './inspect/inspectDocuments';
 import { TerminalSessions } from './terminal/terminals';
-import { ContainersProvider, ContainersViewSettings, containersFirstPage } from './tree/containersProvider';
+import { ContainersProvider, ContainersTreeNode, ContainersViewSettings, containersFirstPage } from './tree/containersProvider';
 import { pacedForVSCode } from './tree/pacedTreeChanges';
 import { EngineState } from './tree/engineState';
 import { ImagesProvider, ImagesTreeNode } from './tree/imagesProvider';
@@ -21,6 +20,7 @@ import { VolumesProvider } from './tree/volumesProvider';
 import { ContainerFilesFeature } from './files/filesFeature';
 import { RegistryAccounts } from './commands/registries/accounts';
 import { RegistriesProvider } from './tree/registriesProvider';
+import { RunningBadge } from './tree/runningBadge';
 import { NetworksProvider } from './tree/networksProvider';
 import { endpointText } from './tree/endpointText';
 import * as dockerL10n from '@vscode/l10n';
@@ -133,15 +133,12 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
       }
       return !!node;
     },
+    expandContainersRow: async (row) => {
+      await treeViews.containers.reveal(row as ContainersTreeNode, { expand: true, select: false, focus: false });
+    },
     workspaceMemory: context.workspaceState,
     revealImage: (imageId, reference) => revealImage(treeViews.images as vscode.TreeView<ImagesTreeNode>, views.images, imageId, reference),
     registries: registryAccounts,
-  };
-
-  const updateBadge = () => {
-    const running = [...store.containers.values()].filter(isRunning).length;
-    treeViews.containers.badge =
-      running > 0 ? { value: running, tooltip: running === 1 ? vscode.l10n.t('1 running container') : vscode.l10n.t('{0} running containers', running) } : undefined;
   };
 
   context.subscriptions.push(
@@ -157,7 +154,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     ...allTreeViews,
     engineState,
     lifetime,
-    store.onChange((change) => change.kind === 'containers' && updateBadge()),
+    new RunningBadge(store, treeViews.containers),
     { dispose: () => store.stop() },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('dockerExplorer.containers')) {

@@ -36,6 +36,8 @@ export interface CommandContext {
   endpoint?: () => EngineEndpoint | undefined;
   /** Shows a compose project's row in the Containers view, expanded. */
   revealProject?: (project: string) => Promise<boolean>;
+  /** Expands a row of the Containers view (a page row, for Show More Containers); resolves once the view has its rows. */
+  expandContainersRow?: (row: object) => Promise<void>;
   /** Shows a container's Changes or an image's layers in their views (Show Changes, Show Layers). */
   reveal?: ViewReveal;
   /** Files in a container folder were changed by our own hand (the engine sends no event): its open row shows them. */

@@ -1,3 +1,4 @@
+import { ContainerMap } from './containerMap';
 import { DockerError, toDockerError } from './errors';
 import { Emitter, Event } from './event';
 import { guessFromEvent, type EventGuess } from './eventGuess';
@@ -56,7 +57,8 @@ const impliedStates: Record<string, string[] | undefined> = {
  * stream (re)opens, then only the objects events name. All refresh policy lives here.
  */
 export class EngineStore {
-  readonly containers = new Map<string, ContainerModel>();
+  /** By id, with per-image, per-volume and per-network users and the running count kept as it changes (containerMap.ts). */
+  readonly containers = new ContainerMap();
   readonly images = new Map<string, ImageModel>();
   readonly volumes = new Map<string, VolumeModel>();
   /** How many full lists were made, per kind (benchmarks and tests read it). */
@@ -582,7 +584,12 @@ export class EngineStore {
   }
 
   private emit(change: StoreChange): void {
-    this.changes.fire(change);
+    if (change.kind !== 'containers') {
+      this.changes.fire(change);
+      return;
+    }
+    // Listeners may ask what each named container was before (containers.previous) while they hear it.
+    this.containers.reporting(change.full ? 'all' : [...change.updated, ...change.removed], () => this.changes.fire(change));
   }
 
   private setStatus(status: StoreStatus): void {

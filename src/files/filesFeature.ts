@@ -10,7 +10,6 @@ import type { ContainersProvider, ContainersTreeNode } from '../tree/containersP
 import type { ImagesProvider } from '../tree/imagesProvider';
 import { ContainerNode } from '../tree/nodes/containerNode';
 import { FileNode, FilesNode } from '../tree/nodes/filesNodes';
-import { GroupNode } from '../tree/nodes/groupNode';
 import { ImageNode } from '../tree/nodes/imageNode';
 import { ChangeDecorations } from './changeDecorations';
 import { ContainerFileSystem, registerContainerFileSystem } from './containerFileSystem';
@@ -136,15 +135,10 @@ async function droppedUris(data: vscode.DataTransfer): Promise<vscode.Uri[]> {
   return uris;
 }
 
+/** The container's row wherever it is laid out: a group, a service, or a page row of a long level. */
 async function findContainerRow(provider: ContainersProvider, id: string): Promise<ContainerNode | undefined> {
-  for (const node of await provider.getChildren()) {
-    if (node instanceof ContainerNode && node.model.id === id) return node;
-    if (node instanceof GroupNode) {
-      const found = (await provider.getChildren(node)).find((c) => c instanceof ContainerNode && c.model.id === id);
-      if (found) return found as ContainerNode;
-    }
-  }
-  return undefined;
+  await provider.getChildren();
+  return provider.containerRow(id);
 }
 
 async function findImageRow(provider: ImagesProvider, imageId: string, reference: string | undefined): Promise<ImageNode | undefined> {

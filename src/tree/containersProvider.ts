@@ -5,16 +5,23 @@ import type { ContainerInside, InsideNode } from './containerInside';
 import { ContainerGroupBy, ContainerSortBy, groupContainers, groupKeyOf } from './grouping';
 import { ContainerNode } from './nodes/containerNode';
 import { GroupNode } from './nodes/groupNode';
-import { ShowMoreNode } from './nodes/showMoreNode';
+import { LevelPages, LevelView, sameRows } from './levelPages';
+import { PageNode } from './nodes/pageNode';
 import { ProjectNode } from './nodes/projectNode';
 import { ServiceNode } from './nodes/serviceNode';
 import { describeHeading, layoutProject } from './projectLayout';
 import { WholeViewRefresh } from './wholeViewRefresh';
 
-export type ContainersTreeNode = GroupNode | ContainerNode | ShowMoreNode | InsideNode;
+export type ContainersTreeNode = GroupNode | ContainerNode | PageNode | InsideNode;
 
-/** Rows a level shows before its Show more row: each change to a level makes VS Code fetch and send all of its rows. */
+/**
+ * Rows a page row holds, and a level's own rows before its page rows: each change to a level (or
+ * page) makes VS Code fetch and send all of its rows, so no level or page grows past these. The
+ * level's own 100 (a screen is about 30) are what a create or remove at the top costs: at 1000
+ * containers its median on the page was 50 ms with 102 rows sent against 107 ms with 502 (BENCHMARKS.md).
+ */
 export const containersPageSize = 500;
+export const containersFirstPageRows = 100;
 /** The newest containers the store asks for first, so the view has rows while the whole list comes (StoreOptions.firstPage). */
 export const containersFirstPage = 100;
 
@@ -44,12 +51,12 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   private groups = new Map<string, GroupNode>();
   private roots: ContainersTreeNode[] | undefined;
   private readonly children = new Map<string, ContainersTreeNode[]>();
-  /** How many rows each level (the top, '', or a group's id) shows, once Show more was clicked; a page by default. */
-  private readonly limits = new Map<string, number>();
-  private readonly moreRows = new Map<string, ShowMoreNode>();
+  /** The page rows of each long level (the top, '', or a group's id). */
+  private readonly pages: LevelPages;
+  /** Each level as VS Code is given it, for the current layout. */
+  private readonly views = new Map<string, LevelView<ContainersTreeNode>>();
   /** The container rows VS Code was given: a change to any other row has nothing to update on the page. */
   private shown = new WeakSet<ContainerNode>();
-  private readonly pageSize: number;
   private readonly subscription: { dispose(): void };
   /** performance.now() when root rows were first handed to VS Code: the start-up benchmark reads it. */
   firstRowsAt: number | undefined;
@@ -59,9 +66,10 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   constructor(
     private readonly store: EngineStore,
     private readonly settings: () => ContainersViewSettings,
-    options: { pageSize?: number; inside?: (fire: (node: InsideNode) => void) => ContainerInside } = {},
+    options: { pageSize?: number; firstPageRows?: number; inside?: (fire: (node: InsideNode) => void) => ContainerInside } = {},
   ) {
-    this.pageSize = options.pageSize ?? containersPageSize;
+    const size = options.pageSize ?? containersPageSize;
+    this.pages = new LevelPages({ size, first: options.firstPageRows ?? (options.pageSize ? size : containersFirstPageRows) });
     this.inside = options.inside?.((node) => this.changed.fire(node));
     this.subscription = store.onChange((change) => change.kind === 'containers' && this.apply(change));
   }
@@ -69,6 +77,8 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   /** Settings changed: regroup everything that is already known. */
   relayout(): void {
     this.roots = undefined;
+    this.pages.clear();
+    this.views.clear();
     this.shown = new WeakSet();
     this.refresh.request();
   }
@@ -80,13 +90,16 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   async getChildren(node?: ContainersTreeNode): Promise<ContainersTreeNode[]> {
     if (node instanceof GroupNode) {
       this.layout();
-      return this.page(node, this.children.get(node.id) ?? []);
+      return this.levelRows(node);
     }
     if (node instanceof ContainerNode) {
       return this.inside ? this.inside.childrenOf(node) : [];
     }
-    if (node instanceof ShowMoreNode) {
-      return [];
+    if (node instanceof PageNode) {
+      this.layout();
+      const rows = this.levelView(node.parent?.id ?? '').pages.find((p) => p.node === node)?.rows ?? [];
+      rows.forEach((row) => row instanceof ContainerNode && this.shown.add(row));
+      return rows;
     }
     if (node) {
       return this.inside ? this.inside.children(node) : [];
@@ -96,7 +109,8 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     if (status.state === 'failed') {
       return [];
     }
-    const roots = this.page(undefined, this.layout());
+    this.layout();
+    const roots = this.levelRows(undefined);
     if (this.firstRowsAt === undefined && roots.length > 0) {
       this.firstRowsAt = performance.now();
     }
@@ -104,38 +118,39 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   }
 
   getParent(node: ContainersTreeNode): ContainersTreeNode | undefined {
-    if (!(node instanceof ContainerNode) && !(node instanceof GroupNode) && !(node instanceof ShowMoreNode)) {
+    if (node instanceof PageNode) {
+      return node.parent ? this.groups.get(node.parent.id) : undefined;
+    }
+    if (!(node instanceof ContainerNode) && !(node instanceof GroupNode)) {
       return node.parent as ContainersTreeNode;
     }
-    const parent = node instanceof ContainerNode || node instanceof ServiceNode || node instanceof ShowMoreNode ? node.parent : undefined;
-    return parent ? this.groups.get(parent.id) : undefined;
+    const parent = node instanceof ContainerNode || node instanceof ServiceNode ? node.parent : undefined;
+    this.layout();
+    const page = this.levelView(parent?.id ?? '').pages.find((p) => p.rows.includes(node));
+    return page?.node ?? (parent ? this.groups.get(parent.id) : undefined);
   }
 
-  /** A level's first rows up to its limit, then a Show more row when there are more. */
-  private page(group: GroupNode | undefined, rows: ContainersTreeNode[]): ContainersTreeNode[] {
-    const level = group?.id ?? '';
-    const limit = this.limits.get(level) ?? this.pageSize;
-    const page = rows.length > limit ? rows.slice(0, limit) : rows;
-    page.forEach((row) => row instanceof ContainerNode && this.shown.add(row));
-    if (page === rows) {
-      return rows;
-    }
-    let more = this.moreRows.get(level);
-    if (!more) {
-      more = new ShowMoreNode(group, limit, rows.length, this.pageSize, () => this.showMore(level));
-      this.moreRows.set(level, more);
-    }
-    more.parent = group;
-    more.shown = limit;
-    more.total = rows.length;
-    return [...page, more];
+  /** The row of a container, in whichever level or page it is (Show Changes reveals it). */
+  containerRow(id: string): ContainerNode | undefined {
+    this.layout();
+    return this.nodes.get(id);
   }
 
-  private showMore(level: string): void {
-    this.limits.set(level, (this.limits.get(level) ?? this.pageSize) + this.pageSize);
-    const group = level ? this.groups.get(level) : undefined;
-    // A click, not a burst: fired at once, the group (its rows come with it) or the top level.
-    this.changed.fire(group);
+  /** A level's own rows (up to the first page), then its page rows. */
+  private levelRows(group: GroupNode | undefined): ContainersTreeNode[] {
+    const view = this.levelView(group?.id ?? '');
+    view.head.forEach((row) => row instanceof ContainerNode && this.shown.add(row));
+    return view.pages.length ? [...view.head, ...view.pages.map((p) => p.node)] : view.head;
+  }
+
+  private levelView(level: string): LevelView<ContainersTreeNode> {
+    let view = this.views.get(level);
+    if (!view) {
+      const rows = (level ? this.children.get(level) : this.roots) ?? [];
+      view = this.pages.ensure(level, level ? this.groups.get(level) : undefined, rows);
+      this.views.set(level, view);
+    }
+    return view;
   }
 
   /** The row of a compose project, once the view has laid it out (Compose Up reveals it). */
@@ -208,43 +223,73 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
         }
       }
     }
+    let fired: GroupNode[];
+    let pages: PageNode[] = [];
     if (structural) {
       const levels = this.relayoutLevels();
       if (!levels) {
         return; // the whole view
       }
-      // Laid out again, the headings already say the new counts: every group whose count changed is fired.
-      levels.forEach((group) => groupsToCount.set(group.id, group));
+      ({ groups: fired, pages } = levels);
+    } else {
+      fired = [...groupsToCount.values()].filter((group) => describeHeading(group, this.membersOf(group.id)));
     }
-    const fired = [...groupsToCount.values()].filter((group) => structural || describeHeading(group, this.membersOf(group.id)));
-    // A fired group's rows are fetched again with it (a project's, its services' too); fired too, they would wait VS Code's 200 ms.
+    // A fired group's rows are fetched again with it (a project's, its services' and its expanded pages' too);
+    // fired too, they would wait VS Code's 200 ms.
     const refetched = new Set(fired.flatMap((g) => [g.id, ...(this.children.get(g.id) ?? []).filter((c) => c instanceof GroupNode).map((c) => c.id)]));
     fired.filter((g) => !(g instanceof ServiceNode && refetched.has(g.parent.id))).forEach((group) => this.changed.fire(group));
-    rowsToRender.filter((node) => this.shown.has(node) && !(node.parent && refetched.has(node.parent.id))).forEach((node) => this.changed.fire(node));
+    pages = pages.filter((page) => !(page.parent && refetched.has(page.parent.id)));
+    pages.forEach((page) => this.changed.fire(page));
+    const pageIds = new Set(pages.map((page) => page.id));
+    const inFiredPage = (node: ContainerNode) => {
+      const page = pageIds.size > 0 ? this.getParent(node) : undefined;
+      return page instanceof PageNode && pageIds.has(page.id);
+    };
+    rowsToRender
+      .filter((node) => this.shown.has(node) && !(node.parent && refetched.has(node.parent.id)) && !inFiredPage(node))
+      .forEach((node) => this.changed.fire(node));
   }
 
   /**
-   * Lays the view out again after rows were added, removed or moved: the groups whose rows changed,
-   * when the top level stays as it was (VS Code then fetches those groups only, not every level), or
-   * undefined after a whole-view refresh was requested.
+   * Lays the view out again after rows were added, removed or moved. What VS Code must fetch again:
+   * the groups whose own rows (or heading) changed and the pages whose rows changed, when the top
+   * level's own rows stay as they were; or undefined after a whole-view refresh was requested.
    */
-  private relayoutLevels(): GroupNode[] | undefined {
+  private relayoutLevels(): { groups: GroupNode[]; pages: PageNode[] } | undefined {
     const before = this.roots;
     const beforeChildren = new Map(this.children);
+    const headings = new Map([...this.groups.values()].map((g) => [g.id, headingText(g)]));
     this.roots = undefined;
     if (!before) {
       this.relayout(); // VS Code has not asked yet: laid out when it does
       return undefined;
     }
-    if (!sameRows(before, this.layout())) {
+    const top = this.pages.changes('', undefined, before, this.layout());
+    if (top === 'level') {
       // The layout just made is the one VS Code will fetch: not made twice (10 ms at 10,000 containers).
       this.shown = new WeakSet();
       this.refresh.request();
       return undefined;
     }
-    const changed = [...this.groups.values()].filter((group) => !sameRows(beforeChildren.get(group.id), this.children.get(group.id)));
-    // A service row's project counts its members too: fired with it (its rows, the services, come along).
-    return [...new Set(changed.map((group) => (group instanceof ServiceNode ? (this.groups.get(group.parent.id) ?? group) : group)))];
+    const groups = new Set<GroupNode>();
+    const pages = [...top];
+    for (const group of this.groups.values()) {
+      const rows = this.children.get(group.id) ?? [];
+      const was = beforeChildren.get(group.id);
+      if (was && headings.get(group.id) !== headingText(group)) {
+        groups.add(group);
+      }
+      if (!was || sameRows(was, rows)) {
+        continue;
+      }
+      const changed = this.pages.changes(group.id, group, was, rows);
+      if (changed === 'level') {
+        groups.add(group);
+      } else {
+        pages.push(...changed);
+      }
+    }
+    return { groups: [...groups], pages };
   }
 
   /** Every container under a heading, through its service rows. */
@@ -265,6 +310,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     if (this.roots) {
       return this.roots;
     }
+    this.views.clear();
     const { groupBy, sortBy, composeServices } = this.settings();
     const { groups, ungrouped } = groupContainers(this.store.containers.values(), groupBy, sortBy);
     const nextGroups = new Map<string, GroupNode>();
@@ -294,6 +340,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     }
     roots.push(...ungrouped.map((c) => this.place(c, undefined)));
     this.groups = nextGroups;
+    this.pages.keep(new Set(['', ...nextGroups.keys()]));
     this.roots = roots;
     return roots;
   }
@@ -315,6 +362,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   }
 }
 
-function sameRows(a: readonly ContainersTreeNode[] | undefined, b: readonly ContainersTreeNode[] | undefined): boolean {
-  return !!a && !!b && a.length === b.length && a.every((row, i) => row === b[i]);
+/** What a heading shows for its members, to tell whether a layout changed it. */
+function headingText(group: GroupNode): string {
+  return `${group.description}\n${group instanceof ProjectNode ? group.state : ''}`;
 }

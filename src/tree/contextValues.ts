@@ -60,6 +60,8 @@ export const ContextValues = {
   registryTag: (): string => 'registryTag.tag',
   network: (state: NetworkRowState): string => `network.${state}`,
   networkContainer: (running: boolean): string => `networkContainer.${running ? 'running' : 'stopped'}`,
+  /** A page row of a long level in the containers view (containers 501-1,000). */
+  page: (): string => 'page.containers',
 } as const;
 
 export function imageState(dangling: boolean): ImageRowState {

@@ -3,7 +3,6 @@ import type { ImageLayer } from '../docker/imageHistory';
 import { markShared } from '../docker/imageHistory';
 import type { ContainerModel } from '../docker/models';
 import type { EngineStore, StoreChange } from '../docker/store';
-import { imageInUse, usersByImage } from '../docker/usage';
 import { describeFailure } from '../errorMessages';
 import { displayFormat } from './format';
 import { danglingImagesKey, groupImages } from './grouping';
@@ -27,9 +26,10 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
   private readonly refresh = new WholeViewRefresh(() => this.changed.fire(undefined));
   private roots: GroupNode[] | undefined;
   private readonly children = new Map<string, ImageNode[]>();
-  private usage: Map<string, ContainerModel[]> | undefined;
-  /** The images whose rows show "in use", to tell whether a container change changes any row. */
-  private inUse = '';
+  /** Each image's rows, as laid out: a container change fires the rows of the images whose in-use state it changed. */
+  private readonly rowsOf = new Map<string, ImageNode[]>();
+  /** The images in use (an active container), as the rows show them. */
+  private inUse = new Set<string>();
   private readonly subscription: { dispose(): void };
   /** Each image id's history, asked once: an image id names fixed content. Cleared when the images change. */
   private readonly histories = new Map<string, Promise<ImageLayer[]>>();
@@ -40,6 +40,7 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
     private readonly engineDescription: () => string = () => '',
   ) {
     this.subscription = store.onChange((change) => this.apply(change));
+    this.inUse = this.imagesInUse();
   }
 
   getTreeItem(node: ImagesTreeNode): vscode.TreeItem {
@@ -92,37 +93,55 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
     }
   }
 
-  /** The containers created from an image, any state. */
+  /** The containers created from an image, any state, by name (a tooltip's list: built when it shows). */
   containersUsing(imageId: string): ContainerModel[] {
-    this.usage ??= usersByImage(this.store.containers.values());
-    return this.usage.get(imageId) ?? [];
+    const { containers } = this.store;
+    return [...containers.usersOfImage(imageId)]
+      .map((id) => containers.get(id))
+      .filter((c): c is ContainerModel => c !== undefined)
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   private apply(change: StoreChange): void {
     if (change.kind === 'containers') {
-      // Container events are the frequent ones: re-render only when a row's in-use icon changes.
-      this.usage = undefined;
-      const inUse = this.inUseSignature();
-      if (inUse !== this.inUse) {
+      // Container events are the frequent ones: only the images of the containers named, and only when their in-use icon changes.
+      if (change.full) {
+        const inUse = this.imagesInUse();
+        const same = inUse.size === this.inUse.size && [...inUse].every((id) => this.inUse.has(id));
         this.inUse = inUse;
-        this.refresh.request();
+        if (!same) this.refresh.request();
+        return;
+      }
+      const { containers } = this.store;
+      const images = new Set<string>();
+      for (const id of [...change.updated, ...change.removed]) {
+        const before = containers.previous(id)?.imageId;
+        const after = containers.get(id)?.imageId;
+        if (before !== undefined) images.add(before);
+        if (after !== undefined) images.add(after);
+      }
+      for (const imageId of images) {
+        const inUse = containers.activeUsersOfImage(imageId) > 0;
+        if (inUse === this.inUse.has(imageId)) continue;
+        if (inUse) this.inUse.add(imageId);
+        else this.inUse.delete(imageId);
+        this.rowsOf.get(imageId)?.forEach((row) => this.changed.fire(row));
       }
       return;
     }
     if (change.kind === 'images') {
       // Images are few: an image change lays the view out again from the store, with no engine request.
       this.roots = undefined;
+      this.inUse = this.imagesInUse();
       // Forgets removed images' histories (and the tags history entries carry); an expanded row asks once more.
       this.histories.clear();
       this.refresh.request();
     }
   }
 
-  private inUseSignature(): string {
-    return [...this.store.images.keys()]
-      .filter((id) => imageInUse(this.containersUsing(id)))
-      .sort()
-      .join(',');
+  /** The store's images that an active container holds (O(images), from the store's counts). */
+  private imagesInUse(): Set<string> {
+    return new Set([...this.store.images.keys()].filter((id) => this.store.containers.activeUsersOfImage(id) > 0));
   }
 
   private layout(): GroupNode[] {
@@ -130,15 +149,24 @@ export class ImagesProvider implements vscode.TreeDataProvider<ImagesTreeNode>, 
       return this.roots;
     }
     this.children.clear();
+    this.rowsOf.clear();
     const format = displayFormat(vscode.env.language);
     this.roots = groupImages(this.store.images.values()).map(({ key, rows }) => {
       const dangling = key === danglingImagesKey;
       const label = dangling ? vscode.l10n.t('Dangling images (<none>:<none>)') : key;
       const group = new GroupNode('images', key, label, format.count(rows.length), dangling ? 'circle-slash' : 'repo');
-      this.children.set(
-        group.id,
-        rows.map((r) => new ImageNode(r.image, r.reference, group, () => this.containersUsing(r.image.id))),
+      const nodes = rows.map(
+        (r) =>
+          new ImageNode(
+            r.image,
+            r.reference,
+            group,
+            () => this.containersUsing(r.image.id),
+            () => this.inUse.has(r.image.id),
+          ),
       );
+      nodes.forEach((node) => this.rowsOf.set(node.model.id, [...(this.rowsOf.get(node.model.id) ?? []), node]));
+      this.children.set(group.id, nodes);
       return group;
     });
     return this.roots;

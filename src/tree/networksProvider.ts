@@ -37,7 +37,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
     private readonly networks: NetworkStore,
     private readonly settings: () => NetworksViewSettings,
   ) {
-    this.membership = new NetworkMembership(store.containers.values());
+    this.membership = new NetworkMembership(store.containers);
     this.membership.indexEndpoints(networks.networks.values());
     this.subscriptions = [networks.onChange((c) => this.applyNetworks(c)), store.onChange((c) => c.kind === 'containers' && this.applyContainers(c))];
   }
@@ -135,17 +135,19 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
   private applyContainers(change: StoreChange): void {
     [...change.updated, ...change.removed].forEach((id) => this.details.delete(id));
     if (change.full) this.details.clear();
+    if (change.full) {
+      // A new picture: every network row counts again (networks are few).
+      this.nodes.forEach((node) => this.changed.fire(node));
+      return;
+    }
     const containers = this.store.containers;
-    const changed: [string, ContainerModel | undefined][] = change.full
-      ? [
-          ...[...containers.values()].map((m): [string, ContainerModel] => [m.id, m]),
-          ...this.membership.missing((id) => containers.has(id)).map((id): [string, undefined] => [id, undefined]),
-        ]
-      : [
-          ...change.updated.map((id): [string, ContainerModel | undefined] => [id, containers.get(id)]),
-          ...change.removed.map((id): [string, undefined] => [id, undefined]),
-        ];
-    const touched = this.membership.apply(changed);
+    const touched = this.membership.touched(
+      [...change.updated, ...change.removed].map((id): [string, ContainerModel | undefined, ContainerModel | undefined] => [
+        id,
+        containers.previous(id),
+        containers.get(id),
+      ]),
+    );
     const nodes = new Set([...touched.names].map((name) => this.byName.get(name)));
     touched.ids.forEach((id) => nodes.add(this.nodes.get(id)));
     nodes.forEach((node) => node && this.changed.fire(node));
@@ -162,7 +164,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
     this.nodes.clear();
     this.byName.clear();
     this.roots = list.map((n) => {
-      const node: NetworkNode = new NetworkNode(n, (): number => this.membership.idsOn(node.model).size);
+      const node: NetworkNode = new NetworkNode(n, (): number => this.membership.countOn(node.model));
       this.nodes.set(n.id, node);
       this.byName.set(n.name, node);
       return node;

@@ -1,24 +1,27 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { composeProjectLabel } from '../../src/docker/models';
-import { containersPageSize } from '../../src/tree/containersProvider';
+import { containersFirstPageRows } from '../../src/tree/containersProvider';
 import { activateExtension } from './support/extension';
 import { cleanupRun, createContainer, runId, runLabel, testDocker, uniqueName } from './support/testEngine';
+import { useScriptedUi } from './support/scriptedUi';
 import { ui, waitFor } from './support/uiBridge';
 
-// A level longer than a page: VS Code fetches every row of a level on each change to it, so the view shows a page and a Show more row.
+// A level longer than a page: VS Code fetches every row of a level on each change to it, so the view shows
+// the level's first rows and then collapsed page rows, each fetching only its own rows when expanded.
 describe('a compose project longer than a page', function () {
   this.timeout(300_000);
   const docker = testDocker();
   after(() => cleanupRun(docker));
 
-  it('shows its first page and a Show more row on the page, and the next page when that row is clicked', async () => {
+  it('shows its first rows and a page row on the page; the expanded page shows its rows, and a remove or rename inside it', async () => {
     const api = await activateExtension();
+    const views = api.views.containers;
     await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
     await vscode.commands.executeCommand('dockerExplorer.containers.focus');
     const project = uniqueName('paged');
     const extra = 3;
-    const total = containersPageSize + extra;
+    const total = containersFirstPageRows + extra;
     for (let i = 0; i < total; i += 20) {
       await Promise.all(
         Array.from({ length: Math.min(20, total - i) }, (_, j) =>
@@ -29,52 +32,73 @@ describe('a compose project longer than a page', function () {
     const group = await waitFor(
       async () => {
         await api.store.whenIdle();
-        // Every create's event has reached the store: 501 rows show as soon as 501 are known, before the last two.
+        // Every create's event has reached the store: the page row shows as soon as 501 are known, before the last two.
         if ([...api.store.containers.values()].filter((c) => c.composeProject === project).length !== total) return undefined;
-        const roots = await api.views.containers.getChildren();
+        const roots = await views.getChildren();
         const found = roots.find((n) => n.kind === 'group' && n.label === project);
-        return found && (await api.views.containers.getChildren(found)).length === containersPageSize + 1 && found;
+        return found && (await views.getChildren(found)).length === containersFirstPageRows + 1 && found;
       },
       `${project} listed with its ${total} containers`,
       120_000,
     );
-    const rows = await api.views.containers.getChildren(group);
-    const more = rows.at(-1)!;
-    assert.equal(more.kind, 'more');
-    const label = `Show ${extra} more, ${containersPageSize} of ${total} shown`;
-    assert.equal(more.getTreeItem().accessibilityInformation?.label, label);
+    const page = (await views.getChildren(group)).at(-1)!;
+    assert.equal(page.kind, 'page');
+    const label = `Containers ${(containersFirstPageRows + 1).toLocaleString('en')} to ${total.toLocaleString('en')}`;
+    assert.equal(page.getTreeItem().accessibilityInformation?.label, label);
 
     // VS Code may still be fetching the rows of the last refreshes of the fill: reveal once it knows the row.
     await waitFor(
       () =>
-        Promise.resolve(api.treeViews.containers.reveal(more, { select: false, focus: false })).then(
+        Promise.resolve(api.treeViews.containers.reveal(page, { select: false, focus: false })).then(
           () => true,
           () => false,
         ),
-      'the Show more row revealed',
+      'the page row revealed',
       20_000,
     );
     const selector = `.monaco-list-row[aria-label="${label}"]`;
-    await waitFor(async () => (await ui.attributes(selector, 'aria-label')).length === 1, 'the Show more row on the page', 20_000);
-    await ui.screenshot('show-more-row');
+    await waitFor(async () => (await ui.attributes(selector, 'aria-expanded')).join() === 'false', 'the page row on the page, collapsed', 20_000);
+    await ui.screenshot('page-row');
     await ui.click(selector);
-    await waitFor(async () => (await api.views.containers.getChildren(group)).length === total, 'every member listed after the click', 20_000);
-    // The next page's last row: brought into view as a user scrolling down would, it is on the page.
-    const lastRow = (await api.views.containers.getChildren(group)).at(-1)!;
-    assert.ok(lastRow.kind === 'container');
-    // The click's refresh may still be on its way to VS Code: reveal once it knows the row, as for the Show more row.
-    await waitFor(
-      () =>
-        Promise.resolve(api.treeViews.containers.reveal(lastRow, { select: false, focus: false })).then(
-          () => true,
-          () => false,
-        ),
-      'the last row revealed',
-      20_000,
+    await waitFor(async () => (await ui.attributes(selector, 'aria-expanded')).join() === 'true', 'the page row expanded on the page', 20_000);
+    const rows = await views.getChildren(page);
+    assert.equal(rows.length, extra, 'the page holds the rows past the first page');
+    const onPage = async (name: string) => (await ui.attributes(`.monaco-list-row[aria-label^="${name}, created, "]`, 'aria-label')).length === 1;
+    const [first, , last] = rows.map((r) => (r.kind === 'container' ? r.model : assert.fail(`${r.kind} in a page`)));
+    // Brought into view as a user scrolling down would (reveal goes through getParent: the page row).
+    await api.treeViews.containers.reveal(rows[2], { select: false, focus: false });
+    await waitFor(() => onPage(last.name), `${last.name}, in the page, on the page`, 20_000);
+    await ui.screenshot('page-row-expanded');
+    assert.equal((await views.getChildren(group)).length, containersFirstPageRows + 1, "the project's own rows did not grow");
+
+    // Live inside the page: a rename shows in its row, a remove takes its row off the page, the page stays.
+    await docker.getContainer(first.id).rename({ name: `${first.name}-r` });
+    await waitFor(() => onPage(`${first.name}-r`), `${first.name}-r on the page`, 20_000);
+    await docker.getContainer(last.id).remove({ force: true });
+    await waitFor(async () => !(await onPage(last.name)), `${last.name} gone from the page`, 20_000);
+    assert.deepEqual(
+      (await views.getChildren(page)).map((r) => (r.kind === 'container' ? r.model.name : r.kind)),
+      [`${first.name}-r`, rows[1].kind === 'container' ? rows[1].model.name : ''],
     );
-    const lastLabel = `${lastRow.model.name}, created, `;
-    await waitFor(async () => (await ui.attributes(`.monaco-list-row[aria-label^="${lastLabel}"]`, 'aria-label')).length === 1, `${lastLabel} on the page`, 20_000);
-    await ui.screenshot('show-more-clicked');
-    assert.equal((await ui.attributes(selector, 'aria-label')).length, 0, 'the Show more row is gone');
+    assert.equal((await ui.attributes(selector, 'aria-expanded')).join(), 'true', 'the page row is still there, expanded');
+
+    // Show More Containers takes the page row as its argument and expands it, as a click would; bad input asks nothing of the engine.
+    await ui.click(selector);
+    await waitFor(async () => (await ui.attributes(selector, 'aria-expanded')).join() === 'false', 'the page row collapsed again', 20_000);
+    await vscode.commands.executeCommand('dockerExplorer.containers.showMore', page);
+    await waitFor(async () => (await ui.attributes(selector, 'aria-expanded')).join() === 'true', 'the page row expanded by Show More Containers', 20_000);
+    const scripted = useScriptedUi(api);
+    const sent = api.service.requestsSentOutsideStores;
+    try {
+      await vscode.commands.executeCommand('dockerExplorer.containers.showMore', 'not a page row');
+      assert.deepEqual(
+        scripted.messages.map((m) => m.kind),
+        ['error'],
+      );
+      assert.match(scripted.messages[0].message, /page row/);
+      assert.equal(api.service.requestsSentOutsideStores, sent, 'no request reached the engine');
+    } finally {
+      scripted.restore();
+    }
   });
 });

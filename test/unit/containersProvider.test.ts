@@ -188,58 +188,127 @@ describe('containers view: a level longer than a page', () => {
   afterEach(() => providers.splice(0).forEach((p) => p.dispose()));
   const many = (n: number, changes: Partial<ContainerModel> = {}) =>
     Array.from({ length: n }, (_, i) => container(`c${String(i).padStart(2, '0')}`, { created: 1_700_000_000 - i, ...changes }));
+  /** Past WholeViewRefresh's interval: a whole-view change that follows the first layout fires then. */
+  const settled = () => new Promise((r) => setTimeout(r, 200));
 
-  async function pagedProvider(models: ContainerModel[], groupBy: 'composeProject' | 'none', pageSize: number) {
+  async function pagedProvider(models: ContainerModel[], groupBy: 'composeProject' | 'none', pageSize: number, sortBy: 'created' | 'name' = 'created') {
     const store = fakeStore(models);
-    const provider = new ContainersProvider(store as unknown as EngineStore, () => ({ groupBy, sortBy: 'created' }), { pageSize });
+    const provider = new ContainersProvider(store as unknown as EngineStore, () => ({ groupBy, sortBy }), { pageSize });
     providers.push(provider);
     store.full();
     const fired: (ContainersTreeNode | ContainersTreeNode[] | undefined)[] = [];
     provider.onDidChangeTreeData((node) => fired.push(node));
     return { store, provider, fired };
   }
-  const names = (nodes: ContainersTreeNode[]) => nodes.map((n) => (n.kind === 'container' ? n.model.name : n.kind));
+  const names = (nodes: readonly (ContainersTreeNode | ContainersTreeNode[] | undefined)[]) =>
+    nodes.map((n) =>
+      n === undefined ? 'view' : Array.isArray(n) ? 'many' : n.kind === 'container' ? n.model.name : n.kind === 'page' ? `page ${n.getTreeItem().label}` : n.kind,
+    );
+  type Page = Extract<ContainersTreeNode, { kind: 'page' }>;
+  const pagesOf = (rows: ContainersTreeNode[]) => rows.filter((r): r is Page => r.kind === 'page');
 
-  it('shows the first page of the top level and a row that shows the next page when clicked', async () => {
-    const { provider, fired } = await pagedProvider(many(7), 'none', 3);
-    let roots = await provider.getChildren();
-    assert.deepEqual(names(roots), ['c-c00', 'c-c01', 'c-c02', 'more']);
-    const more = roots[3];
-    assert.ok(more.kind === 'more');
-    const item = more.getTreeItem();
-    assert.equal(item.label, 'Show 3 more');
-    assert.equal(item.description, '3 of 7 shown');
-    assert.equal(item.command?.command, 'dockerExplorer.containers.showMore');
-    assert.deepEqual(item.command?.arguments, [more]);
-
-    more.showMore();
-    assert.deepEqual(fired, [undefined], 'the top level is fetched again');
-    roots = await provider.getChildren();
-    assert.deepEqual(names(roots), ['c-c00', 'c-c01', 'c-c02', 'c-c03', 'c-c04', 'c-c05', 'more']);
-    assert.equal(roots[6].getTreeItem().label, 'Show 1 more');
-    (roots[6] as typeof more).showMore();
-    assert.deepEqual(names(await provider.getChildren()), ['c-c00', 'c-c01', 'c-c02', 'c-c03', 'c-c04', 'c-c05', 'c-c06']);
+  it('shows the first rows of the top level, then a collapsed row per page that lists only its own rows', async () => {
+    const { provider } = await pagedProvider(many(8), 'none', 3);
+    const roots = await provider.getChildren();
+    assert.deepEqual(names(roots), ['c-c00', 'c-c01', 'c-c02', 'page Containers 4–6', 'page Containers 7–8']);
+    const [second, third] = pagesOf(roots);
+    const item = second.getTreeItem();
+    assert.equal(item.collapsibleState, 1, 'collapsed: its rows are asked for when it is expanded');
+    assert.equal(item.accessibilityInformation?.label, 'Containers 4 to 6');
+    assert.equal(item.id, 'page:containers::1');
+    assert.deepEqual(names(await provider.getChildren(second)), ['c-c03', 'c-c04', 'c-c05']);
+    assert.deepEqual(names(await provider.getChildren(third)), ['c-c06', 'c-c07']);
+    const [c04] = (await provider.getChildren(second)).filter((r) => r.kind === 'container' && r.model.id === 'c04');
+    assert.equal(provider.getParent(c04), second, 'a row in a page reveals through its page');
+    assert.equal(provider.getParent(second), undefined);
+    assert.equal(provider.containerRow('c07'), (await provider.getChildren(third))[1], 'a row in a later page is found for reveal');
   });
 
-  it('pages a compose project on its own, and its Show more fires that project only', async () => {
-    const { provider, fired } = await pagedProvider(many(5, { composeProject: 'shop' }), 'composeProject', 2);
+  it('by default a level shows its first 100 rows, then pages of 500 (a change to the level sends 102 rows, not 501)', async () => {
+    const store = fakeStore(many(1000).map((m, i) => ({ ...m, id: `d${i}`, created: 1_700_000_000 - i })));
+    const provider = new ContainersProvider(store as unknown as EngineStore, () => ({ groupBy: 'none', sortBy: 'created' }));
+    providers.push(provider);
+    store.full();
+    const roots = await provider.getChildren();
+    assert.equal(roots.length, 102);
+    assert.deepEqual(names(roots.slice(100)), ['page Containers 101–600', 'page Containers 601–1,000']);
+    assert.equal((await provider.getChildren(roots[100])).length, 500);
+  });
+
+  it('cuts a compose project the same way: its page rows belong to it', async () => {
+    const { provider } = await pagedProvider(many(5, { composeProject: 'shop' }), 'composeProject', 2);
     const [group] = await provider.getChildren();
     assert.equal(group.kind, 'group');
     const rows = await provider.getChildren(group);
-    assert.deepEqual(names(rows), ['c-c00', 'c-c01', 'more']);
+    assert.deepEqual(names(rows), ['c-c00', 'c-c01', 'page Containers 3–4', 'page Containers 5–5']);
     assert.equal(provider.getParent(rows[2]), group);
-    (rows[2] as Extract<ContainersTreeNode, { kind: 'more' }>).showMore();
-    assert.deepEqual(fired, [group]);
-    assert.deepEqual(names(await provider.getChildren(group)), ['c-c00', 'c-c01', 'c-c02', 'c-c03', 'more']);
+    assert.equal(provider.getParent((await provider.getChildren(rows[3]))[0]), rows[3]);
   });
 
-  it('fires nothing for a change to a row beyond the page (VS Code has no such row)', async () => {
+  it('a container created inside a page fires that page only, and the page lists it', async () => {
+    const { store, provider, fired } = await pagedProvider(many(9), 'none', 3);
+    const [second] = pagesOf(await provider.getChildren());
+    await provider.getChildren(second);
+    await settled();
+    store.update(container('new', { created: 1_700_000_000 - 4.5 })); // between c04 and c05
+    assert.deepEqual(fired, [second]);
+    assert.deepEqual(names(await provider.getChildren(second)), ['c-c03', 'c-c04', 'c-new', 'c-c05']);
+    assert.deepEqual(names(await provider.getChildren()).slice(0, 3), ['c-c00', 'c-c01', 'c-c02'], 'the level keeps its own rows');
+  });
+
+  it('a container removed from a page fires that page only; the pages after it keep their rows', async () => {
+    const { store, provider, fired } = await pagedProvider(many(9), 'none', 3);
+    const [second, third] = pagesOf(await provider.getChildren());
+    await provider.getChildren(second);
+    await provider.getChildren(third);
+    await settled();
+    store.remove('c04');
+    assert.deepEqual(fired, [second]);
+    assert.deepEqual(names(await provider.getChildren(second)), ['c-c03', 'c-c05']);
+    assert.deepEqual(names(await provider.getChildren(third)), ['c-c06', 'c-c07', 'c-c08']);
+  });
+
+  it("a change to the level's own rows fetches the level, cut again at the page size", async () => {
     const { store, provider, fired } = await pagedProvider(many(7), 'none', 3);
     await provider.getChildren();
-    store.update(container('c05', { created: 1_700_000_000 - 5, state: 'exited', engineState: 'exited', status: 'Exited (0) 1 second ago' }));
+    await settled();
+    store.update(container('new', { created: 1_700_000_100 }));
+    await settled();
+    assert.deepEqual(fired, [undefined]);
+    const roots = await provider.getChildren();
+    assert.deepEqual(names(roots), ['c-new', 'c-c00', 'c-c01', 'page Containers 4–6', 'page Containers 7–8']);
+    assert.deepEqual(names(await provider.getChildren(pagesOf(roots)[0])), ['c-c02', 'c-c03', 'c-c04']);
+  });
+
+  it('a row change fires that row once its page was expanded, and nothing before (VS Code has no such row)', async () => {
+    const { store, provider, fired } = await pagedProvider(many(7), 'none', 3);
+    const [second] = pagesOf(await provider.getChildren());
+    const exited = { state: 'exited' as const, engineState: 'exited', status: 'Exited (0) 1 second ago' };
+    store.update(container('c04', { created: 1_700_000_000 - 4, ...exited }));
     assert.deepEqual(fired, []);
-    store.update(container('c01', { created: 1_700_000_000 - 1, state: 'exited', engineState: 'exited', status: 'Exited (0) 1 second ago' }));
-    assert.equal(fired.length, 1);
+    const rows = await provider.getChildren(second);
+    store.update(container('c05', { created: 1_700_000_000 - 5, ...exited }));
+    assert.deepEqual(fired, [rows[2]]);
+  });
+
+  it('a rename that moves a row within its page (sorted by name) fires that page only', async () => {
+    const { store, provider, fired } = await pagedProvider(many(9), 'none', 3, 'name');
+    const [second] = pagesOf(await provider.getChildren());
+    await provider.getChildren(second);
+    await settled();
+    store.update(container('c04', { created: 1_700_000_000 - 4, name: 'c-c05z' }));
+    assert.deepEqual(fired, [second]);
+    assert.deepEqual(names(await provider.getChildren(second)), ['c-c03', 'c-c05', 'c-c05z']);
+  });
+
+  it("a container created inside a project's page fires the project: its heading counts the members", async () => {
+    const { store, provider, fired } = await pagedProvider(many(6, { composeProject: 'shop' }), 'composeProject', 2);
+    const [group] = await provider.getChildren();
+    await provider.getChildren(group);
+    await settled();
+    store.update(container('new', { composeProject: 'shop', created: 1_700_000_000 - 2.5 }));
+    assert.deepEqual(fired, [group]);
+    assert.equal(group.getTreeItem().description, '7 running of 7');
   });
 });
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { ContainerMap } from '../../src/docker/containerMap';
 import { Emitter } from '../../src/docker/event';
 import type { ContainerModel } from '../../src/docker/models';
 import type { NetworkChange, NetworkStore } from '../../src/docker/networkStore';
@@ -50,7 +51,7 @@ function network(name: string, endpoints: NetworkModel['endpoints'] = []): Netwo
  * The store's containers in a map that counts every model it hands out (get, and each model an
  * iteration yields): the work a container change costs the provider, whatever the clock says.
  */
-class CountingMap extends Map<string, ContainerModel> {
+class CountingMap extends ContainerMap {
   reads = 0;
   override get(id: string): ContainerModel | undefined {
     this.reads++;
@@ -79,18 +80,22 @@ class CountingMap extends Map<string, ContainerModel> {
 function fakeStores(models: ContainerModel[], nets: NetworkModel[]) {
   const containerChanges = new Emitter<StoreChange>();
   const networkChanges = new Emitter<NetworkChange>();
-  const containers = new CountingMap(models.map((m) => [m.id, m]));
+  const containers = new CountingMap();
+  models.forEach((m) => containers.set(m.id, m));
+  // The store's own way: what a change names is reported while it is emitted (ContainerMap.previous).
+  const emit = (change: StoreChange) => containers.reporting(change.full ? 'all' : [...change.updated, ...change.removed], () => containerChanges.fire(change));
+  emit({ kind: 'containers', full: true, updated: [], removed: [] });
   const store = {
     containers,
     onChange: containerChanges.event,
     containerDetails: async () => undefined,
     update(...updated: ContainerModel[]) {
       updated.forEach((m) => containers.set(m.id, m));
-      containerChanges.fire({ kind: 'containers', full: false, updated: updated.map((m) => m.id), removed: [] });
+      emit({ kind: 'containers', full: false, updated: updated.map((m) => m.id), removed: [] });
     },
     remove(...ids: string[]) {
       ids.forEach((id) => containers.delete(id));
-      containerChanges.fire({ kind: 'containers', full: false, updated: [], removed: ids });
+      emit({ kind: 'containers', full: false, updated: [], removed: ids });
     },
   };
   const networks = {

@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../context';
-import { ShowMoreNode } from '../../tree/nodes/showMoreNode';
+import { PageNode } from '../../tree/nodes/pageNode';
 
-/** The Show more row of a long level in the containers view: its next page. No engine request. */
+/**
+ * Show More Containers: a page row of a long level in the containers view (containers 501-1,000),
+ * expanded in the view as a click on it would; returns once the view has its rows. No engine request.
+ */
 export async function showMoreContainers(ctx: CommandContext, target?: unknown): Promise<void> {
-  if (!(target instanceof ShowMoreNode)) {
-    void ctx.ui.error(vscode.l10n.t('Show More takes the "Show more" row of the containers view.'));
+  if (!(target instanceof PageNode)) {
+    void ctx.ui.error(vscode.l10n.t('Show More Containers takes a page row of the containers view ("Containers 501–1,000").'));
     return;
   }
-  target.showMore();
+  await ctx.expandContainersRow?.(target);
 }

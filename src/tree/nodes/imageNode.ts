@@ -16,6 +16,8 @@ export class ImageNode {
     readonly reference: string | undefined,
     readonly parent: { id: string },
     private readonly usedBy: () => ContainerModel[],
+    /** Whether an active container holds the image (the icon), without listing its containers. */
+    private readonly inUse: () => boolean = () => imageInUse(usedBy()),
   ) {}
 
   /** The row's stable id: one per tag of an image. */
@@ -36,7 +38,7 @@ export class ImageNode {
     const format = displayFormat(vscode.env.language);
     item.description = `${format.size(m.size)} · ${format.age(m.created)}`;
     item.contextValue = ContextValues.image(this.reference === undefined);
-    item.iconPath = themeIcon(imageInUse(this.usedBy()) ? 'layers-active' : 'layers');
+    item.iconPath = themeIcon(this.inUse() ? 'layers-active' : 'layers');
     // The tooltip is built on hover (the provider's resolveTreeItem), not for every row.
     return item;
   }

@@ -9,14 +9,11 @@ export interface RenderedView {
 
 type ContainersNode = Awaited<ReturnType<DockerExplorerApi['views']['containers']['getChildren']>>[number];
 
-/** A containers level with every page shown, as a user who clicks its Show more row until it is gone gets it. */
+/** A containers level with every page row expanded, as a user who opens each of them gets it. */
 async function everyPage(views: DockerExplorerApi['views'], parent?: ContainersNode): Promise<ContainersNode[]> {
-  let rows = await views.containers.getChildren(parent);
-  for (let last = rows.at(-1); last?.kind === 'more'; last = rows.at(-1)) {
-    last.showMore();
-    rows = await views.containers.getChildren(parent);
-  }
-  return rows;
+  const rows = await views.containers.getChildren(parent);
+  const pages = await Promise.all(rows.map(async (row) => (row.kind === 'page' ? views.containers.getChildren(row) : [row])));
+  return pages.flat();
 }
 
 /** What VS Code asks of the providers for a full render: every row (groups expanded, every page shown) and its tree item, timed per view. */
