@@ -144,7 +144,7 @@ function idleRows(spec, option, bench, total) {
       1,
       '',
       '',
-      `CPU ${cpuNote(bench.profiled)}; busy ${fmt(busy(bench) / minutes)} ms: ours ${fmt((bench.profileSelfMs.ours ?? 0) / minutes)}, VS Code's scripts ${fmt((bench.profileSelfMs['VS Code'] ?? 0) / minutes)} (its port scan ${fmt(scan / minutes)}), GC ${fmt((bench.profileSelfMs['(garbage collector)'] ?? 0) / minutes)}`,
+      `CPU ${cpuNote(bench.profiled)}; busy ${fmt(busy(bench) / minutes)} ms: ours ${fmt((bench.profileSelfMs.ours ?? 0) / minutes)}, VS Code's scripts ${fmt((bench.profileSelfMs['VS Code'] ?? 0) / minutes)}, GC ${fmt((bench.profileSelfMs['(garbage collector)'] ?? 0) / minutes)}; any frame under VS Code's port scan ${fmt(scan / minutes)}`,
     ]);
   }
   if (!spec.startsWith('shown')) return rows;
