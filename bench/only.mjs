@@ -10,10 +10,10 @@ const SECTIONS = {
   'vscode-startup': 'in a real VS Code: activate() to the first container rows',
   'vscode-memory': "in a real VS Code: the extension host's memory without and with the bench's objects",
   open: 'in a real VS Code: opening the view at 1000, 3000 and 10,000 containers, cold and warm host, with the event-loop delay',
-  page: 'in a real VS Code: every kind of container change to its row on the page, at 1000 and 10,000 containers',
+  page: 'in a real VS Code: every kind of container change to its row on the page, beside the raw event (its floor), at 1000 and 10,000 containers',
   scroll: 'in a real VS Code: a compose project of 5,000 among 10,000 containers expanded and scrolled to its end',
   'burst-vscode': 'in a real VS Code: 2,000 stopped containers removed among 10,000, to the page showing none',
-  'idle-vscode': 'in a real VS Code: every view shown with 3000 containers and nothing changing: requests, CPU, timers, heap',
+  'idle-vscode': 'in a real VS Code, nothing changing with 3000 containers: ours shown, dormant and not installed side by side: requests, CPU, timers, heap',
 };
 const ALIASES = { vscode: ['vscode-startup', 'vscode-memory', 'open', 'page', 'scroll', 'burst-vscode', 'idle-vscode'] };
 

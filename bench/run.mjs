@@ -58,6 +58,9 @@ const config = {
   vscodeIdleAt: int('BENCH_VSCODE_IDLE_AT', 3000, 20),
   vscodeBurst: int('BENCH_VSCODE_BURST', 2000, 10),
   vscodeBurstRuns: int('BENCH_VSCODE_BURST_RUNS', 2, 1),
+  // The idle window's side-by-side variants (bench/idleInVSCode.mjs) and the profiled minute after each.
+  idleVariants: (env.BENCH_IDLE_VARIANTS ?? 'absent,dormant,shown,absent+noports').split(','),
+  idleProfileSeconds: int('BENCH_IDLE_PROFILE_SECONDS', 60, 2),
   keep: env.BENCH_KEEP === '1',
   openSizes: (env.BENCH_OPEN_SIZES ?? (smoke ? '20' : '1000,3000,10000'))
     .split(',')

@@ -10,13 +10,15 @@ import { engineListFloor } from './openFloor.mjs';
 
 const MB = 1024 * 1024;
 
-export async function runPayload({ root, engine, mode, env, label, log, timeoutMs, extensionPath = root }) {
+// extensionPath: another built extension folder (the open bench's compare); extensionDevelopmentPath: the same, as the idle bench names it.
+export async function runPayload({ root, engine, mode, env, label, log, timeoutMs, settings = {}, extensionPath = root, extensionDevelopmentPath = extensionPath }) {
   const { runExtensionTests } = await import('../test/harness/vscode.mjs');
   const workspacePath = path.join(root, '.cache', 'bench-workspace');
   fs.mkdirSync(workspacePath, { recursive: true });
   const outputDir = path.join(root, 'test-output', 'bench-vscode', label);
   const { exitCode, results } = await runExtensionTests({
-    extensionDevelopmentPath: extensionPath,
+    extensionDevelopmentPath,
+    settings,
     extensionTestsPath: path.join(root, 'out', 'bench', 'vscode', 'payload.js'),
     workspacePath,
     outputDir,

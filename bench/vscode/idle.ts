@@ -1,7 +1,9 @@
 // DX_BENCH_MODE=idle: every view of ours shown (Containers, Images, Volumes and Networks sections expanded)
-// with DX_BENCH_CONTAINERS containers listed, then nothing happens for DX_BENCH_IDLE_SECONDS. Measured in this
+// with DX_BENCH_CONTAINERS containers listed (or ours dormant, or not installed: DX_BENCH_IDLE_VARIANT), then
+// nothing happens for DX_BENCH_IDLE_SECONDS. Measured in this
 // extension host: CPU time, the timers that fire (ours told apart by where they were set), what the views
 // fire, heap after forced GC at both ends. The bench counts the engine requests through its proxy.
+import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
 import * as vscode from 'vscode';
 import type { DockerExplorerApi } from '../../src/extension';
@@ -48,7 +50,7 @@ function countTimers(ours: (stack: string) => boolean) {
 }
 
 /** A CPU profile of this host over `run`: sampled time per script, ours told apart. */
-async function profile<T>(run: () => Promise<T>): Promise<{ result: T; selfMs: Record<string, number> }> {
+async function profile<T>(run: () => Promise<T>, ours: (url: string) => boolean): Promise<{ result: T; selfMs: Record<string, number> }> {
   const session = new inspector.Session();
   session.connect();
   const post = <R>(method: string, params?: object) =>
@@ -73,10 +75,19 @@ async function profile<T>(run: () => Promise<T>): Promise<{ result: T; selfMs: R
     }
     return byNode.get(id)!.callFrame;
   };
+  // VS Code's port finder (ExtHostTunnelService.findCandidatePorts: /proc read, stat, readlink per process, and an
+  // `ls -l /proc/[0-9]*/fd/[0-9]*` through a shell every 2 s or more): its samples counted apart as well.
+  const inPortScan = (id: number) => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      if (/findCandidatePorts|registerCandidateFinder/.test(byNode.get(at)!.callFrame.functionName)) return true;
+    }
+    return false;
+  };
   const selfMs: Record<string, number> = {};
   p.samples.forEach((id, i) => {
+    if (inPortScan(id)) selfMs['port scan (VS Code)'] = (selfMs['port scan (VS Code)'] ?? 0) + (p.timeDeltas[i + 1] ?? 0) / 1000;
     const frame = owner(id);
-    const where = frame.url.includes('/dist/extension.js')
+    const where = ours(frame.url)
       ? 'ours'
       : frame.url.includes('/extensions/')
         ? `extension ${frame.url.split('/extensions/')[1].split('/')[0]}`
@@ -90,16 +101,101 @@ async function profile<T>(run: () => Promise<T>): Promise<{ result: T; selfMs: R
   return { result, selfMs };
 }
 
+/** The host's CPU time (user + system, every thread) over `ms`, in seconds per minute. */
+async function cpuOver(ms: number, during: (wait: () => Promise<void>) => Promise<unknown> = (wait) => wait()) {
+  const startedAt = epochNow();
+  const before = process.cpuUsage();
+  const childrenBefore = childrenCpuMs();
+  await during(() => new Promise((r) => setTimeout(r, ms)));
+  const cpu = process.cpuUsage(before);
+  const childrenMs = childrenCpuMs() - childrenBefore;
+  const endedAt = epochNow();
+  const minutes = (endedAt - startedAt) / 60_000;
+  return {
+    startedAt,
+    endedAt,
+    userMs: cpu.user / 1000,
+    systemMs: cpu.system / 1000,
+    secondsPerMinute: (cpu.user + cpu.system) / 1e6 / minutes,
+    childrenMs,
+    childrenSecondsPerMinute: childrenMs / 1000 / minutes,
+  };
+}
+
+/**
+ * CPU of the processes this host started and reaped (cutime + cstime of /proc/self/stat, 10 ms ticks): VS Code's
+ * port scan runs `ls -l /proc/[0-9]*\/fd/[0-9]* | grep socket:` through a shell, which process.cpuUsage never sees.
+ */
+function childrenCpuMs(): number {
+  const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  // After "pid (comm) ": state is field 3, so cutime (16) and cstime (17) are at 13 and 14.
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
+/**
+ * DX_BENCH_IDLE_VARIANT: `shown` (every view of ours shown, the default), `dormant` (ours installed, never
+ * activated, no view of ours shown) or `absent` (ours not installed: the development extension is a manifest
+ * with no code). The window is measured without a profiler, then DX_BENCH_IDLE_PROFILE_SECONDS more with one.
+ */
 export async function idle(count: (name: string) => number): Promise<object> {
-  const containers = count('DX_BENCH_CONTAINERS');
+  const variant = process.env.DX_BENCH_IDLE_VARIANT ?? 'shown';
+  if (!['shown', 'dormant', 'absent'].includes(variant)) {
+    throw new Error(`DX_BENCH_IDLE_VARIANT must be shown, dormant or absent, got "${variant}"`);
+  }
   const seconds = count('DX_BENCH_IDLE_SECONDS');
-  const timers = countTimers((stack) => stack.includes('/dist/extension.js'));
+  const profileSeconds = process.env.DX_BENCH_IDLE_PROFILE_SECONDS === undefined ? 60 : count('DX_BENCH_IDLE_PROFILE_SECONDS');
   const extension = vscode.extensions.getExtension<DockerExplorerApi>(extensionId);
-  const api = await extension!.activate();
+  // Our bundles by their folder: every extension's bundle may be a dist/extension.js (the built-in TypeScript one is).
+  const ourDist = extension ? `${extension.extensionPath}/dist/` : undefined;
+  const ours = (text: string) => ourDist !== undefined && text.includes(ourDist);
+  const timers = countTimers(ours);
+  if ((variant === 'absent') !== !extension) {
+    throw new Error(variant === 'absent' ? `${extensionId} is installed in this host` : `${extensionId} is not installed in this host`);
+  }
+  const views = variant === 'shown' ? await showEveryView(count('DX_BENCH_CONTAINERS')) : undefined;
+  if (!views) await new Promise((r) => setTimeout(r, 5000)); // the window's own start-up, as the shown variant waits for it
+  if (variant !== 'shown' && extension?.isActive) throw new Error(`${extensionId} was activated in the ${variant} variant`);
+  await ui.screenshot(`idle-${variant}`);
+
+  const fires = { containers: 0, images: 0, volumes: 0, networks: 0 };
+  const subscriptions = views ? (Object.keys(fires) as (keyof typeof fires)[]).map((view) => views.api.views[view].onDidChangeTreeData(() => fires[view]++)) : [];
+  const heapBefore = memoryAfterGc();
+  timers.counting = true;
+  const cpu = await cpuOver(seconds * 1000);
+  timers.counting = false;
+  const timersFired = timers.fired;
+  let selfMs: Record<string, number> = {};
+  const profiled = profileSeconds
+    ? await cpuOver(profileSeconds * 1000, async (wait) => {
+        selfMs = (await profile(wait, ours)).selfMs;
+      })
+    : undefined;
+  subscriptions.forEach((s) => s.dispose());
+  const heapAfter = memoryAfterGc();
+  if (variant !== 'shown' && extension?.isActive) throw new Error(`${extensionId} was activated during the ${variant} variant's window`);
+  return {
+    pid: process.pid,
+    variant,
+    containers: views?.api.store.containers.size,
+    shown: views?.shown ?? [],
+    processes: fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).length,
+    window: { startedAt: cpu.startedAt, endedAt: cpu.endedAt },
+    seconds: (cpu.endedAt - cpu.startedAt) / 1000,
+    cpu,
+    profiled: profiled && { seconds: (profiled.endedAt - profiled.startedAt) / 1000, ...profiled },
+    timers: { fired: timersFired - 1, firedOurs: timers.firedOurs, ourStacks: Object.fromEntries(timers.ourStacks) },
+    profileSelfMs: selfMs,
+    fires,
+    heap: { before: heapBefore, after: heapAfter },
+  };
+}
+
+/** Every section of ours expanded, as a user with all of them open has it, with `containers` listed. */
+async function showEveryView(containers: number): Promise<{ api: DockerExplorerApi; shown: string[] }> {
+  const api = await vscode.extensions.getExtension<DockerExplorerApi>(extensionId)!.activate();
   await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
   await api.store.whenSettled();
   await waitFor(async () => api.store.containers.size >= containers, `the store to hold ${containers} containers`, 180_000);
-  // Every section of ours expanded, as a user with all of them open has it.
   const shown: string[] = [];
   for (const view of ['Containers', 'Images', 'Volumes', 'Networks']) {
     const header = `.pane-header[aria-label*="${view}"]`;
@@ -118,31 +214,5 @@ export async function idle(count: (name: string) => number): Promise<object> {
     30_000,
   );
   await new Promise((r) => setTimeout(r, 5000)); // start-up's trailing work: VS Code fetching rows, tooltips
-  await ui.screenshot('idle-views');
-
-  const fires = { containers: 0, images: 0, volumes: 0, networks: 0 };
-  const subscriptions = (Object.keys(fires) as (keyof typeof fires)[]).map((view) => api.views[view].onDidChangeTreeData(() => fires[view]++));
-  const heapBefore = memoryAfterGc();
-  const startedAt = epochNow();
-  const cpuBefore = process.cpuUsage();
-  timers.counting = true;
-  const { selfMs } = await profile(() => new Promise((r) => setTimeout(r, seconds * 1000)));
-  timers.counting = false;
-  const cpu = process.cpuUsage(cpuBefore);
-  const endedAt = epochNow();
-  subscriptions.forEach((s) => s.dispose());
-  const heapAfter = memoryAfterGc();
-  const minutes = (endedAt - startedAt) / 60_000;
-  return {
-    pid: process.pid,
-    containers: api.store.containers.size,
-    shown,
-    window: { startedAt, endedAt },
-    seconds: (endedAt - startedAt) / 1000,
-    cpu: { userMs: cpu.user / 1000, systemMs: cpu.system / 1000, secondsPerMinute: (cpu.user + cpu.system) / 1e6 / minutes },
-    timers: { fired: timers.fired - 1, firedOurs: timers.firedOurs, ourStacks: Object.fromEntries(timers.ourStacks) },
-    profileSelfMs: selfMs,
-    fires,
-    heap: { before: heapBefore, after: heapAfter },
-  };
+  return { api, shown };
 }

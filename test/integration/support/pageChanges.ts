@@ -23,6 +23,9 @@ export interface PageChangeSample {
   engineList?: number;
   /** The container, and when (epoch ms) the change was sent and showed on the page: the bench lays its stage trace beside them. */
   id?: string;
+  /** The event the sample is timed from (create, start, die...), and when (epoch ms) this host's raw stream got it. */
+  action?: string;
+  eventAt?: number;
   sentAt?: number;
   shownAt?: number;
 }
@@ -234,7 +237,16 @@ export class PageChanges {
     const shown = await this.showing(new RegExp(`^${escape(name)}, exited, `), false, started, `${name} exited by itself`);
     const listed = epochNow();
     await docker.listContainers({ all: true, filters: { id: [c.id] } });
-    this.samples.push({ kind: 'self-exit', pageAfterEvent: shown - died, engineList: epochNow() - listed, id: c.id, sentAt: died - 200, shownAt: shown });
+    this.samples.push({
+      kind: 'self-exit',
+      pageAfterEvent: shown - died,
+      engineList: epochNow() - listed,
+      id: c.id,
+      action: 'die',
+      eventAt: died,
+      sentAt: died - 200,
+      shownAt: shown,
+    });
     await c.remove({ force: true });
     await this.showing(new RegExp(`^${escape(name)}, `), true, epochNow() - 10_000, `${name} removed`, { alreadyHold: true }).catch(() => undefined);
   }
@@ -257,6 +269,8 @@ export class PageChanges {
       eventAfterApi: event - returned,
       engineList,
       id: id(),
+      action,
+      eventAt: event,
       sentAt: sent,
       shownAt: shown,
     });
