@@ -80,7 +80,9 @@ describe('a compose project longer than a page', function () {
       (await views.getChildren(page)).map((r) => (r.kind === 'container' ? r.model.name : r.kind)),
       [`${first.name}-r`, rows[1].kind === 'container' ? rows[1].model.name : ''],
     );
-    assert.equal((await ui.attributes(selector, 'aria-expanded')).join(), 'true', 'the page row is still there, expanded');
+    // The pane may be a few rows high: the shorter list can scroll the page row out of the DOM, so bring it into view first.
+    await api.treeViews.containers.reveal(page, { select: false, focus: false });
+    await waitFor(async () => (await ui.attributes(selector, 'aria-expanded')).join() === 'true', 'the page row still there, expanded', 20_000);
 
     // Show More Containers takes the page row as its argument and expands it, as a click would; bad input asks nothing of the engine.
     await ui.click(selector);
