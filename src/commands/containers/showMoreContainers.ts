@@ -8,7 +8,9 @@ import { PageNode } from '../../tree/nodes/pageNode';
  */
 export async function showMoreContainers(ctx: CommandContext, target?: unknown): Promise<void> {
   if (!(target instanceof PageNode)) {
-    void ctx.ui.error(vscode.l10n.t('Show More Containers takes a page row of the containers view ("Containers 501–1,000").'));
+    void ctx.ui.error(
+      vscode.l10n.t('Show More Containers needs a page row of the Containers view, such as "Containers 101–600": run it from that row, or expand the row.'),
+    );
     return;
   }
   await ctx.expandContainersRow?.(target);
