@@ -94,8 +94,16 @@ describe('Commit Container as Image: the writable layer, not the volumes', funct
     const repository = `${uniqueName('img')}:same`;
     const first = (await vscode.commands.executeCommand('dockerExplorer.containers.commit', { container: name, repository })) as string;
     images.push(first);
+    // Seen once in a whole run: the next commit did not ask. Whether the engine named the first image then tells whose the gap is.
+    assert.equal((await docker.getImage(repository).inspect()).Id, first, 'the engine names the first image');
     ui.answer(undefined);
-    assert.equal(await vscode.commands.executeCommand('dockerExplorer.containers.commit', { container: name, repository }), undefined);
+    const again = await vscode.commands.executeCommand('dockerExplorer.containers.commit', { container: name, repository });
+    if (again) images.push(again as string);
+    assert.equal(
+      again,
+      undefined,
+      `Cancel commits nothing; asked: ${JSON.stringify(ui.asked)}; the engine has ${repository} as ${(await docker.getImage(repository).inspect()).Id}`,
+    );
     const asked = ui.asked.find((a) => a.kind === 'choose')!;
     assert.equal(asked.message, `${repository} already names another image. Move the name to the new image?`);
     assert.equal(asked.detail, `Image ${first.replace('sha256:', '').slice(0, 12)} keeps no name: it stays as a dangling image (<none>) until pruned.`);
