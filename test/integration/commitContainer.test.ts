@@ -112,7 +112,11 @@ describe('Commit Container as Image: the writable layer, not the volumes', funct
     ui.answer('Move the Name');
     const second = (await vscode.commands.executeCommand('dockerExplorer.containers.commit', { container: name, repository })) as string;
     images.push(second);
-    assert.equal((await docker.getImage(repository).inspect()).Id, second);
+    assert.equal(
+      (await docker.getImage(repository).inspect()).Id,
+      second,
+      `the name moved to the new image; said: ${JSON.stringify(ui.messages)}; log: ${api.commands.log.lines.slice(-4).join(' / ')}`,
+    );
     assert.deepEqual((await docker.getImage(first).inspect()).RepoTags, [], 'the first image is dangling now');
   });
 
