@@ -81,14 +81,16 @@ describe('a compose project longer than a page', function () {
       [`${first.name}-r`, rows[1].kind === 'container' ? rows[1].model.name : ''],
     );
     // The pane may be a few rows high: the shorter list can scroll the page row out of the DOM, so bring it into view first.
+    // Its numbers may be cut again to the rows left ("to 102"): the row, not its label, is what must stay.
+    const samePage = `.monaco-list-row[aria-label^="Containers ${(containersFirstPageRows + 1).toLocaleString('en')} to "]`;
     await api.treeViews.containers.reveal(page, { select: false, focus: false });
-    await waitFor(async () => (await ui.attributes(selector, 'aria-expanded')).join() === 'true', 'the page row still there, expanded', 20_000);
+    await waitFor(async () => (await ui.attributes(samePage, 'aria-expanded')).join() === 'true', 'the page row still there, expanded', 20_000);
 
     // Show More Containers takes the page row as its argument and expands it, as a click would; bad input asks nothing of the engine.
-    await ui.click(selector);
-    await waitFor(async () => (await ui.attributes(selector, 'aria-expanded')).join() === 'false', 'the page row collapsed again', 20_000);
+    await ui.click(samePage);
+    await waitFor(async () => (await ui.attributes(samePage, 'aria-expanded')).join() === 'false', 'the page row collapsed again', 20_000);
     await vscode.commands.executeCommand('dockerExplorer.containers.showMore', page);
-    await waitFor(async () => (await ui.attributes(selector, 'aria-expanded')).join() === 'true', 'the page row expanded by Show More Containers', 20_000);
+    await waitFor(async () => (await ui.attributes(samePage, 'aria-expanded')).join() === 'true', 'the page row expanded by Show More Containers', 20_000);
     const scripted = useScriptedUi(api);
     const sent = api.service.requestsSentOutsideStores;
     try {
