@@ -23,6 +23,7 @@ import { RegistriesProvider } from './tree/registriesProvider';
 import { RunningBadge } from './tree/runningBadge';
 import { NetworksProvider } from './tree/networksProvider';
 import { endpointText } from './tree/endpointText';
+import { engineHostOf } from './docker/publishedPorts';
 import * as dockerL10n from '@vscode/l10n';
 
 /**
@@ -80,7 +81,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
   const files = new ContainerFilesFeature(service, store, () => endpointText(connection.endpoint));
 
   const views = {
-    containers: new ContainersProvider(store, containersViewSettings, { inside: files.inside }),
+    containers: new ContainersProvider(store, containersViewSettings, { inside: files.inside, engineHost: () => engineHostOf(connection.endpoint) }),
     images: new ImagesProvider(store, service, () => endpointText(connection.endpoint)),
     volumes: new VolumesProvider(store),
     networks: new NetworksProvider(store, networks, networksViewSettings),

@@ -64,12 +64,20 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   firstAskedAt: number | undefined;
   /** The rows under a container row (Changes, Files); without it container rows have none. */
   readonly inside: ContainerInside | undefined;
+  /** A tcp:// or ssh:// engine's host, where the ports a tooltip links are published (engineHostOf). */
+  private readonly engineHost: () => string | undefined;
 
   constructor(
     private readonly store: EngineStore,
     private readonly settings: () => ContainersViewSettings,
-    options: { pageSize?: number; firstPageRows?: number; inside?: (fire: (node: InsideNode) => void) => ContainerInside } = {},
+    options: {
+      pageSize?: number;
+      firstPageRows?: number;
+      inside?: (fire: (node: InsideNode) => void) => ContainerInside;
+      engineHost?: () => string | undefined;
+    } = {},
   ) {
+    this.engineHost = options.engineHost ?? (() => undefined);
     const size = options.pageSize ?? containersPageSize;
     this.pages = new LevelPages({ size, first: options.firstPageRows ?? (options.pageSize ? size : containersFirstPageRows) });
     this.inside = options.inside?.((node) => this.changed.fire(node));
@@ -172,7 +180,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
           // The basic tooltip is still right; the details are a bonus.
         }
       }
-      item.tooltip = node.tooltip();
+      item.tooltip = node.tooltip(this.engineHost());
     }
     return item;
   }
