@@ -22,7 +22,6 @@ import { RegistryAccounts } from './commands/registries/accounts';
 import { RegistriesProvider } from './tree/registriesProvider';
 import { RunningBadge } from './tree/runningBadge';
 import { NetworksProvider } from './tree/networksProvider';
-import { endpointText } from './tree/endpointText';
 import { engineHostOf } from './docker/publishedPorts';
 import * as dockerL10n from '@vscode/l10n';
 
@@ -75,14 +74,16 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
   }
   const activateStartedAt = performance.now();
   const connection = new ProcessConnection(userHostSetting);
+  // "unix:///var/run/docker.sock (from DOCKER_HOST)", worded by the bundle configured above.
+  const engineText = () => connection.endpoint?.description ?? '';
   const service = new DockerService(() => connection.dockerodeOptions());
   const store = new EngineStore(service, { firstPage: containersFirstPage });
   const networks = new NetworkStore(store, service);
-  const files = new ContainerFilesFeature(service, store, () => endpointText(connection.endpoint));
+  const files = new ContainerFilesFeature(service, store, engineText);
 
   const views = {
     containers: new ContainersProvider(store, containersViewSettings, { inside: files.inside, engineHost: () => engineHostOf(connection.endpoint) }),
-    images: new ImagesProvider(store, service, () => endpointText(connection.endpoint)),
+    images: new ImagesProvider(store, service, engineText),
     volumes: new VolumesProvider(store),
     networks: new NetworksProvider(store, networks, networksViewSettings),
   };
@@ -107,12 +108,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
   const allTreeViews = [treeViews.containers, treeViews.images, treeViews.volumes, treeViews.networks];
   const log = new DockerLog();
   const lifetime = new EngineLifetime(store, service, connection, allTreeViews);
-  const engineState = new EngineState(
-    store,
-    () => endpointText(connection.endpoint),
-    allTreeViews,
-    (message) => log.error(message),
-  );
+  const engineState = new EngineState(store, engineText, allTreeViews, (message) => log.error(message));
 
   const registryAccounts = new RegistryAccounts(context.secrets, context.globalState);
   const registriesProvider = new RegistriesProvider(registryAccounts);
@@ -125,7 +121,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     log,
     ui: vscodeUserInterface,
     get engineDescription() {
-      return endpointText(connection.endpoint);
+      return engineText();
     },
     memory: context.globalState,
     lifetime,
