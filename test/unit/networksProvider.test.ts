@@ -7,6 +7,7 @@ import type { NetworkModel } from '../../src/docker/networks';
 import type { EngineStore, StoreChange } from '../../src/docker/store';
 import type { NetworksTreeNode } from '../../src/tree/networksProvider';
 import { requireWithFakeVscode } from './support/fakeVscode';
+import { network } from './support/storeChanges';
 
 const { NetworksProvider } = requireWithFakeVscode<typeof import('../../src/tree/networksProvider')>('../../src/tree/networksProvider');
 
@@ -25,25 +26,6 @@ function container(id: string, networks: string[], changes: Partial<ContainerMod
     mounts: [],
     networks,
     ...changes,
-  };
-}
-
-function network(name: string, endpoints: NetworkModel['endpoints'] = []): NetworkModel {
-  return {
-    id: `id-${name}`,
-    name,
-    driver: 'bridge',
-    scope: 'local',
-    internal: false,
-    attachable: false,
-    ingress: false,
-    enableIPv6: false,
-    ipamDriver: 'default',
-    pools: [],
-    options: {},
-    labels: {},
-    builtIn: false,
-    endpoints,
   };
 }
 
@@ -184,7 +166,7 @@ describe('networks view: what a container change costs', () => {
   });
 
   it('a new container that the network lists as an endpoint only is a member until the store lists it', async () => {
-    const nets = [network('net-a', [{ containerId: 'x1', name: 'x1-name', ipv4: '172.20.0.5/16' }])];
+    const nets = [network('net-a', { endpoints: [{ containerId: 'x1', name: 'x1-name', ipv4: '172.20.0.5/16' }] })];
     const { store, networks } = fakeStores([container('c1', ['net-a'])], nets);
     const provider = new NetworksProvider(store as unknown as EngineStore, networks as unknown as NetworkStore, () => ({ showBuiltIn: true }));
     const [row] = await provider.getChildren();
