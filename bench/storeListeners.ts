@@ -5,7 +5,8 @@
 // Run: `node out/bench/storeListeners.js` (after `npm run build` or tsc); BENCH_LISTENER_SIZE, BENCH_LISTENER_ROUNDS.
 import * as path from 'node:path';
 import type { ContainerModel, ImageModel, VolumeModel } from '../src/docker/models';
-import { container, network, stopped, storeHolding } from '../test/unit/support/storeChanges';
+import { container, network, stopped } from '../test/unit/support/models';
+import { storeHolding } from '../test/unit/support/storeChanges';
 import type { StoreChange } from '../src/docker/store';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

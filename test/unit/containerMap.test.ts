@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ContainerMap } from '../../src/docker/containerMap';
 import { isActive, isRunning, type ContainerModel } from '../../src/docker/models';
-import { container } from './support/storeChanges';
+import { container } from './support/models';
 
 const states = ['running', 'exited', 'paused', 'restarting', 'created', 'unhealthy', 'dead'] as const;
 

@@ -1,23 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { Emitter } from '../../src/docker/event';
-import type { ContainerModel } from '../../src/docker/models';
 import type { EngineStore, StoreChange } from '../../src/docker/store';
 import { publishedPorts } from '../../src/docker/publishedPorts';
 import { requireWithFakeVscode } from './support/fakeVscode';
+import { container } from './support/models';
 
 const { containerTooltip } = requireWithFakeVscode<typeof import('../../src/tree/tooltips')>('../../src/tree/tooltips');
 const { ContainersProvider } = requireWithFakeVscode<typeof import('../../src/tree/containersProvider')>('../../src/tree/containersProvider');
 
-const web: ContainerModel = {
-  id: 'a'.repeat(64),
+const web = container('a'.repeat(64), {
   name: 'web',
   image: 'nginx:latest',
-  imageId: 'sha256:1',
   command: 'nginx',
-  created: 1_700_000_000,
-  state: 'running',
-  engineState: 'running',
-  status: 'Up 5 minutes',
   ports: [
     { ip: '0.0.0.0', privatePort: 80, publicPort: 8080, type: 'tcp' },
     { ip: '::', privatePort: 80, publicPort: 8080, type: 'tcp' },
@@ -25,9 +19,7 @@ const web: ContainerModel = {
     { ip: '::', privatePort: 53, publicPort: 5353, type: 'udp' },
     { privatePort: 6379, type: 'tcp' },
   ],
-  mounts: [],
-  networks: [],
-};
+});
 
 /** Every link target in a tooltip's markdown, in order. */
 function links(markdown: string): string[] {

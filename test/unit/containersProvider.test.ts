@@ -4,26 +4,9 @@ import type { ContainerModel } from '../../src/docker/models';
 import type { EngineStore, StoreChange } from '../../src/docker/store';
 import type { ContainersTreeNode } from '../../src/tree/containersProvider';
 import { requireWithFakeVscode } from './support/fakeVscode';
+import { container } from './support/models';
 
 const { ContainersProvider } = requireWithFakeVscode<typeof import('../../src/tree/containersProvider')>('../../src/tree/containersProvider');
-
-function container(id: string, changes: Partial<ContainerModel> = {}): ContainerModel {
-  return {
-    id,
-    name: `c-${id}`,
-    image: 'busybox:latest',
-    imageId: 'sha256:1',
-    command: 'sleep 3600',
-    created: 1_700_000_000,
-    state: 'running',
-    engineState: 'running',
-    status: 'Up 5 minutes',
-    ports: [],
-    mounts: [],
-    networks: ['bridge'],
-    ...changes,
-  };
-}
 
 /** The part of the store the provider reads, driven by hand: one change per call, as a flush. */
 function fakeStore(models: ContainerModel[]) {

@@ -5,7 +5,7 @@ import { NetworkStore } from '../../src/docker/networkStore';
 import type { NetworkModel } from '../../src/docker/networks';
 import type { DockerService } from '../../src/docker/service';
 import type { EngineStore, StoreStatus } from '../../src/docker/store';
-import { network } from './support/storeChanges';
+import { network } from './support/models';
 
 /** A network whose id is its name, as these tests name them. */
 const networkWithId = (id: string) => network(id, { id });

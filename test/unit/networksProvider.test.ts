@@ -7,26 +7,12 @@ import type { NetworkModel } from '../../src/docker/networks';
 import type { EngineStore, StoreChange } from '../../src/docker/store';
 import type { NetworksTreeNode } from '../../src/tree/networksProvider';
 import { requireWithFakeVscode } from './support/fakeVscode';
-import { network } from './support/storeChanges';
+import { container as containerModel, network } from './support/models';
 
 const { NetworksProvider } = requireWithFakeVscode<typeof import('../../src/tree/networksProvider')>('../../src/tree/networksProvider');
 
 function container(id: string, networks: string[], changes: Partial<ContainerModel> = {}): ContainerModel {
-  return {
-    id,
-    name: `c-${id}`,
-    image: 'busybox:latest',
-    imageId: 'sha256:1',
-    command: 'sleep 3600',
-    created: 1_700_000_000,
-    state: 'running',
-    engineState: 'running',
-    status: 'Up 5 minutes',
-    ports: [],
-    mounts: [],
-    networks,
-    ...changes,
-  };
+  return containerModel(id, { networks, ...changes });
 }
 
 /**

@@ -5,22 +5,11 @@ import type { DockerService } from '../../src/docker/service';
 import { imageReaderLabel } from '../../src/docker/helperContainers';
 import { toContainerModel } from '../../src/docker/models';
 import { EngineStore, StoreChange } from '../../src/docker/store';
+import { container as containerModel } from './support/models';
 
+/** A container whose status is its state, as this fake engine lists it. */
 function container(id: string, state = 'running', name = id): ContainerModel {
-  return {
-    id,
-    name,
-    image: 'busybox',
-    imageId: 'sha256:img',
-    command: 'sh',
-    created: 1,
-    state: state as ContainerModel['state'],
-    engineState: state,
-    status: state,
-    ports: [],
-    mounts: [],
-    networks: [],
-  };
+  return containerModel(id, { name, state: state as ContainerModel['state'], engineState: state, status: state });
 }
 
 /** An engine in memory: lists what it holds, counts requests, streams events we push. */

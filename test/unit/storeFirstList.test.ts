@@ -4,24 +4,13 @@ import type { ContainerModel } from '../../src/docker/models';
 import type { DockerService } from '../../src/docker/service';
 import { EngineStore, StoreChange } from '../../src/docker/store';
 import { requireWithFakeVscode } from './support/fakeVscode';
+import { container as containerModel } from './support/models';
 
 const { ContainersProvider } = requireWithFakeVscode<typeof import('../../src/tree/containersProvider')>('../../src/tree/containersProvider');
 
+/** A container whose status is its state, as this fake engine lists it. */
 function container(id: string, created: number, state = 'created'): ContainerModel {
-  return {
-    id,
-    name: id,
-    image: 'busybox',
-    imageId: 'sha256:img',
-    command: 'sh',
-    created,
-    state: state as ContainerModel['state'],
-    engineState: state,
-    status: state,
-    ports: [],
-    mounts: [],
-    networks: [],
-  };
+  return containerModel(id, { name: id, created, state: state as ContainerModel['state'], engineState: state, status: state });
 }
 
 /**
