@@ -52,6 +52,32 @@ describe('rows and tooltips in the display language', () => {
     assert.match(displayFormat('ko').date(noonUtc), /^2026\. 12\. [12]\. /);
   });
 
+  it('builds each Intl format the first time a row or tooltip needs it, not all of them for the first count', () => {
+    const built: string[] = [];
+    const kinds = ['NumberFormat', 'RelativeTimeFormat', 'DateTimeFormat'] as const;
+    const originals = kinds.map((kind) => Intl[kind]);
+    kinds.forEach((kind, i) => {
+      const Original = originals[i] as unknown as new (...args: unknown[]) => object;
+      (Intl as unknown as Record<string, unknown>)[kind] = class extends Original {
+        constructor(...args: unknown[]) {
+          super(...args);
+          built.push(kind);
+        }
+      };
+    });
+    try {
+      const format = displayFormat('en-x-lazy'); // a tag no other test asked for: a fresh set of formats
+      assert.deepEqual(built, []);
+      assert.equal(format.count(3000), '3,000');
+      assert.deepEqual(built, ['NumberFormat'], 'a page row counts: one NumberFormat');
+      assert.equal(format.count(12), '12');
+      assert.equal(format.age(ago(2 * hour), now), '2 hours ago');
+      assert.deepEqual(built, ['NumberFormat', 'RelativeTimeFormat'], 'each format once, when first needed');
+    } finally {
+      kinds.forEach((kind, i) => ((Intl as unknown as Record<string, unknown>)[kind] = originals[i]));
+    }
+  });
+
   it('falls back to English for a language tag Intl does not accept', () => {
     assert.equal(formatAge(ago(5 * minute), 'not a language', now), '5 minutes ago');
   });
