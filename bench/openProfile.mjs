@@ -105,7 +105,8 @@ function moduleAt(starts, line) {
 function origin(frame, starts, mapped) {
   const url = frame.url ?? '';
   if (!url) return frame.functionName.startsWith('(') ? frame.functionName : `(native) ${frame.functionName}`;
-  if (url.includes('/dist/extension.js')) {
+  // Built-in extensions (typescript-language-features...) ship a dist/extension.js too: only ours is outside an extensions folder.
+  if (url.includes('/dist/extension.js') && !url.includes('/extensions/')) {
     const module = mapped?.(frame.lineNumber, frame.columnNumber)?.module ?? moduleAt(starts, frame.lineNumber) ?? 'bundle';
     const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(module);
     return pkg ? `pkg ${pkg[1]}` : `ours ${module}`;
@@ -113,7 +114,8 @@ function origin(frame, starts, mapped) {
   if (url.startsWith('node:')) return `node ${url.slice(5).split('/')[0]}`;
   if (url.includes('/vs/')) return 'VS Code';
   if (url.includes('/out/bench/') || url.includes('/out/test/')) return 'bench payload';
-  return `other ${url.split('/').slice(-2).join('/')}`;
+  const extension = /\/extensions\/([^/]+)\//.exec(url);
+  return extension ? `extension ${extension[1]}` : `other ${url.split('/').slice(-2).join('/')}`;
 }
 
 /**
