@@ -110,6 +110,21 @@ export function displayFormat(language: string): DisplayFormat {
   return format;
 }
 
+/**
+ * Has ICU load, each in a turn of its own, what the rows need on first use: collation (every view sorts by
+ * name), the counts and the relative ages. Called at activation, while the engine's first answers are on
+ * their way; otherwise each loads inside the block that lays the whole list out (90 to 100 ms apiece there
+ * in a loaded warm window at 10,000 containers).
+ */
+export function prepareDisplay(language: string, nextTurn: (step: () => void) => void = setImmediate): void {
+  const steps = [() => 'a'.localeCompare('b'), () => displayFormat(language).count(0), () => displayFormat(language).age(0)];
+  const next = () => {
+    steps.shift()?.();
+    if (steps.length > 0) nextTurn(next);
+  };
+  nextTurn(next);
+}
+
 export function formatSize(bytes: number, language = 'en'): string {
   return displayFormat(language).size(bytes);
 }
