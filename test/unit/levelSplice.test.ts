@@ -102,17 +102,16 @@ describe('containers view: one row in or out of the top level, spliced, not laid
             for (const o of ops) {
               const ids = [...store.containers.keys()];
               const removed = [...new Set(o.remove.filter(() => ids.length > 0).map((n) => ids[n % ids.length]))];
-              const updated = o.update
-                .filter(() => ids.length > 0)
-                .map((u) => store.containers.get(ids[u.pick % ids.length])!)
-                .filter((m) => !removed.includes(m.id))
-                .map((m) => ({ ...m, state: u(m).state, engineState: u(m).state, name: u(m).name }));
-              function u(m: ContainerModel) {
-                const change = o.update.find((x) => ids[x.pick % ids.length] === m.id)!;
-                return { state: change.state, name: change.rename ? `${m.name}r` : m.name };
-              }
+              // Each picked container once: a new state, and maybe a new name (a move when sorted by name or state).
+              const picked = new Map(o.update.filter(() => ids.length > 0).map((x) => [ids[x.pick % ids.length], x]));
+              const updated = [...picked]
+                .filter(([id]) => !removed.includes(id))
+                .map(([id, x]) => {
+                  const was = store.containers.get(id)!;
+                  return { ...was, state: x.state, engineState: x.state, name: x.rename ? `${was.name}r` : was.name };
+                });
               const created = o.create.map((c) => model(next++, c.project, c.state, c.created));
-              store.change([...new Map([...updated, ...created].map((m) => [m.id, m])).values()], removed);
+              store.change([...updated, ...created], removed);
               assert.deepEqual(firedSpliced, firedWhole);
               if (o.look) {
                 assert.deepEqual(await tree(spliced), await tree(whole));
