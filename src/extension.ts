@@ -13,6 +13,7 @@ import { TerminalSessions } from './terminal/terminals';
 import { ContainersProvider, ContainersTreeNode, ContainersViewSettings, containersFirstPage } from './tree/containersProvider';
 import { pacedForVSCode } from './tree/pacedTreeChanges';
 import { EngineState } from './tree/engineState';
+import { prepareDisplay } from './tree/format';
 import { ImagesProvider, ImagesTreeNode } from './tree/imagesProvider';
 import { revealImage } from './tree/revealImage';
 import { EngineLifetime } from './tree/engineLifetime';
@@ -73,6 +74,8 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     dockerL10n.config({ contents: vscode.l10n.bundle });
   }
   const activateStartedAt = performance.now();
+  // ICU's first collation, count and age, each in an idle turn of its own while the engine answers (format.ts).
+  prepareDisplay(vscode.env.language);
   const connection = new ProcessConnection(userHostSetting);
   const service = new DockerService(() => connection.dockerodeOptions());
   const store = new EngineStore(service, { firstPage: containersFirstPage });

@@ -180,19 +180,15 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
 
   private apply(change: StoreChange): void {
     if (change.full) {
-      const seen = new Set<string>();
-      for (const model of this.store.containers.values()) {
-        seen.add(model.id);
-        const existing = this.nodes.get(model.id);
-        if (existing) {
-          existing.model = model;
-          existing.details = undefined;
+      // The rows known so far only (the first page's 100 when the whole list comes): layout() makes the others as it places them.
+      for (const [id, node] of this.nodes) {
+        const model = this.store.containers.get(id);
+        if (model) {
+          node.model = model;
+          node.details = undefined;
         } else {
-          this.nodes.set(model.id, new ContainerNode(model, undefined));
+          this.nodes.delete(id);
         }
-      }
-      for (const id of [...this.nodes.keys()].filter((id) => !seen.has(id))) {
-        this.nodes.delete(id);
       }
       this.relayout();
       return;

@@ -183,6 +183,25 @@ describe('containers view: what a change fires', () => {
   });
 });
 
+describe('containers view: the whole list after the first page', () => {
+  it("keeps the rows it gave VS Code (with the list's models), forgets the containers the list no longer has, and lays out the rest", async () => {
+    const { store, provider, roots } = await shownProvider([container('a', { created: 3 }), container('b', { created: 2 })], 'none');
+    const [a] = roots;
+    store.containers.delete('b');
+    store.containers.set('a', container('a', { created: 3, name: 'a-renamed' }));
+    for (const id of ['c', 'd']) store.containers.set(id, container(id, { created: 1 }));
+    store.full();
+    assert.equal(provider.containerRow('b'), undefined, 'a container the whole list lacks has no row');
+    const after = await provider.getChildren();
+    assert.equal(after[0], a, 'the row VS Code has keeps its object (and id): expanded state and selection stay');
+    assert.deepEqual(
+      after.map((r) => (r as { model: ContainerModel }).model.name),
+      ['a-renamed', 'c-c', 'c-d'],
+    );
+    assert.equal(provider.containerRow('c'), after[1]);
+  });
+});
+
 describe('containers view: a level longer than a page', () => {
   const providers: { dispose(): void }[] = [];
   afterEach(() => providers.splice(0).forEach((p) => p.dispose()));
