@@ -475,6 +475,10 @@ export class EngineStore {
     if (ids.length > 0) {
       const found = new Map((await this.service.listContainers(ids)).map((c) => [c.id, c]));
       for (const id of ids) {
+        // Destroyed while the list was on its way: the answer is older than the destroy, and would bring it back for a moment.
+        if (this.removedContainers.has(id)) {
+          continue;
+        }
         const listed = found.get(id);
         if (listed && !listed.helper && this.holdsGuess(listed)) {
           continue;

@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import { ContainerModel, isRunning } from '../docker/models';
 import type { EngineStore, StoreChange } from '../docker/store';
 import type { ContainerInside, InsideNode } from './containerInside';
-import { ContainerGroupBy, ContainerSortBy, groupContainers, groupKeyOf } from './grouping';
+import { compareContainers, ContainerGroupBy, ContainerSortBy, groupContainers, groupKeyOf } from './grouping';
 import { ContainerNode } from './nodes/containerNode';
 import { GroupNode } from './nodes/groupNode';
 import { LevelPages, LevelView, sameRows } from './levelPages';
+import { spliceIn, spliceOut } from './levelSplice';
 import { PageNode } from './nodes/pageNode';
 import { ProjectNode } from './nodes/projectNode';
 import { ServiceNode } from './nodes/serviceNode';
@@ -201,7 +202,13 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       return;
     }
     // Every removed row is forgotten (some() would stop at the first one deleted and keep the rest).
-    let structural = change.removed.filter((id) => this.nodes.delete(id)).length > 0;
+    const gone = change.removed.flatMap((id) => {
+      const node = this.nodes.get(id);
+      return node && this.nodes.delete(id) ? [node] : [];
+    });
+    let structural = gone.length > 0;
+    const added: ContainerNode[] = [];
+    let moved = false;
     const rowsToRender: ContainerNode[] = [];
     const groupsToCount = new Map<string, GroupNode>();
     for (const id of change.updated) {
@@ -211,12 +218,15 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       }
       const node = this.nodes.get(id);
       if (!node) {
-        this.nodes.set(id, new ContainerNode(model, undefined));
+        const created = new ContainerNode(model, undefined);
+        this.nodes.set(id, created);
+        added.push(created);
         structural = true;
         continue;
       }
       const before = node.model;
-      structural ||= this.movesRow(before, model);
+      moved ||= this.movesRow(before, model);
+      structural ||= moved;
       node.model = model;
       node.details = undefined;
       // VS Code holds back a row change that follows another within 200 ms: a stop's kill event,
@@ -234,7 +244,8 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     let fired: GroupNode[];
     let pages: PageNode[] = [];
     if (structural) {
-      const levels = this.relayoutLevels();
+      const one = !moved && added.length + gone.length === 1 ? { added: added[0], gone: gone[0] } : undefined;
+      const levels = this.relayoutLevels(one, groupsToCount);
       if (!levels) {
         return; // the whole view
       }
@@ -263,7 +274,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
    * the groups whose own rows (or heading) changed and the pages whose rows changed, when the top
    * level's own rows stay as they were; or undefined after a whole-view refresh was requested.
    */
-  private relayoutLevels(): { groups: GroupNode[]; pages: PageNode[] } | undefined {
+  private relayoutLevels(one: OneRow | undefined, groupsToCount: ReadonlyMap<string, GroupNode>): { groups: GroupNode[]; pages: PageNode[] } | undefined {
     const before = this.roots;
     const beforeChildren = new Map(this.children);
     const headings = new Map([...this.groups.values()].map((g) => [g.id, headingText(g)]));
@@ -272,7 +283,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       this.relayout(); // VS Code has not asked yet: laid out when it does
       return undefined;
     }
-    const top = this.pages.changes('', undefined, before, this.layout());
+    const top = this.pages.changes('', undefined, before, this.spliceTopLevel(before, one, groupsToCount) ?? this.layout());
     if (top === 'level') {
       // The layout just made is the one VS Code will fetch: not made twice (10 ms at 10,000 containers).
       this.shown = new WeakSet();
@@ -298,6 +309,29 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       }
     }
     return { groups: [...groups], pages };
+  }
+
+  /**
+   * The layout after one container row came or went at the top level (outside any group): spliced
+   * into the rows VS Code was given, as the whole layout would place it; undefined when the change is
+   * anything else, for the whole layout. The headings whose members changed otherwise are described
+   * again, as the whole layout describes every heading.
+   */
+  private spliceTopLevel(before: ContainersTreeNode[], one: OneRow | undefined, groupsToCount: ReadonlyMap<string, GroupNode>): ContainersTreeNode[] | undefined {
+    const row = one?.added ?? one?.gone;
+    const { groupBy, sortBy } = this.settings();
+    if (!row || row.parent || groupKeyOf(row.model, groupBy) !== undefined) {
+      return undefined;
+    }
+    const compare = compareContainers(sortBy);
+    const roots = one?.added ? spliceIn(before, row, modelOf, compare) : spliceOut(before, row, modelOf, compare);
+    if (!roots) {
+      return undefined;
+    }
+    this.views.clear();
+    groupsToCount.forEach((group) => describeHeading(group, this.membersOf(group.id)));
+    this.roots = roots;
+    return roots;
   }
 
   /** Every container under a heading, through its service rows. */
@@ -369,6 +403,14 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     this.changed.dispose();
   }
 }
+
+/** A change that adds or removes one container row and moves no other. */
+interface OneRow {
+  added?: ContainerNode;
+  gone?: ContainerNode;
+}
+
+const modelOf = (row: ContainersTreeNode): ContainerModel | undefined => (row instanceof ContainerNode ? row.model : undefined);
 
 /** What a heading shows for its members, to tell whether a layout changed it. */
 function headingText(group: GroupNode): string {

@@ -484,6 +484,28 @@ describe('EngineStore, a change shown from its event and confirmed by the list',
   });
 });
 
+describe('EngineStore, a destroy while a list is on its way', () => {
+  it('the list, asked before the destroy, does not bring the container back (an add and a remove the views would send again)', async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a'));
+    const { store, changes } = await started(engine);
+    engine.listDelayMs = 100;
+    changes.length = 0;
+    engine.containers.set('a', container('a', 'exited'));
+    engine.emit('container', 'die', 'a', { exitCode: '0' });
+    assert.ok(await until(() => engine.requests.includes('containers?id=a'), 150), 'the die is being listed');
+    engine.containers.delete('a');
+    engine.emit('container', 'destroy', 'a');
+    assert.ok(await until(() => !store.containers.has('a'), 50));
+    await new Promise((r) => setTimeout(r, 150));
+    await store.whenIdle();
+    assert.equal(store.containers.has('a'), false);
+    const afterDestroy = changes.slice(changes.findIndex((c) => c.removed.includes('a')) + 1);
+    assert.deepEqual(afterDestroy, [], 'nothing after the destroy');
+    store.stop();
+  });
+});
+
 describe('EngineStore, guesses go out at once', () => {
   it("emits a destroy, a create and a die from their events without waiting for the batch's window", async () => {
     const engine = new FakeEngine();
