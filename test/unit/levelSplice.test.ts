@@ -4,7 +4,7 @@ import { Emitter } from '../../src/docker/event';
 import type { ContainerModel } from '../../src/docker/models';
 import type { EngineStore, StoreChange } from '../../src/docker/store';
 import type { ContainersTreeNode, ContainersViewSettings } from '../../src/tree/containersProvider';
-import { container } from './support/storeChanges';
+import { container } from './support/models';
 import { requireWithFakeVscode } from './support/fakeVscode';
 
 const { ContainersProvider } = requireWithFakeVscode<typeof import('../../src/tree/containersProvider')>('../../src/tree/containersProvider');
