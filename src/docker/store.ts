@@ -434,13 +434,14 @@ export class EngineStore {
     if (this.options.firstPage > 0 && this.containers.size === 0 && this.current.state !== 'ready') {
       const page = await this.service.listContainers(undefined, { limit: this.options.firstPage });
       this.pagedOnly = true;
-      this.containers.replaceAll(page);
+      this.containers.replaceAll(page.filter((c) => !this.removedContainers.has(c.id)));
       this.emit({ kind: 'containers', full: true, updated: [], removed: [], partial: true });
     }
     this.fullLists.containers++;
     const list = await this.service.listContainers();
     this.pagedOnly = false;
-    this.containers.replaceAll(list.filter((c) => !c.helper));
+    // A destroy heard while the list was on its way is newer than the list: the list would bring the row back until the next flush.
+    this.containers.replaceAll(list.filter((c) => !c.helper && !this.removedContainers.has(c.id)));
     this.emit({ kind: 'containers', full: true, updated: [], removed: [] });
   }
 

@@ -26,6 +26,8 @@ class FakeEngine {
   listDelayMs = 0;
   /** How many filtered container lists have answered. */
   filteredAnswers = 0;
+  /** The whole container list answers this much later, with what the engine held when it was asked. */
+  fullListDelayMs = 0;
 
   service(): DockerService {
     // The fake service's methods are the engine's: they record into it and read its failures.
@@ -48,8 +50,9 @@ class FakeEngine {
           throw failure;
         }
         const answer = [...engine.containers.values()].filter((c) => !ids || ids.includes(c.id));
-        if (ids && engine.listDelayMs > 0) {
-          await new Promise((r) => setTimeout(r, engine.listDelayMs));
+        const delay = ids ? engine.listDelayMs : engine.fullListDelayMs;
+        if (delay > 0) {
+          await new Promise((r) => setTimeout(r, delay));
         }
         if (ids) {
           engine.filteredAnswers++;
@@ -502,6 +505,33 @@ describe('EngineStore, a destroy while a list is on its way', () => {
     assert.equal(store.containers.has('a'), false);
     const afterDestroy = changes.slice(changes.findIndex((c) => c.removed.includes('a')) + 1);
     assert.deepEqual(afterDestroy, [], 'nothing after the destroy');
+    store.stop();
+  });
+});
+
+describe('EngineStore, a destroy while the whole list is on its way', () => {
+  it('the whole list, asked before the destroy, does not bring the container back', async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a', 'exited'));
+    engine.containers.set('b', container('b'));
+    const { store, changes } = await started(engine);
+    engine.fullListDelayMs = 100;
+    changes.length = 0;
+    const seenAfterDestroy: boolean[] = [];
+    let destroyed = false;
+    store.onChange(() => destroyed && seenAfterDestroy.push(store.containers.has('a')));
+    const refreshed = store.refresh(['containers']);
+    assert.ok(await until(() => engine.requests.filter((r) => r === 'containers').length === 2, 150), 'the whole list is being asked');
+    engine.containers.delete('a');
+    destroyed = true;
+    engine.emit('container', 'destroy', 'a');
+    assert.ok(await until(() => !store.containers.has('a'), 50), 'the destroy shows at once');
+    await refreshed;
+    await new Promise((r) => setTimeout(r, 30));
+    await store.whenIdle();
+    assert.equal(store.containers.has('a'), false);
+    assert.equal(store.containers.has('b'), true, 'the rest of the whole list is kept');
+    assert.deepEqual(seenAfterDestroy.filter(Boolean), [], 'no change after the destroy holds the container again');
     store.stop();
   });
 });
