@@ -19,18 +19,42 @@ export interface TouchedNetworks {
  */
 export class NetworkMembership {
   private endpointsOf = new Map<string, Set<string>>();
+  /** The network models last indexed, by id: one network's change re-indexes that network only. */
+  private indexed = new Map<string, NetworkModel>();
 
   constructor(private readonly containers: Pick<ContainerMap, 'usersOfNetwork'>) {}
 
   /** The networks' endpoints, after any network change (their number is the engine's attachments, not its containers). */
   indexEndpoints(networks: Iterable<NetworkModel>): void {
     this.endpointsOf = new Map();
-    for (const n of networks) {
-      for (const e of n.endpoints) {
-        let ids = this.endpointsOf.get(e.containerId);
-        if (!ids) this.endpointsOf.set(e.containerId, (ids = new Set()));
-        ids.add(n.id);
-      }
+    this.indexed = new Map();
+    for (const n of networks) this.add(n);
+  }
+
+  /** One network changed (`now` undefined: it is gone): its endpoints only are indexed again. Returns the model it replaced. */
+  reindex(id: string, now: NetworkModel | undefined): NetworkModel | undefined {
+    const was = this.indexed.get(id);
+    for (const e of was?.endpoints ?? []) {
+      const ids = this.endpointsOf.get(e.containerId);
+      ids?.delete(id);
+      if (ids?.size === 0) this.endpointsOf.delete(e.containerId);
+    }
+    this.indexed.delete(id);
+    if (now) this.add(now);
+    return was;
+  }
+
+  /** Whether a container (as `model` lists it; undefined: the store does not) is on `network`: listed with it, or one of its endpoints. */
+  isOn(network: NetworkModel, id: string, model: ContainerModel | undefined): boolean {
+    return model?.networks.includes(network.name) === true || this.endpointsOf.get(id)?.has(network.id) === true;
+  }
+
+  private add(n: NetworkModel): void {
+    this.indexed.set(n.id, n);
+    for (const e of n.endpoints) {
+      let ids = this.endpointsOf.get(e.containerId);
+      if (!ids) this.endpointsOf.set(e.containerId, (ids = new Set()));
+      ids.add(n.id);
     }
   }
 
