@@ -173,7 +173,12 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
     }
     const listed = this.store.containers.usersOfNetwork(now.name);
     if (changed.some((id) => !listed.has(id))) {
-      this.fetchAgain(node, this.memberRows.relayout(node), []);
+      const fetch = this.memberRows.relayout(node);
+      this.fetchAgain(
+        node,
+        fetch,
+        changed.map((id) => this.memberRows.row(now.id, id)).filter((row) => row !== undefined),
+      );
       return;
     }
     const endpoints = new Map(now.endpoints.map((e) => [e.containerId, e]));

@@ -89,5 +89,11 @@ describe('a network with more members than a level holds', function () {
     } finally {
       views.getChildren = getChildren;
     }
+
+    // Show More Containers takes a network's page row too, and expands it in the Networks view as a click would.
+    await ui.click(selector);
+    await waitFor(async () => (await ui.attributes(selector, 'aria-expanded')).join() === 'false', 'the page row collapsed', 20_000);
+    await vscode.commands.executeCommand('dockerExplorer.containers.showMore', page);
+    await waitFor(async () => (await ui.attributes(selector, 'aria-expanded')).join() === 'true', 'the page row expanded by Show More Containers', 20_000);
   });
 });
