@@ -5,7 +5,7 @@ import type { NetworkModel } from '../docker/networks';
 import type { EngineStore, StoreChange } from '../docker/store';
 import { containersFirstPageRows, containersPageSize } from './containersProvider';
 import { NetworkMemberRows } from './networkMemberRows';
-import { NetworkMembership } from './networkMembership';
+import { endpointsById, NetworkMembership } from './networkMembership';
 import { NetworkContainerNode, type NetworkMember } from './nodes/networkContainerNode';
 import { NetworkNode } from './nodes/networkNode';
 import { PageNode } from './nodes/pageNode';
@@ -49,7 +49,12 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
     cut = { first: containersFirstPageRows, size: containersPageSize },
   ) {
     this.membership = new NetworkMembership(store.containers);
-    this.memberRows = new NetworkMemberRows((network) => this.members(network), cut);
+    this.memberRows = new NetworkMemberRows(
+      (network) => this.members(network),
+      (network, id) => this.member(network, id),
+      (a, b) => byName.compare(a.name, b.name),
+      cut,
+    );
     this.membership.indexEndpoints(networks.networks.values());
     this.subscriptions = [networks.onChange((c) => this.applyNetworks(c)), store.onChange((c) => c.kind === 'containers' && this.applyContainers(c))];
   }
@@ -112,6 +117,15 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
   }
 
   /** What only inspect knows of the rows about to be given to VS Code (their aliases), asked once per container until it changes. */
+  /** One container as a member of `network`, as members() would list it; undefined when it is not on it. */
+  private member(network: NetworkModel, id: string): NetworkMember | undefined {
+    const container = this.store.containers.get(id);
+    if (!this.membership.isOn(network, id, container)) return undefined;
+    const endpoint = network.endpoints.find((e) => e.containerId === id);
+    if (container) return { containerId: id, name: container.name, container, endpoint, aliases: [] };
+    return endpoint && { containerId: id, name: endpoint.name, endpoint, aliases: [] };
+  }
+
   private async fill(rows: NetworkContainerNode[]): Promise<void> {
     await Promise.all(
       rows.map(async ({ member: m, network }) => {
@@ -134,11 +148,11 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
   }
 
   private applyNetworks(change: NetworkChange): void {
-    const before = new Map<string, NetworkModel | undefined>();
+    const changedOn = new Map<string, string[]>();
     if (change.full) {
       this.membership.indexEndpoints(this.networks.networks.values());
     } else {
-      [...change.updated, ...change.removed].forEach((id) => before.set(id, this.membership.reindex(id, this.networks.networks.get(id))));
+      [...change.updated, ...change.removed].forEach((id) => changedOn.set(id, this.membership.reindex(id, this.networks.networks.get(id)).changed));
     }
     const hidden = (id: string) => !this.settings().showBuiltIn && this.networks.networks.get(id)?.builtIn === true;
     if (!change.full && change.removed.length === 0 && change.updated.every(hidden)) {
@@ -152,7 +166,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
       return;
     }
     for (const id of change.updated.filter((i) => this.nodes.has(i))) {
-      this.networkChanged(this.nodes.get(id)!, before.get(id), this.networks.networks.get(id)!);
+      this.networkChanged(this.nodes.get(id)!, this.networks.networks.get(id)!, changedOn.get(id) ?? []);
     }
   }
 
@@ -161,19 +175,18 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
    * what it shows changed (its count), else the level or page of an endpoint-only member that came or
    * went, else the rows of the members whose address changed, each asked of the engine again.
    */
-  private networkChanged(node: NetworkNode, was: NetworkModel | undefined, now: NetworkModel): void {
-    const heading = rowKey(node);
-    const changed = changedEndpoints(was ?? node.model, now);
+  private networkChanged(node: NetworkNode, now: NetworkModel, changed: string[]): void {
+    const heading = this.rowKey(node);
     node.model = now;
     changed.forEach((id) => this.details.delete(id));
-    if (rowKey(node) !== heading) {
-      this.memberRows.relayout(node);
+    if (this.rowKey(node) !== heading) {
+      this.memberRows.relayout(node, changed);
       this.changed.fire(node);
       return;
     }
     const listed = this.store.containers.usersOfNetwork(now.name);
     if (changed.some((id) => !listed.has(id))) {
-      const fetch = this.memberRows.relayout(node);
+      const fetch = this.memberRows.relayout(node, changed);
       this.fetchAgain(
         node,
         fetch,
@@ -181,13 +194,14 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
       );
       return;
     }
-    const endpoints = new Map(now.endpoints.map((e) => [e.containerId, e]));
+    const endpoints = endpointsById(now);
     for (const id of changed) {
       const row = this.memberRows.row(now.id, id);
-      if (!row || !this.memberRows.isShown(row)) continue;
+      if (!row) continue;
       row.network = now;
       row.member.endpoint = endpoints.get(id);
-      void this.fill([row]).then(() => this.changed.fire(row));
+      // A row VS Code has not been given is filled when its page is fetched.
+      if (this.memberRows.isShown(row)) void this.fill([row]).then(() => this.changed.fire(row));
     }
   }
 
@@ -226,7 +240,10 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
     const on = (id: string, model: ContainerModel | undefined) => this.membership.isOn(node.model, id, model);
     const mine = changes.filter(([id, before, after]) => on(id, before) || on(id, after));
     if (mine.some(([id, before, after]) => on(id, before) !== on(id, after))) {
-      this.memberRows.relayout(node);
+      this.memberRows.relayout(
+        node,
+        mine.map(([id]) => id),
+      );
       this.changed.fire(node);
       return;
     }
@@ -234,10 +251,14 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
       return;
     }
     const rows = mine.map(([id]) => this.memberRows.row(node.model.id, id));
-    if (rows.some((row, i) => !row || row.member.name !== (mine[i][2]?.name ?? row.member.name))) {
+    // A rename, or a container the store no longer lists that is still an endpoint (named as the network names it): its place may change.
+    if (rows.some((row, i) => !row || row.member.name !== mine[i][2]?.name)) {
       this.fetchAgain(
         node,
-        this.memberRows.relayout(node),
+        this.memberRows.relayout(
+          node,
+          mine.map(([id]) => id),
+        ),
         rows.filter((row) => !!row),
       );
       return;
@@ -246,6 +267,12 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
       row!.member.container = mine[i][2];
       if (this.memberRows.isShown(row!)) this.changed.fire(row!);
     });
+  }
+
+  /** What a network's row shows (NetworkNode.getTreeItem): when it changes, the row (and so its members) is fetched again. */
+  private rowKey(node: NetworkNode): string {
+    const m = node.model;
+    return [m.driver, m.scope, m.builtIn, m.internal, m.attachable, m.pools.find((p) => p.subnet)?.subnet, this.membership.countOn(m)].join('\0');
   }
 
   private layout(): NetworkNode[] {
@@ -273,22 +300,4 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
     this.refresh.dispose();
     this.changed.dispose();
   }
-}
-
-/** What a network's row shows that its members change: when it changes, the row (and so its members) is fetched again. */
-function rowKey(node: NetworkNode): string {
-  const item = node.getTreeItem();
-  return `${String(item.description)}\0${item.collapsibleState}\0${item.contextValue}`;
-}
-
-/** The containers whose endpoint on the network came, went or changed address. */
-function changedEndpoints(was: NetworkModel, now: NetworkModel): string[] {
-  const before = new Map(was.endpoints.map((e) => [e.containerId, e]));
-  const changed: string[] = [];
-  for (const e of now.endpoints) {
-    const old = before.get(e.containerId);
-    before.delete(e.containerId);
-    if (!old || old.ipv4 !== e.ipv4 || old.ipv6 !== e.ipv6 || old.mac !== e.mac || old.name !== e.name) changed.push(e.containerId);
-  }
-  return [...changed, ...before.keys()];
 }

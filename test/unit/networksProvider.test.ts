@@ -302,3 +302,56 @@ describe('networks view: a network with thousands of members', () => {
     provider.dispose();
   });
 });
+
+describe('networks view: the rows a change puts back in place', function () {
+  this.timeout(60_000);
+  /** Every member row under the network, through its page rows. */
+  async function allRows(provider: InstanceType<typeof NetworksProvider>, row: NetworksTreeNode): Promise<string[]> {
+    const rows: NetworksTreeNode[] = [];
+    for (const r of await provider.getChildren(row)) rows.push(...(r.kind === 'page' ? await provider.getChildren(r) : [r]));
+    // Each row as it reads: its name, address and state.
+    return rows.map((r) => `${names([r])[0]}: ${r.getTreeItem().description}`);
+  }
+
+  it('after joins, leaves and renames one at a time, the rows are those a fresh view lists, in its order', async () => {
+    const { store, networks, provider, row } = await crowded(1200);
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n);
+    for (let step = 0; step < 60; step++) {
+      const id = `m${String(random(1300)).padStart(5, '0')}`;
+      const kind = random(3);
+      if (kind === 0) store.update(container(id, ['crowd'], { name: `c-${id}-${step}` }));
+      else if (kind === 1) store.update(container(id, store.containers.get(id)?.networks.includes('crowd') ? [] : ['crowd'], { name: `c-${id}` }));
+      else store.remove(id);
+      const fresh = new NetworksProvider(store as unknown as EngineStore, networks as unknown as NetworkStore, () => ({ showBuiltIn: true }));
+      const [freshRow] = await fresh.getChildren();
+      assert.deepEqual(await allRows(provider, row), await allRows(fresh, freshRow), `after step ${step} (${['rename', 'join or leave', 'remove'][kind]} ${id})`);
+      fresh.dispose();
+    }
+    provider.dispose();
+  });
+
+  it('after network events that add, drop and move endpoints, the rows and the count are those a fresh view shows', async () => {
+    const { store, networks, net, provider, row } = await crowded(1200);
+    let seed = 11;
+    const random = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n);
+    let endpoints = [...net.endpoints];
+    for (let step = 0; step < 40; step++) {
+      const kind = random(3);
+      // An endpoint the store does not list (a container it has not caught up with), one of a listed container dropped, or an address moved.
+      if (kind === 0) endpoints.push({ containerId: `x${step}`, name: `x-${step}`, ipv4: `10.2.0.${step}/16` });
+      else if (kind === 1) endpoints.splice(random(endpoints.length), 1);
+      else endpoints = endpoints.map((e, i) => (i === random(endpoints.length) ? { ...e, ipv4: `10.3.0.${step}/16` } : e));
+      networks.update({ ...net, endpoints: [...endpoints] });
+      await new Promise((r) => setImmediate(r));
+      if (step % 10 !== 9) continue; // rows in pages VS Code has not fetched yet must follow the events too
+      store.update(container(`m${String(random(1200)).padStart(5, '0')}`, ['crowd'], { state: 'exited', engineState: 'exited' }));
+      const fresh = new NetworksProvider(store as unknown as EngineStore, networks as unknown as NetworkStore, () => ({ showBuiltIn: true }));
+      const [freshRow] = await fresh.getChildren();
+      assert.deepEqual(await allRows(provider, row), await allRows(fresh, freshRow), `after step ${step}`);
+      assert.equal(String(row.kind === 'network' && row.getTreeItem().description), String(freshRow.kind === 'network' && freshRow.getTreeItem().description));
+      fresh.dispose();
+    }
+    provider.dispose();
+  });
+});
