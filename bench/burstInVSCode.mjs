@@ -3,52 +3,14 @@
 // them. The extension talks to the engine through a proxy here that timestamps every request line, so the
 // full lists it made are counted from its requests, not from its own counters (those are reported too).
 // The payload is bench/vscode/burst.ts.
-import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { api, fmt, pool, stats } from './lib.mjs';
+import { api, fmt, pool, stats, timedProxy } from './lib.mjs';
 import { fillContainers } from './fill.mjs';
 import { productionBundleForVSCode } from './inVSCode.mjs';
 import { fillTo } from './scroll.mjs';
 import { runPayload } from './vscode.mjs';
 
 const MB = 1024 * 1024;
-
-/** A unix-socket proxy to the engine noting each HTTP request line clients send, with its arrival (epoch ms). */
-export async function timedProxy(listenPath, targetPath) {
-  fs.rmSync(listenPath, { force: true });
-  const seen = [];
-  const requestLine = /(?:^|\r\n)(GET|POST|PUT|DELETE|HEAD) (\S+) HTTP\/1\.[01]\r\n/g;
-  const server = net.createServer((client) => {
-    const upstream = net.connect(targetPath);
-    client.on('data', (chunk) => {
-      const at = performance.timeOrigin + performance.now();
-      // Requests are small and start a chunk here (dockerode writes each in one go); bodies may hold no request line.
-      for (const m of chunk.toString('latin1').matchAll(requestLine)) seen.push({ at, method: m[1], url: m[2] });
-      upstream.write(chunk);
-    });
-    upstream.pipe(client);
-    const close = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', close).on('close', close);
-    upstream.on('error', close).on('close', close);
-  });
-  await new Promise((resolve, reject) => server.listen(listenPath, resolve).on('error', reject));
-  return {
-    between: (from, to) => seen.filter((r) => r.at >= from && r.at <= to),
-    /** Every request line so far: proof the extension talked through the proxy at all. */
-    get total() {
-      return seen.length;
-    },
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        fs.rmSync(listenPath, { force: true });
-      }),
-  };
-}
 
 /**
  * The engine at BENCH_SCROLL_AT with the burst's containers the newest: the top level lists newest

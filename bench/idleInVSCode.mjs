@@ -5,9 +5,8 @@
 // The payload is bench/vscode/idle.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { api, fmt, pool } from './lib.mjs';
+import { api, fmt, pool, timedProxy } from './lib.mjs';
 import { fillContainers } from './fill.mjs';
-import { timedProxy } from './burstInVSCode.mjs';
 import { productionBundleForVSCode } from './inVSCode.mjs';
 import { runPayload } from './vscode.mjs';
 

@@ -1,4 +1,4 @@
-// Small helpers for the benchmark: timing, statistics, the raw Engine API, a counting proxy.
+// Small helpers for the benchmark: timing, statistics, the raw Engine API, proxies that see requests.
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -87,19 +87,21 @@ export function cliJsonLines(cli, args, env) {
   });
 }
 
+/** An HTTP request line as clients send it (requests here are tiny: dockerode writes each in one go). */
+const requestLine = /(?:^|\r\n)(GET|POST|PUT|DELETE|HEAD) (\S+) HTTP\/1\.[01]\r\n/g;
+
 /**
- * A unix-socket proxy in front of the engine that counts the HTTP request lines clients send.
- * Request lines are found in each connection's client-to-engine bytes (requests here are tiny).
+ * A unix-socket proxy in front of the engine. Each chunk a client sends is handed to
+ * `onClientData(chunk, connection)` (the connection's number, from 0) before it goes on.
  */
-export async function countingProxy(listenPath, targetPath) {
+async function engineProxy(listenPath, targetPath, onClientData) {
   fs.rmSync(listenPath, { force: true });
-  const connections = [];
+  let connections = 0;
   const server = net.createServer((client) => {
     const upstream = net.connect(targetPath);
-    const conn = { sent: '' };
-    connections.push(conn);
+    const connection = connections++;
     client.on('data', (chunk) => {
-      if (conn.sent.length < 1 << 20) conn.sent += chunk.toString('latin1');
+      onClientData(chunk, connection);
       upstream.write(chunk);
     });
     upstream.pipe(client);
@@ -111,20 +113,55 @@ export async function countingProxy(listenPath, targetPath) {
     upstream.on('error', close).on('close', close);
   });
   await new Promise((resolve, reject) => server.listen(listenPath, resolve).on('error', reject));
-  const requestLine = /(?:^|\r\n)(GET|POST|PUT|DELETE|HEAD) (\S+) HTTP\/1\.[01]\r\n/g;
   return {
-    /** Every request line seen so far, in order per connection. */
-    requests() {
-      return connections.flatMap((c) => [...c.sent.matchAll(requestLine)].map((m) => `${m[1]} ${m[2]}`));
-    },
     get connections() {
-      return connections.length;
+      return connections;
     },
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
         fs.rmSync(listenPath, { force: true });
       }),
+  };
+}
+
+/**
+ * A proxy in front of the engine that counts the HTTP request lines clients send.
+ * Request lines are found in each connection's client-to-engine bytes.
+ */
+export async function countingProxy(listenPath, targetPath) {
+  const sent = [];
+  const proxy = await engineProxy(listenPath, targetPath, (chunk, connection) => {
+    sent[connection] ??= '';
+    if (sent[connection].length < 1 << 20) sent[connection] += chunk.toString('latin1');
+  });
+  return {
+    /** Every request line seen so far, in order per connection. */
+    requests() {
+      return sent.flatMap((s) => [...s.matchAll(requestLine)].map((m) => `${m[1]} ${m[2]}`));
+    },
+    get connections() {
+      return proxy.connections;
+    },
+    close: proxy.close,
+  };
+}
+
+/** A proxy in front of the engine noting each HTTP request line clients send, with its arrival (epoch ms). */
+export async function timedProxy(listenPath, targetPath) {
+  const seen = [];
+  const proxy = await engineProxy(listenPath, targetPath, (chunk) => {
+    const at = performance.timeOrigin + performance.now();
+    // Requests start a chunk here; bodies may hold no request line.
+    for (const m of chunk.toString('latin1').matchAll(requestLine)) seen.push({ at, method: m[1], url: m[2] });
+  });
+  return {
+    between: (from, to) => seen.filter((r) => r.at >= from && r.at <= to),
+    /** Every request line so far: proof the extension talked through the proxy at all. */
+    get total() {
+      return seen.length;
+    },
+    close: proxy.close,
   };
 }
 

@@ -2,10 +2,80 @@
 // Reads a CPU profile of the extension host (DX_BENCH_CPU_PROFILE, bench/vscode/cpuProfile.ts) and
 // says where the time went: busy time by origin (our src/ files and each bundled package, read from
 // the bundle's esbuild module comments; VS Code; Node; GC) and what ran in the longest busy stretches.
-// Usage: node bench/openProfile.mjs PROFILE.cpuprofile [dist/extension.js] [--top N]
-// A non-minified bundle (npm run build) names functions; the production one names only modules.
+// Usage: node bench/openProfile.mjs PROFILE.cpuprofile [dist/extension.js] [--top N] [--blocks RESULTS.json]
+// A non-minified bundle (npm run build) names functions and modules; for the production (minified) one,
+// the same build is made again with a source map (checked to be the same code) and frames are read through it.
+// --blocks: the long event-loop blocks the open bench recorded (its results.json, bench/vscode/loopBlocks.ts),
+// each with what ran in it, instead of guessing from busy stretches (which run across turns that yielded).
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const base64 = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
+
+/** A source map's segments per generated line: [column, source, original line], decoded from its VLQ mappings. */
+export function sourceMapLines(map) {
+  const lines = [];
+  let source = 0;
+  let line = 0;
+  for (const text of map.mappings.split(';')) {
+    const segments = [];
+    let generated = 0;
+    for (const segment of text ? text.split(',') : []) {
+      const fields = [];
+      let value = 0;
+      let shift = 0;
+      for (const c of segment) {
+        const digit = base64.get(c);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = shift = 0;
+        }
+      }
+      generated += fields[0];
+      if (fields.length < 4) continue;
+      source += fields[1];
+      line += fields[2]; // fields[3], the original column, is not needed
+      segments.push([generated, source, line]);
+    }
+    lines.push(segments);
+  }
+  return (genLine, genColumn) => {
+    const segments = lines[genLine] ?? [];
+    let lo = 0;
+    let hi = segments.length - 1;
+    let found;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (segments[mid][0] <= genColumn) {
+        found = segments[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found && { module: map.sources[found[1]].replace(/^.*?\/(src|node_modules)\//, '$1/'), line: found[2] + 1 };
+  };
+}
+
+/**
+ * The production bundle built again, with a source map, by the checkout it is in (`<root>/dist/extension.js`, so
+ * another branch's build is read by its own sources); the map's reader, or undefined when the code differs.
+ */
+async function productionSourceMap(bundleText, bundlePath) {
+  const root = path.resolve(path.dirname(bundlePath), '..');
+  const esbuild = await import(pathToFileURL(path.join(root, 'node_modules', 'esbuild', 'lib', 'main.js')).href);
+  const { extensionOptions } = await import(pathToFileURL(path.join(root, 'scripts', 'build.mjs')).href);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dx-open-profile-'));
+  try {
+    await esbuild.build({ ...extensionOptions, absWorkingDir: root, minify: true, sourcemap: true, outfile: path.join(dir, 'extension.js') });
+    const code = fs.readFileSync(path.join(dir, 'extension.js'), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+    return code === bundleText ? sourceMapLines(JSON.parse(fs.readFileSync(path.join(dir, 'extension.js.map'), 'utf8'))) : undefined;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Line ranges of the bundle's modules, from esbuild's `// path` comments (one per module). */
 export function bundleModules(bundleText) {
@@ -32,18 +102,20 @@ function moduleAt(starts, line) {
 }
 
 /** What a profile node's code is: 'ours src/...', a package, VS Code, Node, or a V8 pseudo-frame. */
-function origin(frame, starts) {
+function origin(frame, starts, mapped) {
   const url = frame.url ?? '';
   if (!url) return frame.functionName.startsWith('(') ? frame.functionName : `(native) ${frame.functionName}`;
-  if (url.includes('/dist/extension.js')) {
-    const module = moduleAt(starts, frame.lineNumber) ?? 'bundle';
+  // Built-in extensions (typescript-language-features...) ship a dist/extension.js too: only ours is outside an extensions folder.
+  if (url.includes('/dist/extension.js') && !url.includes('/extensions/')) {
+    const module = mapped?.(frame.lineNumber, frame.columnNumber)?.module ?? moduleAt(starts, frame.lineNumber) ?? 'bundle';
     const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(module);
     return pkg ? `pkg ${pkg[1]}` : `ours ${module}`;
   }
   if (url.startsWith('node:')) return `node ${url.slice(5).split('/')[0]}`;
   if (url.includes('/vs/')) return 'VS Code';
   if (url.includes('/out/bench/') || url.includes('/out/test/')) return 'bench payload';
-  return `other ${url.split('/').slice(-2).join('/')}`;
+  const extension = /\/extensions\/([^/]+)\//.exec(url);
+  return extension ? `extension ${extension[1]}` : `other ${url.split('/').slice(-2).join('/')}`;
 }
 
 /**
@@ -70,10 +142,12 @@ function moduleLoadTimes(profile, nodes) {
   return times;
 }
 
-export function summarize(profile, bundleText = '', top = 5) {
+export function summarize(profile, bundleText = '', top = 5, { mapped, blocks } = {}) {
   const starts = bundleModules(bundleText);
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const label = (n) => `${n.callFrame.functionName || '(anonymous)'} ${origin(n.callFrame, starts)}:${n.callFrame.lineNumber + 1}`;
+  const where = (f) => mapped?.(f.lineNumber, f.columnNumber)?.line ?? f.lineNumber + 1;
+  const label = (n) => `${n.callFrame.functionName || '(anonymous)'} ${origin(n.callFrame, starts, mapped)}:${where(n.callFrame)}`;
+  const sampleAt = [];
   const byOrigin = new Map();
   const stretches = [];
   let current;
@@ -82,7 +156,8 @@ export function summarize(profile, bundleText = '', top = 5) {
     at += profile.timeDeltas[i] ?? 0;
     const node = nodes.get(profile.samples[i]);
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const o = origin(node.callFrame, starts);
+    const o = origin(node.callFrame, starts, mapped);
+    sampleAt.push({ atUs: profile.startTime + at, node, dt, o });
     byOrigin.set(o, (byOrigin.get(o) ?? 0) + dt);
     if (o === '(idle)') {
       current = undefined;
@@ -108,13 +183,30 @@ export function summarize(profile, bundleText = '', top = 5) {
     lines.push(`  ${s.ms.toFixed(1)} ms at +${s.startMs.toFixed(0)} ms:`);
     for (const [what, ms] of sorted(s.self).slice(0, 14)) lines.push(`    ${ms.toFixed(1).padStart(7)} ms  ${what}`);
   }
+  if (blocks?.length) {
+    lines.push('the long event-loop blocks the bench recorded, and what ran in each (self time; [origin] totals):');
+    for (const b of [...blocks].sort((x, y) => y.ms - x.ms).slice(0, top)) {
+      const self = new Map();
+      for (const s of sampleAt) {
+        if (s.atUs < b.endUs - b.ms * 1000 || s.atUs > b.endUs || s.o === '(idle)') continue;
+        for (const key of [label(s.node), `[${s.o}]`]) self.set(key, (self.get(key) ?? 0) + s.dt);
+      }
+      lines.push(`  ${b.ms.toFixed(1)} ms block, ending +${((b.endUs - profile.startTime) / 1000).toFixed(0)} ms:`);
+      for (const [what, ms] of sorted(self).slice(0, 14)) lines.push(`    ${ms.toFixed(1).padStart(7)} ms  ${what}`);
+    }
+  }
   return lines.join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [file, bundle = 'dist/extension.js'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const [file, bundle = 'dist/extension.js'] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !['--top', '--blocks'].includes(all[i - 1]));
   const topAt = process.argv.indexOf('--top');
   const top = topAt > 0 ? Number(process.argv[topAt + 1]) : 5;
+  const blocksAt = process.argv.indexOf('--blocks');
+  const blocks = blocksAt > 0 ? JSON.parse(fs.readFileSync(process.argv[blocksAt + 1], 'utf8')).bench?.longBlocks : undefined;
   const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
-  console.log(summarize(profile, fs.existsSync(bundle) ? fs.readFileSync(bundle, 'utf8') : '', top));
+  const bundleText = fs.existsSync(bundle) ? fs.readFileSync(bundle, 'utf8') : '';
+  const mapped = bundleText && bundleModules(bundleText).length === 0 ? await productionSourceMap(bundleText, bundle) : undefined;
+  if (bundleText && !bundleModules(bundleText).length && !mapped) console.log('(a minified bundle this checkout does not build: modules unnamed)');
+  console.log(summarize(profile, bundleText, top, { mapped, blocks }));
 }

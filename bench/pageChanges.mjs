@@ -7,7 +7,20 @@ import { fmt, stats } from './lib.mjs';
 import { startRawEventReader } from './rawEvents.mjs';
 import { runPayload } from './vscode.mjs';
 
-export const pageChangeKinds = ['create', 'start', 'pause', 'unpause', 'stop -t 0', 'stop (SIGTERM)', 'kill', 'restart', 'rename', 'remove', 'self-exit'];
+export const pageChangeKinds = [
+  'create',
+  'create (quiet)',
+  'start',
+  'pause',
+  'unpause',
+  'stop -t 0',
+  'stop (SIGTERM)',
+  'kill',
+  'restart',
+  'rename',
+  'remove',
+  'self-exit',
+];
 const targets = { 1000: 50, 10000: 100 };
 
 export async function measurePageChanges(b, size) {

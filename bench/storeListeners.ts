@@ -5,13 +5,13 @@
 // Run: `node out/bench/storeListeners.js` (after `npm run build` or tsc); BENCH_LISTENER_SIZE, BENCH_LISTENER_ROUNDS.
 import * as path from 'node:path';
 import type { ContainerModel, ImageModel, VolumeModel } from '../src/docker/models';
-import type { NetworkModel } from '../src/docker/networks';
+import { container, network, stopped } from '../test/unit/support/models';
+import { storeHolding } from '../test/unit/support/storeChanges';
 import type { StoreChange } from '../src/docker/store';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 require(path.join(process.cwd(), 'bench', 'vscode-stub.cjs')).install();
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { EngineStore } = require('../src/docker/store') as typeof import('../src/docker/store');
 const { ContainersProvider } = require('../src/tree/containersProvider') as typeof import('../src/tree/containersProvider');
 const { ImagesProvider } = require('../src/tree/imagesProvider') as typeof import('../src/tree/imagesProvider');
 const { VolumesProvider } = require('../src/tree/volumesProvider') as typeof import('../src/tree/volumesProvider');
@@ -25,25 +25,21 @@ const images = 50;
 const volumes = 300;
 const userNetworks = 5;
 
-function container(i: number, changes: Partial<ContainerModel> = {}): ContainerModel {
+/** Container `i` of the bench: a third running, most on one image, some with a volume, a network or a project. */
+function benchContainer(i: number, changes: Partial<ContainerModel> = {}): ContainerModel {
   const volume = i % 10 === 0 ? [{ type: 'volume', name: `vol-${i % volumes}`, source: '', destination: '/data', readOnly: i % 20 === 0 }] : [];
-  return {
-    id: `c${String(i).padStart(6, '0')}`,
+  return container(`c${String(i).padStart(6, '0')}`, {
     name: `bench-${i}`,
     image: `img-${i % images}:latest`,
     // Most containers come from one image, as the bench's do; the rest spread over the others.
     imageId: `sha256:${i % 4 === 0 ? i % images : 0}`,
-    command: 'sleep 3600',
     created: 1_700_000_000 + i,
-    state: i % 3 === 0 ? 'running' : 'exited',
-    engineState: i % 3 === 0 ? 'running' : 'exited',
-    status: i % 3 === 0 ? 'Up 5 minutes' : 'Exited (0) 5 minutes ago',
-    ports: [],
+    ...(i % 3 === 0 ? {} : stopped),
     mounts: volume,
     networks: i % 7 === 0 ? [`net-${i % userNetworks}`] : ['bridge'],
     composeProject: i % 5 === 0 ? `project-${i % 20}` : undefined,
     ...changes,
-  };
+  });
 }
 
 const image = (i: number): ImageModel => ({
@@ -55,31 +51,15 @@ const image = (i: number): ImageModel => ({
   containers: 0,
 });
 const volume = (i: number): VolumeModel => ({ name: `vol-${i}`, driver: 'local', mountpoint: '', scope: 'local', labels: {}, anonymous: false });
-const network = (name: string): NetworkModel => ({
-  id: `id-${name}`,
-  name,
-  driver: 'bridge',
-  scope: 'local',
-  internal: false,
-  attachable: false,
-  ingress: false,
-  enableIPv6: false,
-  ipamDriver: 'default',
-  pools: [],
-  options: {},
-  labels: {},
-  builtIn: name === 'bridge',
-  endpoints: [],
-});
-
 async function main(): Promise<void> {
-  const store = new EngineStore({ containerDetails: async () => undefined } as never);
-  const emit = (change: StoreChange) => (store as unknown as { emit(c: StoreChange): void }).emit(change);
-  for (let i = 0; i < size; i++) store.containers.set(container(i).id, container(i));
-  for (let i = 0; i < images; i++) store.images.set(image(i).id, image(i));
-  for (let i = 0; i < volumes; i++) store.volumes.set(volume(i).name, volume(i));
-  (store as unknown as { current: unknown }).current = { state: 'ready' };
-  const nets = new Map([network('bridge'), ...Array.from({ length: userNetworks }, (_, i) => network(`net-${i}`))].map((n) => [n.id, n]));
+  const holding = storeHolding(
+    Array.from({ length: size }, (_, i) => benchContainer(i)),
+    Array.from({ length: images }, (_, i) => image(i)),
+    Array.from({ length: volumes }, (_, i) => volume(i)),
+    { countReads: false },
+  );
+  const store = holding.store;
+  const nets = new Map([network('bridge', { builtIn: true }), ...Array.from({ length: userNetworks }, (_, i) => network(`net-${i}`))].map((n) => [n.id, n]));
   const networkStore = { networks: nets, onChange: () => ({ dispose() {} }), whenListed: async () => ({ state: 'ready' as const }) };
 
   // Subscribed in extension.ts' order: the containers view first, the badge last.
@@ -117,25 +97,20 @@ async function main(): Promise<void> {
   };
 
   let next = size;
-  const change = (label: string, apply: () => string[], removed: () => string[] = () => []) => {
+  const change = (label: string, act: () => void) => {
     kind = label;
-    const updated = apply();
-    emit({ kind: 'containers', full: false, updated, removed: removed() });
+    act();
   };
   for (let round = 0; round < rounds; round++) {
     const i = 3 * ((round * 97) % Math.floor(size / 3)) + 1; // a stopped one, never the same twice running
-    const model = store.containers.get(container(i).id)!;
-    change('start', () => (store.containers.set(model.id, { ...model, state: 'running', engineState: 'running', status: 'Up Less than a second' }), [model.id]));
-    change('pause', () => (store.containers.set(model.id, { ...store.containers.get(model.id)!, state: 'paused', engineState: 'paused' }), [model.id]));
-    change('stop', () => (store.containers.set(model.id, { ...model, status: 'Exited (0) Less than a second ago' }), [model.id]));
-    change('rename', () => (store.containers.set(model.id, { ...store.containers.get(model.id)!, name: `renamed-${round}` }), [model.id]));
-    const created = container(next++, { state: 'created', engineState: 'created', status: 'Created' });
-    change('create', () => (store.containers.set(created.id, created), [created.id]));
-    change(
-      'remove',
-      () => [],
-      () => (store.containers.delete(created.id), [created.id]),
-    );
+    const model = store.containers.get(benchContainer(i).id)!;
+    change('start', () => holding.update({ ...model, state: 'running', engineState: 'running', status: 'Up Less than a second' }));
+    change('pause', () => holding.update({ ...store.containers.get(model.id)!, state: 'paused', engineState: 'paused' }));
+    change('stop', () => holding.update({ ...model, status: 'Exited (0) Less than a second ago' }));
+    change('rename', () => holding.update({ ...store.containers.get(model.id)!, name: `renamed-${round}` }));
+    const created = benchContainer(next++, { state: 'created', engineState: 'created', status: 'Created' });
+    change('create', () => holding.update(created));
+    change('remove', () => holding.remove(created.id));
   }
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

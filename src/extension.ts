@@ -13,6 +13,7 @@ import { TerminalSessions } from './terminal/terminals';
 import { ContainersProvider, ContainersTreeNode, ContainersViewSettings, containersFirstPage } from './tree/containersProvider';
 import { pacedForVSCode } from './tree/pacedTreeChanges';
 import { EngineState } from './tree/engineState';
+import { prepareDisplay } from './tree/format';
 import { ImagesProvider, ImagesTreeNode } from './tree/imagesProvider';
 import { revealImage } from './tree/revealImage';
 import { EngineLifetime } from './tree/engineLifetime';
@@ -23,7 +24,7 @@ import { RegistriesProvider } from './tree/registriesProvider';
 import { RunningBadge } from './tree/runningBadge';
 import { NetworksProvider } from './tree/networksProvider';
 import { PageNode } from './tree/nodes/pageNode';
-import { endpointText } from './tree/endpointText';
+import { engineHostOf } from './docker/publishedPorts';
 import * as dockerL10n from '@vscode/l10n';
 
 /**
@@ -74,15 +75,19 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     dockerL10n.config({ contents: vscode.l10n.bundle });
   }
   const activateStartedAt = performance.now();
+  // ICU's first collation, count and age, each in an idle turn of its own while the engine answers (format.ts).
+  prepareDisplay(vscode.env.language);
   const connection = new ProcessConnection(userHostSetting);
+  // "unix:///var/run/docker.sock (from DOCKER_HOST)", worded by the bundle configured above.
+  const engineText = () => connection.endpoint?.description ?? '';
   const service = new DockerService(() => connection.dockerodeOptions());
   const store = new EngineStore(service, { firstPage: containersFirstPage });
   const networks = new NetworkStore(store, service);
-  const files = new ContainerFilesFeature(service, store, () => endpointText(connection.endpoint));
+  const files = new ContainerFilesFeature(service, store, engineText);
 
   const views = {
-    containers: new ContainersProvider(store, containersViewSettings, { inside: files.inside }),
-    images: new ImagesProvider(store, service, () => endpointText(connection.endpoint)),
+    containers: new ContainersProvider(store, containersViewSettings, { inside: files.inside, engineHost: () => engineHostOf(connection.endpoint) }),
+    images: new ImagesProvider(store, service, engineText),
     volumes: new VolumesProvider(store),
     networks: new NetworksProvider(store, networks, networksViewSettings),
   };
@@ -107,12 +112,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
   const allTreeViews = [treeViews.containers, treeViews.images, treeViews.volumes, treeViews.networks];
   const log = new DockerLog();
   const lifetime = new EngineLifetime(store, service, connection, allTreeViews);
-  const engineState = new EngineState(
-    store,
-    () => endpointText(connection.endpoint),
-    allTreeViews,
-    (message) => log.error(message),
-  );
+  const engineState = new EngineState(store, engineText, allTreeViews, (message) => log.error(message));
 
   const registryAccounts = new RegistryAccounts(context.secrets, context.globalState);
   const registriesProvider = new RegistriesProvider(registryAccounts);
@@ -125,7 +125,7 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
     log,
     ui: vscodeUserInterface,
     get engineDescription() {
-      return endpointText(connection.endpoint);
+      return engineText();
     },
     memory: context.globalState,
     lifetime,

@@ -4,11 +4,9 @@
 // through the bench's counting proxy (DOCKER_HOST). Timed to the page showing none of them.
 import Docker from 'dockerode';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import * as vscode from 'vscode';
-import type { DockerExplorerApi } from '../../src/extension';
-import { extensionId } from '../../test/integration/support/extension';
 import { epochNow, ui, waitFor } from '../../test/integration/support/uiBridge';
 import { memoryAfterGc } from '../../test/integration/support/viewCost';
+import { openContainersView } from './openView';
 
 export async function burst(count: (name: string) => number): Promise<object> {
   const containers = count('DX_BENCH_CONTAINERS');
@@ -18,13 +16,7 @@ export async function burst(count: (name: string) => number): Promise<object> {
   if (!set || !socketPath) {
     throw new Error('DX_BENCH_BURST_SET and DX_BENCH_ENGINE_SOCKET must be set: run this through `npm run bench`');
   }
-  const extension = vscode.extensions.getExtension<DockerExplorerApi>(extensionId);
-  const api = await extension!.activate();
-  await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
-  await vscode.commands.executeCommand('dockerExplorer.containers.focus');
-  await api.store.whenSettled();
-  await waitFor(async () => api.store.containers.size >= containers, `the store to hold ${containers} containers`, 180_000);
-  await api.store.whenIdle();
+  const api = await openContainersView(containers);
   const docker = new Docker({ socketPath });
   const doomed = await docker.listContainers({ all: true, filters: { label: [`dx.bench.set=${set}`] } });
   if (doomed.length !== size) {

@@ -2,12 +2,11 @@
 // (test/integration/support/pageChanges.ts), with DX_BENCH_CONTAINERS others listed around it.
 import Docker from 'dockerode';
 import * as http from 'node:http';
-import * as vscode from 'vscode';
 import type { DockerExplorerApi } from '../../src/extension';
-import { extensionId } from '../../test/integration/support/extension';
 import { PageChanges, type PageChangeSample } from '../../test/integration/support/pageChanges';
-import { epochNow, waitFor } from '../../test/integration/support/uiBridge';
+import { epochNow } from '../../test/integration/support/uiBridge';
 import { StageTrace } from './stageTrace';
+import { openContainersView } from './openView';
 
 export async function changes(count: (name: string) => number): Promise<object> {
   const containers = count('DX_BENCH_CONTAINERS');
@@ -17,19 +16,22 @@ export async function changes(count: (name: string) => number): Promise<object> 
   if (!image || !host.startsWith('unix://')) {
     throw new Error('DX_BENCH_IMAGE and a unix DOCKER_HOST must be set: run this through `npm run bench`');
   }
-  const extension = vscode.extensions.getExtension<DockerExplorerApi>(extensionId);
-  const api = await extension!.activate();
-  await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
-  await vscode.commands.executeCommand('dockerExplorer.containers.focus');
-  await api.store.whenSettled();
-  await waitFor(async () => api.store.containers.size >= containers, `the store to hold ${containers} containers`, 120_000);
-  await api.store.whenIdle();
+  const api = await openContainersView(containers, 120_000);
   const docker = new Docker({ socketPath: host.slice('unix://'.length) });
   // The floor: a raw reader of GET /events in a process of its own (bench/rawEvents.mjs), and this host's own arrivals beside it.
   const raw = process.env.DX_BENCH_RAW_EVENTS;
   const rawClock = raw ? await clockCheck(raw) : undefined;
   const arrivals = extensionArrivals(api);
-  const page = await PageChanges.open({ docker, image, labels: { 'dx.bench': '1', 'dx.bench.set': 'page' }, timeoutMs: 30_000 });
+  // When the containers view last sent VS Code a change (after our pacer): the quiet create waits for 250 ms of none.
+  let lastSent = 0;
+  const sent = api.pacedViews.containers.onDidChangeTreeData?.(() => (lastSent = epochNow()));
+  const page = await PageChanges.open({
+    docker,
+    image,
+    labels: { 'dx.bench': '1', 'dx.bench.set': 'page' },
+    timeoutMs: 30_000,
+    lastSentToView: () => lastSent,
+  });
   const fullListsBefore = { ...api.store.fullLists };
   // DX_BENCH_PAGE_TRACE=1: each sample also says where its time went (bench/vscode/stageTrace.ts).
   const trace = process.env.DX_BENCH_PAGE_TRACE === '1' ? new StageTrace(api) : undefined;
@@ -39,6 +41,7 @@ export async function changes(count: (name: string) => number): Promise<object> 
     }
   } finally {
     page.close();
+    sent?.dispose();
     trace?.dispose();
   }
   const rawEvents = raw ? await getJson<RawEvent[]>(`${raw}/events`) : [];

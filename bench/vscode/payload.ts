@@ -17,6 +17,7 @@ import { burst } from './burst';
 import { changes } from './changes';
 import { startCpuProfile } from './cpuProfile';
 import { idle } from './idle';
+import { recordLoopBlocks } from './loopBlocks';
 import { scroll } from './scroll';
 
 const env = process.env;
@@ -88,6 +89,7 @@ async function startup(): Promise<object> {
   // How long this host's event loop was held at a time while the view opened, listed, grouped and rendered.
   const loop = monitorEventLoopDelay({ resolution: 5 });
   const profiler = await startCpuProfile();
+  const blocks = recordLoopBlocks();
   loop.enable();
   const openedAt = performance.now();
   await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
@@ -126,6 +128,7 @@ async function startup(): Promise<object> {
   await api.store.whenIdle();
   await new Promise((r) => setTimeout(r, 1000)); // what VS Code asks for once the rows are in
   loop.disable();
+  const longBlocks = blocks.stop();
   const cpuProfile = await profiler.stop(`open-${containers}${warm ? '-warm' : ''}-${process.pid}`);
   const eventLoop = { maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6, meanMs: loop.mean / 1e6 };
   if (api.store.containers.size < containers) {
@@ -157,6 +160,7 @@ async function startup(): Promise<object> {
     containers: api.store.containers.size,
     eventLoop,
     cpuProfile,
+    longBlocks,
     ms: {
       openViewToAllListed: since(openedAt, allListedAt),
       openViewToDomRow: since(openedAt, domRowAt),

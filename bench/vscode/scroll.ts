@@ -4,9 +4,8 @@
 // shows, Page Down through its rows, until the project's last row shows.
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import type { DockerExplorerApi } from '../../src/extension';
-import { extensionId } from '../../test/integration/support/extension';
 import { epochNow, ui, waitFor } from '../../test/integration/support/uiBridge';
+import { openContainersView } from './openView';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -31,13 +30,7 @@ export async function scroll(count: (name: string) => number): Promise<object> {
   if (!project) {
     throw new Error('DX_BENCH_PROJECT must name the compose project to scroll');
   }
-  const extension = vscode.extensions.getExtension<DockerExplorerApi>(extensionId);
-  const api = await extension!.activate();
-  await vscode.commands.executeCommand('workbench.view.extension.dockerExplorer');
-  await vscode.commands.executeCommand('dockerExplorer.containers.focus');
-  await api.store.whenSettled();
-  await waitFor(async () => api.store.containers.size >= containers, `the store to hold ${containers} containers`, 180_000);
-  await api.store.whenIdle();
+  const api = await openContainersView(containers);
   await new Promise((r) => setTimeout(r, 2000)); // VS Code takes the rows of the fill's last refreshes
   const provider = api.views.containers;
   const group = provider.projectNode(project);

@@ -118,6 +118,18 @@ export class StageTrace {
     const lists = within.filter((m): m is Extract<Mark, { stage: 'list' }> => m.stage === 'list' && (m.ids.includes(id) || m.ids[0] === '*'));
     const items = within.filter((m) => m.stage === 'item');
     const gcs = within.filter((m): m is Extract<Mark, { stage: 'gc' }> => m.stage === 'gc');
+    // What the view sent in the 400 ms before the event: a paced fire there is what VS Code's debounce (and our pacer) holds this one behind.
+    const short = (n: string) => (/^[0-9a-f]{64}$/.test(n) ? n.slice(0, 12) : n);
+    const prior = this.marks
+      .filter((m) => m.at >= t0 - 400 && m.at < t0)
+      .flatMap((m) => {
+        const at = `@${(m.at - t0).toFixed(0)}`;
+        if (m.stage === 'fire') return [`fire:${short(m.node)}${at}`];
+        if (m.stage === 'paced') return [`paced:${m.nodes.map(short).join('+')}${at}`];
+        if (m.stage === 'emit') return [`emit:${m.ids.map(short).join('+')}${at}`];
+        if (m.stage === 'event') return [`${m.action}:${short(m.id)}${at}`];
+        return [];
+      });
     return {
       events: events.map((e) => `${e.action}@${(e.at - t0).toFixed(0)}`).join(' '),
       emit: since(emit),
@@ -135,6 +147,7 @@ export class StageTrace {
       items: items.length,
       itemSpan: items.length > 1 ? +(items.at(-1)!.at - items[0].at).toFixed(1) : 0,
       gcMs: +gcs.reduce((sum, g) => sum + (g.end - g.at), 0).toFixed(1),
+      prior: prior.join(' '),
     };
   }
 }

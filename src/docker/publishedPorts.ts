@@ -1,3 +1,4 @@
+import { parseHost, type EngineEndpoint } from './connection';
 import type { PortBinding } from './models';
 
 /** A container port published on the engine's host, with the address a browser on this machine opens. */
@@ -33,11 +34,33 @@ export function publishedPorts(ports: readonly PortBinding[], engineHost?: strin
     if (known && everyAddress.has(ip)) {
       continue; // 0.0.0.0 and :: are one host port
     }
-    const host = everyAddress.has(ip) ? (engineHost ?? 'localhost') : ip;
     const scheme = httpsPorts.has(p.privatePort) ? 'https' : 'http';
-    byHostPort.set(p.publicPort, { hostPort: p.publicPort, containerPort: p.privatePort, hostIp: ip, url: `${scheme}://${bracketed(host)}:${p.publicPort}/` });
+    byHostPort.set(p.publicPort, {
+      hostPort: p.publicPort,
+      containerPort: p.privatePort,
+      hostIp: ip,
+      url: `${scheme}://${publishedHost(ip, engineHost)}:${p.publicPort}/`,
+    });
   }
   return [...byHostPort.values()].sort((a, b) => a.hostPort - b.hostPort);
+}
+
+/** The host this machine reaches a port on that the engine published on `ip` (IPv6 in brackets). */
+export function publishedHost(ip: string | undefined, engineHost?: string): string {
+  return bracketed(everyAddress.has(ip ?? '') ? (engineHost ?? 'localhost') : (ip ?? ''));
+}
+
+/** The engine's host when it is a tcp:// or ssh:// one (its ports are on that machine); undefined for a local socket. */
+export function engineHostOf(endpoint: EngineEndpoint | undefined): string | undefined {
+  if (!endpoint) {
+    return undefined;
+  }
+  try {
+    const parsed = parseHost(endpoint.host);
+    return parsed.scheme === 'tcp' || parsed.scheme === 'ssh' ? parsed.host : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function bracketed(host: string): string {

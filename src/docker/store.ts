@@ -434,19 +434,14 @@ export class EngineStore {
     if (this.options.firstPage > 0 && this.containers.size === 0 && this.current.state !== 'ready') {
       const page = await this.service.listContainers(undefined, { limit: this.options.firstPage });
       this.pagedOnly = true;
-      this.replaceAll(
-        'containers',
-        page.map((c) => [c.id, c]),
-        true,
-      );
+      this.containers.replaceAll(page);
+      this.emit({ kind: 'containers', full: true, updated: [], removed: [], partial: true });
     }
     this.fullLists.containers++;
     const list = await this.service.listContainers();
     this.pagedOnly = false;
-    this.replaceAll(
-      'containers',
-      list.filter((c) => !c.helper).map((c) => [c.id, c]),
-    );
+    this.containers.replaceAll(list.filter((c) => !c.helper));
+    this.emit({ kind: 'containers', full: true, updated: [], removed: [] });
   }
 
   private async listAllImages(): Promise<void> {
@@ -467,11 +462,11 @@ export class EngineStore {
     );
   }
 
-  private replaceAll<K extends ResourceKind>(kind: K, entries: [string, StoreMaps[K]][], partial = false): void {
+  private replaceAll<K extends 'images' | 'volumes'>(kind: K, entries: [string, StoreMaps[K]][]): void {
     const map = this[kind] as Map<string, StoreMaps[K]>;
     map.clear();
     entries.forEach(([key, value]) => map.set(key, value));
-    this.emit(partial ? { kind, full: true, updated: [], removed: [], partial } : { kind, full: true, updated: [], removed: [] });
+    this.emit({ kind, full: true, updated: [], removed: [] });
   }
 
   private async updateContainers(ids: string[], destroyed: string[]): Promise<void> {
@@ -480,6 +475,10 @@ export class EngineStore {
     if (ids.length > 0) {
       const found = new Map((await this.service.listContainers(ids)).map((c) => [c.id, c]));
       for (const id of ids) {
+        // Destroyed while the list was on its way: the answer is older than the destroy, and would bring it back for a moment.
+        if (this.removedContainers.has(id)) {
+          continue;
+        }
         const listed = found.get(id);
         if (listed && !listed.helper && this.holdsGuess(listed)) {
           continue;

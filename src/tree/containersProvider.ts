@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import { ContainerModel, isRunning } from '../docker/models';
 import type { EngineStore, StoreChange } from '../docker/store';
 import type { ContainerInside, InsideNode } from './containerInside';
-import { ContainerGroupBy, ContainerSortBy, groupContainers, groupKeyOf } from './grouping';
+import { compareContainers, ContainerGroupBy, ContainerSortBy, groupContainers, groupKeyOf } from './grouping';
 import { ContainerNode } from './nodes/containerNode';
 import { GroupNode } from './nodes/groupNode';
 import { LevelPages, LevelView, sameRows } from './levelPages';
+import { spliceIn, spliceOut } from './levelSplice';
 import { PageNode } from './nodes/pageNode';
 import { ProjectNode } from './nodes/projectNode';
 import { ServiceNode } from './nodes/serviceNode';
@@ -64,12 +65,20 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   firstAskedAt: number | undefined;
   /** The rows under a container row (Changes, Files); without it container rows have none. */
   readonly inside: ContainerInside | undefined;
+  /** A tcp:// or ssh:// engine's host, where the ports a tooltip links are published (engineHostOf). */
+  private readonly engineHost: () => string | undefined;
 
   constructor(
     private readonly store: EngineStore,
     private readonly settings: () => ContainersViewSettings,
-    options: { pageSize?: number; firstPageRows?: number; inside?: (fire: (node: InsideNode) => void) => ContainerInside } = {},
+    options: {
+      pageSize?: number;
+      firstPageRows?: number;
+      inside?: (fire: (node: InsideNode) => void) => ContainerInside;
+      engineHost?: () => string | undefined;
+    } = {},
   ) {
+    this.engineHost = options.engineHost ?? (() => undefined);
     const size = options.pageSize ?? containersPageSize;
     this.pages = new LevelPages({ size, first: options.firstPageRows ?? (options.pageSize ? size : containersFirstPageRows) });
     this.inside = options.inside?.((node) => this.changed.fire(node));
@@ -172,32 +181,34 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
           // The basic tooltip is still right; the details are a bonus.
         }
       }
-      item.tooltip = node.tooltip();
+      item.tooltip = node.tooltip(this.engineHost());
     }
     return item;
   }
 
   private apply(change: StoreChange): void {
     if (change.full) {
-      const seen = new Set<string>();
-      for (const model of this.store.containers.values()) {
-        seen.add(model.id);
-        const existing = this.nodes.get(model.id);
-        if (existing) {
-          existing.model = model;
-          existing.details = undefined;
+      // The rows known so far only (the first page's 100 when the whole list comes): layout() makes the others as it places them.
+      for (const [id, node] of this.nodes) {
+        const model = this.store.containers.get(id);
+        if (model) {
+          node.model = model;
+          node.details = undefined;
         } else {
-          this.nodes.set(model.id, new ContainerNode(model, undefined));
+          this.nodes.delete(id);
         }
-      }
-      for (const id of [...this.nodes.keys()].filter((id) => !seen.has(id))) {
-        this.nodes.delete(id);
       }
       this.relayout();
       return;
     }
     // Every removed row is forgotten (some() would stop at the first one deleted and keep the rest).
-    let structural = change.removed.filter((id) => this.nodes.delete(id)).length > 0;
+    const gone = change.removed.flatMap((id) => {
+      const node = this.nodes.get(id);
+      return node && this.nodes.delete(id) ? [node] : [];
+    });
+    let structural = gone.length > 0;
+    const added: ContainerNode[] = [];
+    let moved = false;
     const rowsToRender: ContainerNode[] = [];
     const groupsToCount = new Map<string, GroupNode>();
     for (const id of change.updated) {
@@ -207,12 +218,15 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       }
       const node = this.nodes.get(id);
       if (!node) {
-        this.nodes.set(id, new ContainerNode(model, undefined));
+        const created = new ContainerNode(model, undefined);
+        this.nodes.set(id, created);
+        added.push(created);
         structural = true;
         continue;
       }
       const before = node.model;
-      structural ||= this.movesRow(before, model);
+      moved ||= this.movesRow(before, model);
+      structural ||= moved;
       node.model = model;
       node.details = undefined;
       // VS Code holds back a row change that follows another within 200 ms: a stop's kill event,
@@ -230,7 +244,8 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     let fired: GroupNode[];
     let pages: PageNode[] = [];
     if (structural) {
-      const levels = this.relayoutLevels();
+      const one = !moved && added.length + gone.length === 1 ? { added: added[0], gone: gone[0] } : undefined;
+      const levels = this.relayoutLevels(one, groupsToCount);
       if (!levels) {
         return; // the whole view
       }
@@ -259,7 +274,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
    * the groups whose own rows (or heading) changed and the pages whose rows changed, when the top
    * level's own rows stay as they were; or undefined after a whole-view refresh was requested.
    */
-  private relayoutLevels(): { groups: GroupNode[]; pages: PageNode[] } | undefined {
+  private relayoutLevels(one: OneRow | undefined, groupsToCount: ReadonlyMap<string, GroupNode>): { groups: GroupNode[]; pages: PageNode[] } | undefined {
     const before = this.roots;
     const beforeChildren = new Map(this.children);
     const headings = new Map([...this.groups.values()].map((g) => [g.id, headingText(g)]));
@@ -268,7 +283,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       this.relayout(); // VS Code has not asked yet: laid out when it does
       return undefined;
     }
-    const top = this.pages.changes('', undefined, before, this.layout());
+    const top = this.pages.changes('', undefined, before, this.spliceTopLevel(before, one, groupsToCount) ?? this.layout());
     if (top === 'level') {
       // The layout just made is the one VS Code will fetch: not made twice (10 ms at 10,000 containers).
       this.shown = new WeakSet();
@@ -294,6 +309,29 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       }
     }
     return { groups: [...groups], pages };
+  }
+
+  /**
+   * The layout after one container row came or went at the top level (outside any group): spliced
+   * into the rows VS Code was given, as the whole layout would place it; undefined when the change is
+   * anything else, for the whole layout. The headings whose members changed otherwise are described
+   * again, as the whole layout describes every heading.
+   */
+  private spliceTopLevel(before: ContainersTreeNode[], one: OneRow | undefined, groupsToCount: ReadonlyMap<string, GroupNode>): ContainersTreeNode[] | undefined {
+    const row = one?.added ?? one?.gone;
+    const { groupBy, sortBy } = this.settings();
+    if (!row || row.parent || groupKeyOf(row.model, groupBy) !== undefined) {
+      return undefined;
+    }
+    const compare = compareContainers(sortBy);
+    const roots = one?.added ? spliceIn(before, row, modelOf, compare) : spliceOut(before, row, modelOf, compare);
+    if (!roots) {
+      return undefined;
+    }
+    this.views.clear();
+    groupsToCount.forEach((group) => describeHeading(group, this.membersOf(group.id)));
+    this.roots = roots;
+    return roots;
   }
 
   /** Every container under a heading, through its service rows. */
@@ -365,6 +403,14 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     this.changed.dispose();
   }
 }
+
+/** A change that adds or removes one container row and moves no other. */
+interface OneRow {
+  added?: ContainerNode;
+  gone?: ContainerNode;
+}
+
+const modelOf = (row: ContainersTreeNode): ContainerModel | undefined => (row instanceof ContainerNode ? row.model : undefined);
 
 /** What a heading shows for its members, to tell whether a layout changed it. */
 function headingText(group: GroupNode): string {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ImageLayer } from '../docker/imageHistory';
 import type { ContainerDetails, ContainerModel, ImageModel, VolumeModel } from '../docker/models';
 import type { NetworkModel } from '../docker/networks';
+import { publishedHost, publishedPorts } from '../docker/publishedPorts';
 import type { NetworkMember } from './nodes/networkContainerNode';
 import { containerStatusText } from './containerStatus';
 import { displayFormat, shortId } from './format';
@@ -22,22 +23,24 @@ function code(text: string): string {
   return '`' + text.replace(/`/g, "'") + '`';
 }
 
-export function containerTooltip(m: ContainerModel, details?: ContainerDetails): vscode.MarkdownString {
+/** `engineHost`: a tcp:// or ssh:// engine's host (engineHostOf), where its ports are published. */
+export function containerTooltip(m: ContainerModel, details?: ContainerDetails, engineHost?: string): vscode.MarkdownString {
   const s = md();
   s.appendMarkdown(`**${escape(m.name)}** ${code(shortId(m.id))}\n\n`);
   s.appendMarkdown(`${vscode.l10n.t('Image')}: ${code(m.image)}  \n`);
   s.appendMarkdown(`${vscode.l10n.t('Command')}: ${code(m.command)}  \n`);
   s.appendMarkdown(`${vscode.l10n.t('Created')}: ${created(m.created)}  \n`);
   s.appendMarkdown(`${vscode.l10n.t('Status')}: ${escape(containerStatusText(m.status))}\n\n`);
-  const published = m.ports.filter((p) => p.publicPort);
+  // Linked: exactly what Open in Browser opens. Other protocols (UDP) are named, not linked.
+  const links = publishedPorts(m.ports, engineHost).map(
+    (p) => `- [${escape(`${publishedHost(p.hostIp, engineHost)}:${p.hostPort}`)}](${p.url}) → ${p.containerPort}/tcp`,
+  );
+  const others = m.ports
+    .filter((p) => p.publicPort && p.type !== 'tcp')
+    .map((p) => `- ${escape(`${publishedHost(p.ip, engineHost)}:${p.publicPort} → ${p.privatePort}/${p.type}`)}`);
+  const published = [...links, ...new Set(others)];
   if (published.length > 0) {
-    s.appendMarkdown(`${vscode.l10n.t('Ports')}:  \n`);
-    for (const p of published) {
-      const host = !p.ip || p.ip === '0.0.0.0' || p.ip === '::' ? 'localhost' : p.ip.includes(':') ? `[${p.ip}]` : p.ip;
-      const url = `http://${host}:${p.publicPort}`;
-      s.appendMarkdown(`- [${host}:${p.publicPort}](${url}) → ${p.privatePort}/${p.type}\n`);
-    }
-    s.appendMarkdown('\n');
+    s.appendMarkdown(`${vscode.l10n.t('Ports')}:  \n${published.join('\n')}\n\n`);
   }
   if (m.mounts.length > 0) {
     s.appendMarkdown(`${vscode.l10n.t('Mounts')}:  \n`);

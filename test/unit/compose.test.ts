@@ -14,24 +14,11 @@ import {
 } from '../../src/docker/composeTool';
 import type { ContainerModel } from '../../src/docker/models';
 import { linePrefix, prefixNames } from '../../src/terminal/projectLogPrefix';
+import { container as containerModel } from './support/models';
 
+/** A member of the compose project p. */
 function container(id: string, changes: Partial<ContainerModel> = {}): ContainerModel {
-  return {
-    id,
-    name: `p_${id}_1`,
-    image: 'busybox',
-    imageId: 'sha256:1',
-    command: 'sh',
-    created: 1,
-    state: 'running',
-    engineState: 'running',
-    status: 'Up',
-    ports: [],
-    mounts: [],
-    networks: [],
-    composeProject: 'p',
-    ...changes,
-  };
+  return containerModel(id, { name: `p_${id}_1`, composeProject: 'p', ...changes });
 }
 
 describe('the compose tool, found without running anything', () => {

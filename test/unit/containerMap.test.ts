@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ContainerMap } from '../../src/docker/containerMap';
 import { isActive, isRunning, type ContainerModel } from '../../src/docker/models';
-import { container } from './support/storeChanges';
+import { container } from './support/models';
 
 const states = ['running', 'exited', 'paused', 'restarting', 'created', 'unhealthy', 'dead'] as const;
 
@@ -17,7 +17,17 @@ const op = fc.oneof(
   model.map((m) => ({ kind: 'set' as const, ...m })),
   fc.constantFrom('a', 'b', 'c', 'd', 'e').map((id) => ({ kind: 'delete' as const, id })),
   fc.constant({ kind: 'clear' as const, id: '' }),
+  // A full list, the same id twice included (the engine never lists one twice; the counts must hold anyway).
+  fc.array(model, { maxLength: 6 }).map((models) => ({ kind: 'replaceAll' as const, id: '', models })),
 );
+const toContainer = (m: { id: string; state: (typeof states)[number]; imageId: string; volumes: string[]; networks: string[] }) =>
+  container(m.id, {
+    state: m.state,
+    engineState: m.state,
+    imageId: m.imageId,
+    mounts: m.volumes.map((name) => ({ type: 'volume', name, source: '', destination: `/${name}`, readOnly: false })),
+    networks: m.networks,
+  });
 
 const ids = (models: ContainerModel[], keep: (c: ContainerModel) => boolean) =>
   models
@@ -31,10 +41,9 @@ describe('the store container map: counts kept as containers change', () => {
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
         const map = new ContainerMap();
         for (const o of ops) {
-          if (o.kind === 'set') {
-            const mounts = o.volumes.map((name) => ({ type: 'volume', name, source: '', destination: `/${name}`, readOnly: false }));
-            map.set(o.id, container(o.id, { state: o.state, engineState: o.state, imageId: o.imageId, mounts, networks: o.networks }));
-          } else if (o.kind === 'delete') map.delete(o.id);
+          if (o.kind === 'set') map.set(o.id, toContainer(o));
+          else if (o.kind === 'replaceAll') map.replaceAll(o.models.map(toContainer));
+          else if (o.kind === 'delete') map.delete(o.id);
           else map.clear();
         }
         const all = [...map.values()];

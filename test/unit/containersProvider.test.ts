@@ -4,26 +4,9 @@ import type { ContainerModel } from '../../src/docker/models';
 import type { EngineStore, StoreChange } from '../../src/docker/store';
 import type { ContainersTreeNode } from '../../src/tree/containersProvider';
 import { requireWithFakeVscode } from './support/fakeVscode';
+import { container } from './support/models';
 
 const { ContainersProvider } = requireWithFakeVscode<typeof import('../../src/tree/containersProvider')>('../../src/tree/containersProvider');
-
-function container(id: string, changes: Partial<ContainerModel> = {}): ContainerModel {
-  return {
-    id,
-    name: `c-${id}`,
-    image: 'busybox:latest',
-    imageId: 'sha256:1',
-    command: 'sleep 3600',
-    created: 1_700_000_000,
-    state: 'running',
-    engineState: 'running',
-    status: 'Up 5 minutes',
-    ports: [],
-    mounts: [],
-    networks: ['bridge'],
-    ...changes,
-  };
-}
 
 /** The part of the store the provider reads, driven by hand: one change per call, as a flush. */
 function fakeStore(models: ContainerModel[]) {
@@ -180,6 +163,25 @@ describe('containers view: what a change fires', () => {
     const [a] = await provider.getChildren(roots[0]);
     store.update(container('a', { ...shop, status: 'Up 2 seconds' })); // restarted: the row changes
     assert.deepEqual(fired, [a]);
+  });
+});
+
+describe('containers view: the whole list after the first page', () => {
+  it("keeps the rows it gave VS Code (with the list's models), forgets the containers the list no longer has, and lays out the rest", async () => {
+    const { store, provider, roots } = await shownProvider([container('a', { created: 3 }), container('b', { created: 2 })], 'none');
+    const [a] = roots;
+    store.containers.delete('b');
+    store.containers.set('a', container('a', { created: 3, name: 'a-renamed' }));
+    for (const id of ['c', 'd']) store.containers.set(id, container(id, { created: 1 }));
+    store.full();
+    assert.equal(provider.containerRow('b'), undefined, 'a container the whole list lacks has no row');
+    const after = await provider.getChildren();
+    assert.equal(after[0], a, 'the row VS Code has keeps its object (and id): expanded state and selection stay');
+    assert.deepEqual(
+      after.map((r) => (r as { model: ContainerModel }).model.name),
+      ['a-renamed', 'c-c', 'c-d'],
+    );
+    assert.equal(provider.containerRow('c'), after[1]);
   });
 });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { displayFormat, formatAge, formatSize, parseContainerStatus } from '../../src/tree/format';
+import { displayFormat, formatAge, formatSize, parseContainerStatus, prepareDisplay } from '../../src/tree/format';
 
 const now = Date.UTC(2026, 11, 1, 12, 0, 0);
 const ago = (seconds: number) => now / 1000 - seconds;
@@ -50,6 +50,56 @@ describe('rows and tooltips in the display language', () => {
     const noonUtc = now / 1000; // noon UTC is 1 December in every time zone within ±11 h
     assert.match(displayFormat('en').date(noonUtc), /^Dec [12], 2026, /);
     assert.match(displayFormat('ko').date(noonUtc), /^2026\. 12\. [12]\. /);
+  });
+
+  /** Records each Intl format built while `body` runs. */
+  function watchingIntl(body: (built: string[]) => void): void {
+    const built: string[] = [];
+    const kinds = ['NumberFormat', 'RelativeTimeFormat', 'DateTimeFormat'] as const;
+    const originals = kinds.map((kind) => Intl[kind]);
+    kinds.forEach((kind, i) => {
+      const Original = originals[i] as unknown as new (...args: unknown[]) => object;
+      (Intl as unknown as Record<string, unknown>)[kind] = class extends Original {
+        constructor(...args: unknown[]) {
+          super(...args);
+          built.push(kind);
+        }
+      };
+    });
+    try {
+      body(built);
+    } finally {
+      kinds.forEach((kind, i) => ((Intl as unknown as Record<string, unknown>)[kind] = originals[i]));
+    }
+  }
+
+  it('builds each Intl format the first time a row or tooltip needs it, not all of them for the first count', () => {
+    watchingIntl((built) => {
+      const format = displayFormat('en-x-lazy'); // a tag no other test asked for: a fresh set of formats
+      assert.deepEqual(built, []);
+      assert.equal(format.count(3000), '3,000');
+      assert.deepEqual(built, ['NumberFormat'], 'a page row counts: one NumberFormat');
+      assert.equal(format.count(12), '12');
+      assert.equal(format.age(ago(2 * hour), now), '2 hours ago');
+      assert.deepEqual(built, ['NumberFormat', 'RelativeTimeFormat'], 'each format once, when first needed');
+    });
+  });
+
+  it('prepares the counts and ages at activation one turn at a time, none in the turn that asks', () => {
+    watchingIntl((built) => {
+      const turns: (() => void)[] = [];
+      prepareDisplay('en-x-prepared', (step) => turns.push(step));
+      const seen: string[][] = [];
+      while (turns.length > 0) {
+        seen.push([...built]);
+        turns.shift()!();
+      }
+      seen.push([...built]);
+      // Collation first (nothing of displayFormat's), then the count, then the age: never two in one turn.
+      assert.deepEqual(seen, [[], [], ['NumberFormat'], ['NumberFormat', 'RelativeTimeFormat']]);
+      assert.equal(displayFormat('en-x-prepared').count(3000), '3,000');
+      assert.deepEqual(built, ['NumberFormat', 'RelativeTimeFormat'], 'the rows then build nothing more for a count');
+    });
   });
 
   it('falls back to English for a language tag Intl does not accept', () => {

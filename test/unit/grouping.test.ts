@@ -2,23 +2,10 @@ import * as assert from 'node:assert/strict';
 import type { ContainerModel, ImageModel } from '../../src/docker/models';
 import { groupContainers, groupImages } from '../../src/tree/grouping';
 import { formatAge, formatSize } from '../../src/tree/format';
+import { container } from './support/models';
 
 function c(name: string, state: string, created: number, project?: string, image = 'busybox'): ContainerModel {
-  return {
-    id: name,
-    name,
-    image,
-    imageId: image,
-    command: '',
-    created,
-    state: state as ContainerModel['state'],
-    engineState: state,
-    status: state,
-    ports: [],
-    mounts: [],
-    networks: [],
-    composeProject: project,
-  };
+  return container(name, { name, image, imageId: image, created, state: state as ContainerModel['state'], engineState: state, status: state, composeProject: project });
 }
 
 const sample = [c('web', 'running', 30, 'shop'), c('db', 'exited', 10, 'shop'), c('tool', 'paused', 20), c('adhoc', 'running', 40)];

@@ -3,7 +3,8 @@ import type { ImageModel } from '../../src/docker/models';
 import type { ImagesTreeNode } from '../../src/tree/imagesProvider';
 import type { ImageNode } from '../../src/tree/nodes/imageNode';
 import { requireWithFakeVscode } from './support/fakeVscode';
-import { container, stopped, storeHolding } from './support/storeChanges';
+import { container, stopped } from './support/models';
+import { storeHolding } from './support/storeChanges';
 
 const { ImagesProvider } = requireWithFakeVscode<typeof import('../../src/tree/imagesProvider')>('../../src/tree/imagesProvider');
 

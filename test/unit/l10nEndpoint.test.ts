@@ -1,33 +1,50 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { resolveEndpoint } from '../../src/docker/connection';
-import { fakeVscode, requireWithFakeVscode } from './support/fakeVscode';
 
-const { endpointText } = requireWithFakeVscode<typeof import('../../src/tree/endpointText')>('../../src/tree/endpointText');
-
-// The views' titles name the engine and what chose it. The words go through l10n (a Korean window
-// reads "(DOCKER_HOST에서)"); in English they are what src/docker's description has always said.
+// The views' titles name the engine and what chose it: the endpoint's description, built once in
+// src/docker. Its words go through @vscode/l10n (a Korean window reads "(DOCKER_HOST에서)").
 describe("the engine's name in the views' titles", () => {
   const base = { env: {}, homedir: '/home/u', platform: 'linux' as const, readFile: () => undefined };
-  const cases = {
-    setting: resolveEndpoint({ ...base, setting: 'tcp://127.0.0.1:2375' }),
-    DOCKER_HOST: resolveEndpoint({ ...base, env: { DOCKER_HOST: 'unix:///tmp/d.sock' } }),
-    default: resolveEndpoint(base),
+  const resolve = {
+    setting: () => resolveEndpoint({ ...base, setting: 'tcp://127.0.0.1:2375' }),
+    DOCKER_HOST: () => resolveEndpoint({ ...base, env: { DOCKER_HOST: 'unix:///tmp/d.sock' } }),
+    default: () => resolveEndpoint(base),
+  };
+  const english = {
+    setting: 'tcp://127.0.0.1:2375 (from settings)',
+    DOCKER_HOST: 'unix:///tmp/d.sock (from DOCKER_HOST)',
+    default: 'unix:///var/run/docker.sock (default)',
   };
 
-  for (const [source, endpoint] of Object.entries(cases)) {
-    it(`says in English what the connection says (${source})`, () => {
-      assert.equal(endpoint.source, source);
-      assert.equal(endpointText(endpoint), endpoint.description);
+  for (const [source, endpoint] of Object.entries(resolve)) {
+    it(`says which engine and what chose it, in English (${source})`, () => {
+      assert.equal(endpoint().source, source);
+      assert.equal(endpoint().description, english[source as keyof typeof english]);
     });
   }
 
-  it('goes through l10n, so the bundle of the display language words it', () => {
-    const t = fakeVscode.l10n.t;
-    fakeVscode.l10n.t = (message: string) => `<${message}>`;
+  it('names a context by its name', () => {
+    const files: Record<string, string> = {
+      '/home/u/.docker/config.json': JSON.stringify({ currentContext: 'build-box' }),
+    };
+    const endpoint = resolveEndpoint({
+      ...base,
+      readFile: (file) => files[file] ?? (file.endsWith('meta.json') ? JSON.stringify({ Endpoints: { docker: { Host: 'ssh://root@build-box' } } }) : undefined),
+    });
+    assert.equal(endpoint.description, `${endpoint.host} (from context "build-box")`);
+  });
+
+  it('is worded by the bundle @vscode/l10n is configured with, as the extension configures it with the display language', () => {
+    const korean = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../l10n/bundle.l10n.ko.json'), 'utf8')) as Record<string, string>;
+    l10n.config({ contents: korean });
     try {
-      assert.equal(endpointText(cases.DOCKER_HOST), '<{0} (from DOCKER_HOST)>');
+      assert.equal(resolve.DOCKER_HOST().description, korean['{0} (from DOCKER_HOST)'].replace('{0}', 'unix:///tmp/d.sock'));
+      assert.notEqual(resolve.DOCKER_HOST().description, english.DOCKER_HOST);
     } finally {
-      fakeVscode.l10n.t = t;
+      l10n.config({ contents: {} });
     }
   });
 });

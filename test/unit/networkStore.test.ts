@@ -5,29 +5,14 @@ import { NetworkStore } from '../../src/docker/networkStore';
 import type { NetworkModel } from '../../src/docker/networks';
 import type { DockerService } from '../../src/docker/service';
 import type { EngineStore, StoreStatus } from '../../src/docker/store';
+import { network } from './support/models';
 
-function network(id: string, name = id): NetworkModel {
-  return {
-    id,
-    name,
-    driver: 'bridge',
-    scope: 'local',
-    internal: false,
-    attachable: false,
-    ingress: false,
-    enableIPv6: false,
-    ipamDriver: 'default',
-    pools: [],
-    options: {},
-    labels: {},
-    builtIn: false,
-    endpoints: [],
-  };
-}
+/** A network whose id is its name, as these tests name them. */
+const networkWithId = (id: string) => network(id, { id });
 
 /** The engine's networks, and what was asked of them. */
 function fakes() {
-  const engine = new Map<string, NetworkModel>([['n1', network('n1')]]);
+  const engine = new Map<string, NetworkModel>([['n1', networkWithId('n1')]]);
   const asked: string[] = [];
   const service = {
     listNetworks: async () => (asked.push('list'), [...engine.values()]),
@@ -62,7 +47,7 @@ describe('the networks store', () => {
     assert.equal((await networks.whenListed()).state, 'ready');
     assert.deepEqual([...networks.networks.keys()], ['n1']);
 
-    f.engine.set('n2', network('n2'));
+    f.engine.set('n2', networkWithId('n2'));
     f.event('create', 'n2');
     await networks.whenIdle();
     f.engine.delete('n1');

@@ -7,44 +7,12 @@ import type { NetworkModel } from '../../src/docker/networks';
 import type { EngineStore, StoreChange } from '../../src/docker/store';
 import type { NetworksTreeNode } from '../../src/tree/networksProvider';
 import { requireWithFakeVscode } from './support/fakeVscode';
+import { container as containerModel, network } from './support/models';
 
 const { NetworksProvider } = requireWithFakeVscode<typeof import('../../src/tree/networksProvider')>('../../src/tree/networksProvider');
 
 function container(id: string, networks: string[], changes: Partial<ContainerModel> = {}): ContainerModel {
-  return {
-    id,
-    name: `c-${id}`,
-    image: 'busybox:latest',
-    imageId: 'sha256:1',
-    command: 'sleep 3600',
-    created: 1_700_000_000,
-    state: 'running',
-    engineState: 'running',
-    status: 'Up 5 minutes',
-    ports: [],
-    mounts: [],
-    networks,
-    ...changes,
-  };
-}
-
-function network(name: string, endpoints: NetworkModel['endpoints'] = []): NetworkModel {
-  return {
-    id: `id-${name}`,
-    name,
-    driver: 'bridge',
-    scope: 'local',
-    internal: false,
-    attachable: false,
-    ingress: false,
-    enableIPv6: false,
-    ipamDriver: 'default',
-    pools: [],
-    options: {},
-    labels: {},
-    builtIn: false,
-    endpoints,
-  };
+  return containerModel(id, { networks, ...changes });
 }
 
 /**
@@ -202,7 +170,7 @@ describe('networks view: what a container change costs', () => {
   });
 
   it('a new container that the network lists as an endpoint only is a member until the store lists it', async () => {
-    const nets = [network('net-a', [{ containerId: 'x1', name: 'x1-name', ipv4: '172.20.0.5/16' }])];
+    const nets = [network('net-a', { endpoints: [{ containerId: 'x1', name: 'x1-name', ipv4: '172.20.0.5/16' }] })];
     const { store, networks } = fakeStores([container('c1', ['net-a'])], nets);
     const provider = new NetworksProvider(store as unknown as EngineStore, networks as unknown as NetworkStore, () => ({ showBuiltIn: true }));
     const [row] = await provider.getChildren();
@@ -221,7 +189,7 @@ describe('networks view: what a container change costs', () => {
 async function crowded(size = 10_000) {
   const ids = Array.from({ length: size }, (_, i) => `m${String(i).padStart(5, '0')}`);
   const endpoint = (id: string, i: number) => ({ containerId: id, name: `c-${id}`, ipv4: `10.1.${Math.floor(i / 250)}.${(i % 250) + 2}/16` });
-  const net = network('crowd', ids.map(endpoint));
+  const net = network('crowd', { endpoints: ids.map(endpoint) });
   const { store, networks } = fakeStores(
     ids.map((id) => container(id, ['crowd'])),
     [net],

@@ -4,26 +4,13 @@ import type { ContainerModel } from '../../src/docker/models';
 import type { EngineStore, StoreChange } from '../../src/docker/store';
 import type { ContainersTreeNode } from '../../src/tree/containersProvider';
 import { requireWithFakeVscode } from './support/fakeVscode';
+import { container as containerModel } from './support/models';
 
 const { ContainersProvider } = requireWithFakeVscode<typeof import('../../src/tree/containersProvider')>('../../src/tree/containersProvider');
 
+/** A member of the compose project shop. */
 function container(id: string, changes: Partial<ContainerModel> = {}): ContainerModel {
-  return {
-    id,
-    name: `shop_${id}_1`,
-    image: 'busybox:latest',
-    imageId: 'sha256:1',
-    command: 'sleep 3600',
-    created: 1_700_000_000,
-    state: 'running',
-    engineState: 'running',
-    status: 'Up 5 minutes',
-    ports: [],
-    mounts: [],
-    networks: ['bridge'],
-    composeProject: 'shop',
-    ...changes,
-  };
+  return containerModel(id, { name: `shop_${id}_1`, networks: ['bridge'], composeProject: 'shop', ...changes });
 }
 
 async function shown(models: ContainerModel[], composeServices: boolean) {

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { ContainerModel } from '../../src/docker/models';
 import type { RunningBadge as RunningBadgeType } from '../../src/tree/runningBadge';
 import { requireWithFakeVscode } from './support/fakeVscode';
-import { container, stopped, storeHolding } from './support/storeChanges';
+import { container, stopped } from './support/models';
+import { storeHolding } from './support/storeChanges';
 
 const { RunningBadge } = requireWithFakeVscode<typeof import('../../src/tree/runningBadge')>('../../src/tree/runningBadge');
 

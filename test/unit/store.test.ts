@@ -5,22 +5,11 @@ import type { DockerService } from '../../src/docker/service';
 import { imageReaderLabel } from '../../src/docker/helperContainers';
 import { toContainerModel } from '../../src/docker/models';
 import { EngineStore, StoreChange } from '../../src/docker/store';
+import { container as containerModel } from './support/models';
 
+/** A container whose status is its state, as this fake engine lists it. */
 function container(id: string, state = 'running', name = id): ContainerModel {
-  return {
-    id,
-    name,
-    image: 'busybox',
-    imageId: 'sha256:img',
-    command: 'sh',
-    created: 1,
-    state: state as ContainerModel['state'],
-    engineState: state,
-    status: state,
-    ports: [],
-    mounts: [],
-    networks: [],
-  };
+  return containerModel(id, { name, state: state as ContainerModel['state'], engineState: state, status: state });
 }
 
 /** An engine in memory: lists what it holds, counts requests, streams events we push. */
@@ -491,6 +480,28 @@ describe('EngineStore, a change shown from its event and confirmed by the list',
     assert.ok(await until(() => !store.containers.has('a'), 150));
     await store.whenIdle();
     assert.deepEqual(changes, [{ kind: 'containers', full: false, updated: [], removed: ['a'] }]);
+    store.stop();
+  });
+});
+
+describe('EngineStore, a destroy while a list is on its way', () => {
+  it('the list, asked before the destroy, does not bring the container back (an add and a remove the views would send again)', async () => {
+    const engine = new FakeEngine();
+    engine.containers.set('a', container('a'));
+    const { store, changes } = await started(engine);
+    engine.listDelayMs = 100;
+    changes.length = 0;
+    engine.containers.set('a', container('a', 'exited'));
+    engine.emit('container', 'die', 'a', { exitCode: '0' });
+    assert.ok(await until(() => engine.requests.includes('containers?id=a'), 150), 'the die is being listed');
+    engine.containers.delete('a');
+    engine.emit('container', 'destroy', 'a');
+    assert.ok(await until(() => !store.containers.has('a'), 50));
+    await new Promise((r) => setTimeout(r, 150));
+    await store.whenIdle();
+    assert.equal(store.containers.has('a'), false);
+    const afterDestroy = changes.slice(changes.findIndex((c) => c.removed.includes('a')) + 1);
+    assert.deepEqual(afterDestroy, [], 'nothing after the destroy');
     store.stop();
   });
 });

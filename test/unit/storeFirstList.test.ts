@@ -4,24 +4,13 @@ import type { ContainerModel } from '../../src/docker/models';
 import type { DockerService } from '../../src/docker/service';
 import { EngineStore, StoreChange } from '../../src/docker/store';
 import { requireWithFakeVscode } from './support/fakeVscode';
+import { container as containerModel } from './support/models';
 
 const { ContainersProvider } = requireWithFakeVscode<typeof import('../../src/tree/containersProvider')>('../../src/tree/containersProvider');
 
+/** A container whose status is its state, as this fake engine lists it. */
 function container(id: string, created: number, state = 'created'): ContainerModel {
-  return {
-    id,
-    name: id,
-    image: 'busybox',
-    imageId: 'sha256:img',
-    command: 'sh',
-    created,
-    state: state as ContainerModel['state'],
-    engineState: state,
-    status: state,
-    ports: [],
-    mounts: [],
-    networks: [],
-  };
+  return containerModel(id, { name: id, created, state: state as ContainerModel['state'], engineState: state, status: state });
 }
 
 /**
@@ -108,6 +97,19 @@ function storeOn(engine: SlowEngine): { store: EngineStore; changes: StoreChange
   return { store, changes };
 }
 
+/** A store that has its whole picture of five containers; the engine's requests so far are forgotten and its next whole list waits. */
+async function storeWithItsPicture(): Promise<{ engine: SlowEngine; store: EngineStore }> {
+  const engine = engineWith(5);
+  const { store } = storeOn(engine);
+  store.start();
+  await engine.fullAsked;
+  engine.answerFull();
+  await store.whenSettled(2000);
+  engine.requests = [];
+  engine.expectFull();
+  return { engine, store };
+}
+
 describe('EngineStore: the first list (a page of the newest, then the whole list)', () => {
   it("shows the engine's newest containers before the whole list answers, then the whole list", async () => {
     const engine = engineWith(8);
@@ -181,14 +183,7 @@ describe('EngineStore: the first list (a page of the newest, then the whole list
   });
 
   it('asks for no page when the store already has its picture (Refresh lists the whole list only)', async () => {
-    const engine = engineWith(5);
-    const { store } = storeOn(engine);
-    store.start();
-    await engine.fullAsked;
-    engine.answerFull();
-    await store.whenSettled(2000);
-    engine.requests = [];
-    engine.expectFull();
+    const { engine, store } = await storeWithItsPicture();
     const refreshed = store.refresh(['containers']);
     await engine.fullAsked;
     assert.equal(store.containersComplete, true, 'the picture stays whole while the new list is asked');
@@ -200,14 +195,7 @@ describe('EngineStore: the first list (a page of the newest, then the whole list
   });
 
   it('asks for the page again after the engine was switched (the picture was forgotten)', async () => {
-    const engine = engineWith(5);
-    const { store } = storeOn(engine);
-    store.start();
-    await engine.fullAsked;
-    engine.answerFull();
-    await store.whenSettled(2000);
-    engine.requests = [];
-    engine.expectFull();
+    const { engine, store } = await storeWithItsPicture();
     store.switchEngine();
     assert.equal(store.containersComplete, false);
     await store.whenContainersShown(2000);

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import type { ContainerModel } from '../../src/docker/models';
 import type { DockerService } from '../../src/docker/service';
 import { EngineStore } from '../../src/docker/store';
-import { container, stopped } from './support/storeChanges';
+import { container, stopped } from './support/models';
 
 /** An engine that lists what it holds and streams the events a test writes. */
 function engineOf(models: ContainerModel[]) {

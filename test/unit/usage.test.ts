@@ -1,22 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { ContainerModel, MountInfo } from '../../src/docker/models';
 import { imageInUse, usersByImage, usersByVolume } from '../../src/docker/usage';
+import { container } from './support/models';
 
 function c(name: string, imageId: string, mounts: MountInfo[] = [], state = 'exited'): ContainerModel {
-  return {
-    id: name,
-    name,
-    image: imageId,
-    imageId,
-    command: '',
-    created: 0,
-    state: state as ContainerModel['state'],
-    engineState: state,
-    status: state,
-    ports: [],
-    mounts,
-    networks: [],
-  };
+  return container(name, { name, image: imageId, imageId, mounts, state: state as ContainerModel['state'], engineState: state, status: state });
 }
 const vol = (name: string, readOnly = false): MountInfo => ({ type: 'volume', name, source: `/var/lib/docker/volumes/${name}/_data`, destination: '/data', readOnly });
 const bind: MountInfo = { type: 'bind', source: '/srv', destination: '/srv', readOnly: false };

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { MountInfo, VolumeModel } from '../../src/docker/models';
 import type { VolumeNode } from '../../src/tree/nodes/volumeNode';
 import { requireWithFakeVscode } from './support/fakeVscode';
-import { container, stopped, storeHolding } from './support/storeChanges';
+import { container, stopped } from './support/models';
+import { storeHolding } from './support/storeChanges';
 
 const { VolumesProvider } = requireWithFakeVscode<typeof import('../../src/tree/volumesProvider')>('../../src/tree/volumesProvider');
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { parseHost } from '../../docker/connection';
-import { publishedPorts, type PublishedPort } from '../../docker/publishedPorts';
+import { engineHostOf, publishedPorts, type PublishedPort } from '../../docker/publishedPorts';
 import type { CommandContext } from '../context';
 import { containerTargets } from '../targets';
 
@@ -31,7 +30,7 @@ export async function openInBrowser(ctx: CommandContext, ...args: unknown[]): Pr
     void ctx.ui.error(vscode.l10n.t('The container {0} no longer exists.', target.name));
     return undefined;
   }
-  const ports = publishedPorts(now.ports, remoteHost(ctx));
+  const ports = publishedPorts(now.ports, engineHostOf(ctx.endpoint?.()));
   if (ports.length === 0) {
     void ctx.ui.info(
       vscode.l10n.t(
@@ -64,20 +63,6 @@ function portArgument(first: unknown): number | undefined | null {
   const raw = (first as { port: unknown }).port;
   const port = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
   return Number.isInteger(port) && port >= 1 && port <= 65535 ? port : null;
-}
-
-/** A tcp:// or ssh:// engine publishes on its own machine; a socket's ports are on this one. */
-function remoteHost(ctx: CommandContext): string | undefined {
-  const endpoint = ctx.endpoint?.();
-  if (!endpoint) {
-    return undefined;
-  }
-  try {
-    const parsed = parseHost(endpoint.host);
-    return parsed.scheme === 'tcp' || parsed.scheme === 'ssh' ? parsed.host : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function choosePort(ctx: CommandContext, name: string, ports: PublishedPort[]): Promise<PublishedPort | undefined> {

@@ -54,8 +54,9 @@ export class ContainerNode {
     return a.name === b.name && a.state === b.state && a.image === b.image && (a.status === b.status || onlyAged(a.status, b.status));
   }
 
-  tooltip(): vscode.MarkdownString {
-    return containerTooltip(this.model, this.details);
+  /** `engineHost`: a tcp:// or ssh:// engine's host, where the ports it links are. */
+  tooltip(engineHost?: string): vscode.MarkdownString {
+    return containerTooltip(this.model, this.details, engineHost);
   }
 }
 

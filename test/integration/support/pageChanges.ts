@@ -5,7 +5,20 @@ import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import { epochNow, ui } from './uiBridge';
 
-export const pageChangeKinds = ['create', 'start', 'pause', 'unpause', 'stop -t 0', 'stop (SIGTERM)', 'kill', 'restart', 'rename', 'remove', 'self-exit'] as const;
+export const pageChangeKinds = [
+  'create',
+  'create (quiet)',
+  'start',
+  'pause',
+  'unpause',
+  'stop -t 0',
+  'stop (SIGTERM)',
+  'kill',
+  'restart',
+  'rename',
+  'remove',
+  'self-exit',
+] as const;
 export type PageChangeKind = (typeof pageChangeKinds)[number];
 
 /** One change, in ms. A self-exit has no API call; the others have all four. */
@@ -87,16 +100,23 @@ export interface PageChangeOptions {
   labels: Record<string, string>;
   /** The quiet time before each change, as a user who acts a moment after the last change showed. */
   spacingMs?: number;
+  /**
+   * When (epoch ms) the view last sent VS Code a change: the quiet create waits until nothing was sent for
+   * `quietMs`, so neither VS Code's debounce (200 ms from the previous fire) nor our pacer can hold it.
+   */
+  lastSentToView?: () => number;
   timeoutMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Past VS Code's 200 ms debounce and our pacer's 205 ms window. */
+const quietMs = 250;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Runs change cycles on containers it creates (newest first, so their rows are at the top of the
  * view): create, start, pause, unpause, restart, stop -t 0, start, stop (SIGTERM), start, kill,
- * rename, remove, and a second container that exits by itself.
+ * rename, remove, a create with the view quiet before it, and a second container that exits by itself.
  */
 export class PageChanges {
   readonly samples: PageChangeSample[] = [];
@@ -222,7 +242,36 @@ export class PageChanges {
       () => c.id,
       { pattern: new RegExp(`^${escape(name)}-r, `), absent: true },
     );
+    await this.quietCreate(`${name}-quiet`);
     await this.selfExit(`${name}-exit`);
+  }
+
+  /**
+   * A create when the view sent nothing for `quietMs` (the plain create follows the last cycle's removal,
+   * which is itself held behind that container's die): then removed, and its removal waited for on the page.
+   */
+  private async quietCreate(name: string): Promise<void> {
+    const { docker, image, labels } = this.options;
+    let container: Docker.Container | undefined;
+    await this.step(
+      'create (quiet)',
+      'create',
+      async () => (container = await docker.createContainer({ name, Image: image, Cmd: ['sleep', '3600'], Labels: labels, HostConfig: { Init: true } })),
+      () => container!.id,
+      { pattern: new RegExp(`^${escape(name)}, created, `) },
+      () => this.untilQuiet(),
+    );
+    const removed = epochNow();
+    await container!.remove({ force: true });
+    await this.showing(new RegExp(`^${escape(name)}, `), true, removed, `${name} removed`);
+  }
+
+  /** Until the view sent VS Code nothing for `quietMs` (without a clock to read, the step's spacing is all). */
+  private async untilQuiet(): Promise<void> {
+    const last = this.options.lastSentToView;
+    for (let wait = last ? last() + quietMs - epochNow() : 0; wait > 0; wait = last!() + quietMs - epochNow()) {
+      await sleep(wait);
+    }
   }
 
   /** A container whose process ends by itself a second after it started: from its die event to the row saying exited. */
@@ -251,8 +300,16 @@ export class PageChanges {
     await this.showing(new RegExp(`^${escape(name)}, `), true, epochNow() - 10_000, `${name} removed`, { alreadyHold: true }).catch(() => undefined);
   }
 
-  private async step(kind: PageChangeKind, action: string, act: () => Promise<unknown>, id: () => string, wanted: { pattern: RegExp; absent?: boolean }): Promise<void> {
+  private async step(
+    kind: PageChangeKind,
+    action: string,
+    act: () => Promise<unknown>,
+    id: () => string,
+    wanted: { pattern: RegExp; absent?: boolean },
+    ready?: () => Promise<void>,
+  ): Promise<void> {
     await sleep(this.options.spacingMs ?? 300);
+    await ready?.();
     const sent = epochNow();
     await act();
     const returned = epochNow();

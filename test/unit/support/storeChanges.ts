@@ -1,34 +1,14 @@
 import type { ContainerModel, ImageModel, VolumeModel } from '../../../src/docker/models';
 import { EngineStore, type StoreChange } from '../../../src/docker/store';
 
-/** A container as the store lists it: running on image `sha256:a` unless `changes` say otherwise. */
-export function container(id: string, changes: Partial<ContainerModel> = {}): ContainerModel {
-  return {
-    id,
-    name: `c-${id}`,
-    image: 'busybox:latest',
-    imageId: 'sha256:a',
-    command: 'sleep 3600',
-    created: 1_700_000_000,
-    state: 'running',
-    engineState: 'running',
-    status: 'Up 5 minutes',
-    ports: [],
-    mounts: [],
-    networks: [],
-    ...changes,
-  };
-}
-
-export const stopped: Partial<ContainerModel> = { state: 'exited', engineState: 'exited', status: 'Exited (0) 1 second ago' };
-
 /**
  * A real EngineStore, never connected, holding the given picture; update and remove change it and emit
  * the store's own change, as a flush does. `reads` counts every container model the store's map hands
  * out (get, and each model an iteration yields): the work a change costs its listeners, whatever the clock.
+ * `countReads: false` leaves the map as the store has it (a bench timing the listeners).
  */
-export function storeHolding(models: ContainerModel[], images: ImageModel[] = [], volumes: VolumeModel[] = []) {
-  const store = new EngineStore({} as never);
+export function storeHolding(models: ContainerModel[], images: ImageModel[] = [], volumes: VolumeModel[] = [], options: { countReads?: boolean } = {}) {
+  const store = new EngineStore({ containerDetails: async () => undefined } as never);
   models.forEach((m) => store.containers.set(m.id, m));
   images.forEach((i) => store.images.set(i.id, i));
   volumes.forEach((v) => store.volumes.set(v.name, v));
@@ -39,6 +19,31 @@ export function storeHolding(models: ContainerModel[], images: ImageModel[] = []
   const counter = { reads: 0 };
   const map = store.containers as Map<string, ContainerModel>;
   const proto = Object.getPrototypeOf(map) as Map<string, ContainerModel>;
+  if (options.countReads !== false) {
+    countReads(map, proto, counter);
+  }
+  return {
+    store,
+    counter,
+    update(...updated: ContainerModel[]) {
+      updated.forEach((m) => proto.set.call(map, m.id, m));
+      emit({ kind: 'containers', full: false, updated: updated.map((m) => m.id), removed: [] });
+    },
+    remove(...ids: string[]) {
+      ids.forEach((id) => proto.delete.call(map, id));
+      emit({ kind: 'containers', full: false, updated: [], removed: ids });
+    },
+    /** update and remove in one change, as one flush of a burst emits them. */
+    change(updated: ContainerModel[], removed: string[]) {
+      updated.forEach((m) => proto.set.call(map, m.id, m));
+      removed.forEach((id) => proto.delete.call(map, id));
+      emit({ kind: 'containers', full: false, updated: updated.map((m) => m.id), removed });
+    },
+  };
+}
+
+/** Counts in `counter.reads` every model `map` hands out. */
+function countReads(map: Map<string, ContainerModel>, proto: Map<string, ContainerModel>, counter: { reads: number }): void {
   const patched = map as unknown as Record<string | symbol, unknown>;
   patched.get = (id: string) => {
     counter.reads++;
@@ -62,23 +67,5 @@ export function storeHolding(models: ContainerModel[], images: ImageModel[] = []
       counter.reads++;
       fn(value, key, map);
     }
-  };
-  return {
-    store,
-    counter,
-    update(...updated: ContainerModel[]) {
-      updated.forEach((m) => proto.set.call(map, m.id, m));
-      emit({ kind: 'containers', full: false, updated: updated.map((m) => m.id), removed: [] });
-    },
-    remove(...ids: string[]) {
-      ids.forEach((id) => proto.delete.call(map, id));
-      emit({ kind: 'containers', full: false, updated: [], removed: ids });
-    },
-    /** update and remove in one change, as one flush of a burst emits them. */
-    change(updated: ContainerModel[], removed: string[]) {
-      updated.forEach((m) => proto.set.call(map, m.id, m));
-      removed.forEach((id) => proto.delete.call(map, id));
-      emit({ kind: 'containers', full: false, updated: updated.map((m) => m.id), removed });
-    },
   };
 }
