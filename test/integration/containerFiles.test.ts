@@ -335,9 +335,9 @@ describe('inside containers: Changes and Files', function () {
     assert.ok(zone, `${folder} is listed`);
     // VS Code's tree may not hold the new container's row yet: revealing its folder fails until it does (waitFor tries again).
     await waitFor(async () => (await api.treeViews.containers.reveal(zone as never, { select: false, focus: false, expand: true }), true), `${folder} revealed`);
-    // The rows under the folder's own row, in their order: the pane can show other containers' folders too (a "sub" of theirs).
+    // The rows under the folder's own row in the Containers pane, in their order: the pane can show other containers' folders too (a "sub" of theirs).
     const labels = async () => {
-      const row = '.monaco-list-row';
+      const row = '.pane:has(> .pane-header[aria-label*="Containers"]) .monaco-list-row';
       const [names, levels, indexes] = [await page.texts(`${row} .label-name`), await page.attributes(row, 'aria-level'), await page.attributes(row, 'data-index')];
       if (names.length !== levels.length || names.length !== indexes.length) return [];
       const rows = names.map((text, i) => ({ text, level: Number(levels[i]), index: Number(indexes[i]) })).sort((x, y) => x.index - y.index);
