@@ -61,6 +61,9 @@ async function runIntegrationTests() {
       extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index.js'),
       workspacePath,
       outputDir,
+      // Tall enough that each of the Docker Explorer's five panes shows a dozen rows (at 800 the Containers pane held 5),
+      // for the tests that read rows from the page; the bench keeps 1280x800, as its earlier runs had.
+      viewport: { width: 1280, height: 1600 },
       // About 5 minutes on an idle 2-core machine; over 10 was seen under heavy load.
       timeoutMs: Number(process.env.DX_TEST_TIMEOUT_MINUTES ?? 30) * 60e3,
       env: {

@@ -23,6 +23,7 @@ import { RegistryAccounts } from './commands/registries/accounts';
 import { RegistriesProvider } from './tree/registriesProvider';
 import { RunningBadge } from './tree/runningBadge';
 import { NetworksProvider } from './tree/networksProvider';
+import { PageNode } from './tree/nodes/pageNode';
 import { engineHostOf } from './docker/publishedPorts';
 import * as dockerL10n from '@vscode/l10n';
 
@@ -139,7 +140,9 @@ function wire(context: vscode.ExtensionContext): DockerExplorerApi {
       return !!node;
     },
     expandContainersRow: async (row) => {
-      await treeViews.containers.reveal(row as ContainersTreeNode, { expand: true, select: false, focus: false });
+      // A page row of a network's members is in the Networks view.
+      const view = row instanceof PageNode && views.networks.getParent(row) ? treeViews.networks : treeViews.containers;
+      await view.reveal(row as ContainersTreeNode, { expand: true, select: false, focus: false });
     },
     workspaceMemory: context.workspaceState,
     revealImage: (imageId, reference) => revealImage(treeViews.images as vscode.TreeView<ImagesTreeNode>, views.images, imageId, reference),

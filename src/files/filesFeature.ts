@@ -111,6 +111,8 @@ export class ContainerFilesFeature {
           this.insideRows?.changedIn(container, parentOf(path));
         }
       }),
+      // A removed container's rows are forgotten (they would stay for the window's life otherwise).
+      this.store.onChange((c) => c.kind === 'containers' && this.insideRows?.forgetGone(c, (id) => this.store.containers.has(id))),
       vscode.window.registerFileDecorationProvider(new ChangeDecorations()),
       treeViews.containers.onDidCollapseElement((e) => this.insideRows?.collapsedRow(e.element)),
       treeViews.containers.onDidExpandElement((e) => this.insideRows?.expandedRow(e.element)),

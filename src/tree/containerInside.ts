@@ -16,8 +16,6 @@ export interface InsideSource {
   engineDescription(): string;
 }
 
-const folderKey = (containerId: string, folder: string) => `${containerId}\0${folder}`;
-
 const folderOrder = (e: ContainerEntry) => (e.kind === 'directory' || e.toDirectory ? 0 : 1);
 
 /**
@@ -33,8 +31,8 @@ export class ContainerInside {
   /** Each Changes row's last `docker diff`, numbered: Show Changes tells whether VS Code just asked. */
   private loads = 0;
   private readonly loadedAt = new WeakMap<ChangesNode, number>();
-  /** The folder rows last listed, by container and path: what our own hand changes in one lists it again. */
-  private readonly listed = new Map<string, FilesNode | FileNode>();
+  /** The folder rows last listed, by container and then path: what our own hand changes in one lists it again; a removed container's go at once. */
+  private readonly listed = new Map<string, Map<string, FilesNode | FileNode>>();
 
   constructor(
     private readonly source: InsideSource,
@@ -118,7 +116,7 @@ export class ContainerInside {
    * save): the engine sends no event for files, so its row, if listed, is asked for its rows again.
    */
   changedIn(containerId: string, folder: string): void {
-    const row = this.listed.get(folderKey(containerId, folder));
+    const row = this.listed.get(containerId)?.get(folder);
     if (row) {
       this.fire(row);
     }
@@ -128,10 +126,14 @@ export class ContainerInside {
   forget(containerId: string): void {
     this.changes.delete(containerId);
     this.files.delete(containerId);
-    for (const [key, row] of this.listed) {
-      if (row.containerId === containerId) {
-        this.listed.delete(key);
-      }
+    this.listed.delete(containerId);
+  }
+
+  /** After a change to the store: the removed containers' rows go; after a whole new list, those of every container it lacks. */
+  forgetGone(change: { full: boolean; removed: readonly string[] }, has: (id: string) => boolean): void {
+    change.removed.forEach((id) => this.forget(id));
+    if (change.full) {
+      new Set([...this.changes.keys(), ...this.files.keys(), ...this.listed.keys()]).forEach((id) => has(id) || this.forget(id));
     }
   }
 
@@ -148,7 +150,10 @@ export class ContainerInside {
 
   private async folder(node: FilesNode | FileNode): Promise<(FileNode | InsideMessageNode)[]> {
     const files = node instanceof FilesNode ? node : node.files;
-    this.listed.set(folderKey(node.containerId, node.path), node);
+    const id = node.containerId;
+    let folders = this.listed.get(id);
+    if (!folders) this.listed.set(id, (folders = new Map()));
+    folders.set(node.path, node);
     const model = this.source.container(node.containerId);
     try {
       const { entries } = await this.source.list(node.containerId, node.path, !model || isRunning(model));

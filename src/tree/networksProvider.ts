@@ -3,12 +3,19 @@ import type { ContainerDetails, ContainerModel } from '../docker/models';
 import type { NetworkChange, NetworkStore } from '../docker/networkStore';
 import type { NetworkModel } from '../docker/networks';
 import type { EngineStore, StoreChange } from '../docker/store';
-import { NetworkMembership } from './networkMembership';
+import { containersFirstPageRows, containersPageSize } from './containersProvider';
+import { NetworkMemberRows } from './networkMemberRows';
+import { endpointsById, NetworkMembership } from './networkMembership';
 import { NetworkContainerNode, type NetworkMember } from './nodes/networkContainerNode';
 import { NetworkNode } from './nodes/networkNode';
+import { PageNode } from './nodes/pageNode';
 import { WholeViewRefresh } from './wholeViewRefresh';
 
-export type NetworksTreeNode = NetworkNode | NetworkContainerNode;
+export type NetworksTreeNode = NetworkNode | NetworkContainerNode | PageNode;
+
+type ContainerChange = [id: string, before: ContainerModel | undefined, after: ContainerModel | undefined];
+
+const byName = new Intl.Collator();
 
 export interface NetworksViewSettings {
   showBuiltIn: boolean;
@@ -16,8 +23,9 @@ export interface NetworksViewSettings {
 
 /**
  * Networks, user-defined first and the built-in ones last (or hidden), each expanding to the
- * containers on it. An event for one network re-renders that row; a container change re-renders
- * only the networks whose members it changes.
+ * containers on it, in page rows past the Containers view's level size. An event for one network
+ * re-renders that row; a member's own change (a stop, an address) re-renders its row only; a join
+ * or leave re-renders its network's row (which counts them), a rename the level or page it is in.
  */
 export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<NetworksTreeNode | undefined>();
@@ -28,7 +36,9 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
   private roots: NetworkNode[] | undefined;
   /** Which containers are on which network: a container change costs O(its networks). */
   private readonly membership: NetworkMembership;
-  /** Aliases only inspect knows, per container, asked when a network row is expanded. */
+  /** The member rows of each expanded network, with their pages. */
+  private readonly memberRows: NetworkMemberRows;
+  /** Aliases only inspect knows, per container, asked when its row is fetched. */
   private readonly details = new Map<string, Promise<ContainerDetails | undefined>>();
   private readonly subscriptions: { dispose(): void }[];
 
@@ -36,8 +46,15 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
     private readonly store: EngineStore,
     private readonly networks: NetworkStore,
     private readonly settings: () => NetworksViewSettings,
+    cut = { first: containersFirstPageRows, size: containersPageSize },
   ) {
     this.membership = new NetworkMembership(store.containers);
+    this.memberRows = new NetworkMemberRows(
+      (network) => this.members(network),
+      (network, id) => this.member(network, id),
+      (a, b) => byName.compare(a.name, b.name),
+      cut,
+    );
     this.membership.indexEndpoints(networks.networks.values());
     this.subscriptions = [networks.onChange((c) => this.applyNetworks(c)), store.onChange((c) => c.kind === 'containers' && this.applyContainers(c))];
   }
@@ -45,6 +62,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
   /** The setting changed: lay the rows out again. */
   relayout(): void {
     this.roots = undefined;
+    this.memberRows.clear();
     this.refresh.request();
   }
 
@@ -54,7 +72,14 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
 
   async getChildren(node?: NetworksTreeNode): Promise<NetworksTreeNode[]> {
     if (node instanceof NetworkNode) {
-      return this.membersOf(node.model);
+      const rows = this.memberRows.children(node);
+      await this.fill(rows.filter((r) => r instanceof NetworkContainerNode));
+      return rows;
+    }
+    if (node instanceof PageNode) {
+      const rows = this.memberRows.pageRows(node) ?? [];
+      await this.fill(rows);
+      return rows;
     }
     if (node) {
       return [];
@@ -64,11 +89,14 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
   }
 
   getParent(node: NetworksTreeNode): NetworksTreeNode | undefined {
-    return node instanceof NetworkContainerNode ? this.nodes.get(node.network.id) : undefined;
+    if (node instanceof NetworkContainerNode) {
+      return this.memberRows.pageOf(node) ?? this.nodes.get(node.network.id);
+    }
+    return node instanceof PageNode ? this.memberRows.networkOf(node) : undefined;
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: NetworksTreeNode): vscode.TreeItem {
-    item.tooltip = node.tooltip();
+    if (!(node instanceof PageNode)) item.tooltip = node.tooltip();
     return item;
   }
 
@@ -85,13 +113,22 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
         members.push({ containerId: id, name: endpoint.name, endpoint, aliases: [] });
       }
     }
-    return members.sort((a, b) => a.name.localeCompare(b.name));
+    return members.sort((a, b) => byName.compare(a.name, b.name));
   }
 
-  private async membersOf(network: NetworkModel): Promise<NetworkContainerNode[]> {
-    const members = this.members(network);
+  /** What only inspect knows of the rows about to be given to VS Code (their aliases), asked once per container until it changes. */
+  /** One container as a member of `network`, as members() would list it; undefined when it is not on it. */
+  private member(network: NetworkModel, id: string): NetworkMember | undefined {
+    const container = this.store.containers.get(id);
+    if (!this.membership.isOn(network, id, container)) return undefined;
+    const endpoint = network.endpoints.find((e) => e.containerId === id);
+    if (container) return { containerId: id, name: container.name, container, endpoint, aliases: [] };
+    return endpoint && { containerId: id, name: endpoint.name, endpoint, aliases: [] };
+  }
+
+  private async fill(rows: NetworkContainerNode[]): Promise<void> {
     await Promise.all(
-      members.map(async (m) => {
+      rows.map(async ({ member: m, network }) => {
         const details = await this.detailsOf(m.containerId);
         const attachment = details?.networks.find((n) => n.network === network.name);
         m.aliases = attachment?.aliases ?? [];
@@ -99,7 +136,6 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
         if (!m.endpoint && attachment?.ipv4) m.endpoint = { containerId: m.containerId, name: m.name, ipv4: attachment.ipv4, ipv6: attachment.ipv6 };
       }),
     );
-    return members.map((m) => new NetworkContainerNode(network, m));
   }
 
   private detailsOf(containerId: string): Promise<ContainerDetails | undefined> {
@@ -112,7 +148,12 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
   }
 
   private applyNetworks(change: NetworkChange): void {
-    this.membership.indexEndpoints(this.networks.networks.values());
+    const changedOn = new Map<string, string[]>();
+    if (change.full) {
+      this.membership.indexEndpoints(this.networks.networks.values());
+    } else {
+      [...change.updated, ...change.removed].forEach((id) => changedOn.set(id, this.membership.reindex(id, this.networks.networks.get(id)).changed));
+    }
     const hidden = (id: string) => !this.settings().showBuiltIn && this.networks.networks.get(id)?.builtIn === true;
     if (!change.full && change.removed.length === 0 && change.updated.every(hidden)) {
       return;
@@ -120,37 +161,118 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
     if (change.full || change.removed.length > 0 || change.updated.some((id) => !this.nodes.has(id) && !hidden(id))) {
       this.roots = undefined;
       this.details.clear();
+      this.memberRows.clear();
       this.refresh.request();
       return;
     }
     for (const id of change.updated.filter((i) => this.nodes.has(i))) {
-      const node = this.nodes.get(id)!;
-      node.model = this.networks.networks.get(id)!;
-      node.model.endpoints.forEach((e) => this.details.delete(e.containerId));
-      this.members(node.model).forEach((m) => this.details.delete(m.containerId));
-      this.changed.fire(node);
+      this.networkChanged(this.nodes.get(id)!, this.networks.networks.get(id)!, changedOn.get(id) ?? []);
     }
+  }
+
+  /**
+   * A network the engine changed (a connect, a disconnect, a member's start or stop): its row when
+   * what it shows changed (its count), else the level or page of an endpoint-only member that came or
+   * went, else the rows of the members whose address changed, each asked of the engine again.
+   */
+  private networkChanged(node: NetworkNode, now: NetworkModel, changed: string[]): void {
+    const heading = this.rowKey(node);
+    node.model = now;
+    changed.forEach((id) => this.details.delete(id));
+    if (this.rowKey(node) !== heading) {
+      this.memberRows.relayout(node, changed);
+      this.changed.fire(node);
+      return;
+    }
+    const listed = this.store.containers.usersOfNetwork(now.name);
+    if (changed.some((id) => !listed.has(id))) {
+      const fetch = this.memberRows.relayout(node, changed);
+      this.fetchAgain(
+        node,
+        fetch,
+        changed.map((id) => this.memberRows.row(now.id, id)).filter((row) => row !== undefined),
+      );
+      return;
+    }
+    const endpoints = endpointsById(now);
+    for (const id of changed) {
+      const row = this.memberRows.row(now.id, id);
+      if (!row) continue;
+      row.network = now;
+      row.member.endpoint = endpoints.get(id);
+      // A row VS Code has not been given is filled when its page is fetched.
+      if (this.memberRows.isShown(row)) void this.fill([row]).then(() => this.changed.fire(row));
+    }
+  }
+
+  /** After a relayout of a network's rows: the network row (level), or the pages that changed and the changed rows outside them. */
+  private fetchAgain(node: NetworkNode, fetch: 'level' | PageNode[], rows: NetworkContainerNode[]): void {
+    if (fetch === 'level') {
+      this.changed.fire(node);
+      return;
+    }
+    fetch.forEach((page) => this.changed.fire(page));
+    rows.filter((row) => this.memberRows.isShown(row) && !fetch.includes(this.memberRows.pageOf(row)!)).forEach((row) => this.changed.fire(row));
   }
 
   private applyContainers(change: StoreChange): void {
     [...change.updated, ...change.removed].forEach((id) => this.details.delete(id));
-    if (change.full) this.details.clear();
     if (change.full) {
-      // A new picture: every network row counts again (networks are few).
-      this.nodes.forEach((node) => this.changed.fire(node));
+      this.details.clear();
+      // A new picture: every network row counts again (networks are few), with its rows laid out again.
+      this.nodes.forEach((node) => (this.memberRows.relayout(node), this.changed.fire(node)));
       return;
     }
     const containers = this.store.containers;
-    const touched = this.membership.touched(
-      [...change.updated, ...change.removed].map((id): [string, ContainerModel | undefined, ContainerModel | undefined] => [
-        id,
-        containers.previous(id),
-        containers.get(id),
-      ]),
-    );
+    const changes = [...change.updated, ...change.removed].map((id): ContainerChange => [id, containers.previous(id), containers.get(id)]);
+    const touched = this.membership.touched(changes);
     const nodes = new Set([...touched.names].map((name) => this.byName.get(name)));
     touched.ids.forEach((id) => nodes.add(this.nodes.get(id)));
-    nodes.forEach((node) => node && this.changed.fire(node));
+    nodes.forEach((node) => node && this.membersChanged(node, changes));
+  }
+
+  /**
+   * Containers on this network changed: a join or leave changes its count, so its row is fetched;
+   * a rename moves a row (its level or page is fetched); anything else redraws the rows themselves.
+   * A network never expanded shows only its count.
+   */
+  private membersChanged(node: NetworkNode, changes: ContainerChange[]): void {
+    const on = (id: string, model: ContainerModel | undefined) => this.membership.isOn(node.model, id, model);
+    const mine = changes.filter(([id, before, after]) => on(id, before) || on(id, after));
+    if (mine.some(([id, before, after]) => on(id, before) !== on(id, after))) {
+      this.memberRows.relayout(
+        node,
+        mine.map(([id]) => id),
+      );
+      this.changed.fire(node);
+      return;
+    }
+    if (!this.memberRows.expanded(node.model.id)) {
+      return;
+    }
+    const rows = mine.map(([id]) => this.memberRows.row(node.model.id, id));
+    // A rename, or a container the store no longer lists that is still an endpoint (named as the network names it): its place may change.
+    if (rows.some((row, i) => !row || row.member.name !== mine[i][2]?.name)) {
+      this.fetchAgain(
+        node,
+        this.memberRows.relayout(
+          node,
+          mine.map(([id]) => id),
+        ),
+        rows.filter((row) => !!row),
+      );
+      return;
+    }
+    rows.forEach((row, i) => {
+      row!.member.container = mine[i][2];
+      if (this.memberRows.isShown(row!)) this.changed.fire(row!);
+    });
+  }
+
+  /** What a network's row shows (NetworkNode.getTreeItem): when it changes, the row (and so its members) is fetched again. */
+  private rowKey(node: NetworkNode): string {
+    const m = node.model;
+    return [m.driver, m.scope, m.builtIn, m.internal, m.attachable, m.pools.find((p) => p.subnet)?.subnet, this.membership.countOn(m)].join('\0');
   }
 
   private layout(): NetworkNode[] {
@@ -163,6 +285,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
       .sort((a, b) => Number(a.builtIn) - Number(b.builtIn) || a.name.localeCompare(b.name));
     this.nodes.clear();
     this.byName.clear();
+    this.memberRows.clear();
     this.roots = list.map((n) => {
       const node: NetworkNode = new NetworkNode(n, (): number => this.membership.countOn(node.model));
       this.nodes.set(n.id, node);

@@ -10,7 +10,7 @@
 //       -> Promise<{ url, port, pid, dataDir, logFile, stop(): Promise<void> }>
 //   runExtensionTests({ extensionDevelopmentPath, extensionTestsPath, workspacePath, env = {},
 //                       timeoutMs = 600000, outputDir = <repo>/test-output/vscode, settings = {},
-//                       quiet = false, log })
+//                       quiet = false, log, viewport = { width: 1280, height: 800 } })
 //       -> Promise<{ exitCode, results: { passed, failed, failures: [{ title, error }] } }>
 //   The test entry sees env DX_TEST_RESULTS (file to write the results JSON to) and
 //   DX_UI_BRIDGE (http://127.0.0.1:PORT; POST JSON to /screenshot {name}, /texts {selector},

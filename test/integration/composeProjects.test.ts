@@ -79,6 +79,16 @@ describe('compose projects: the project as a unit, and compose files through the
     return Object.fromEntries(list.map((c) => [c.Labels[composeServiceLabel], c.State]));
   }
 
+  /** The engine lists the project's containers in these states, within a few seconds (its own late events settle). */
+  async function settles(project: string, states: Record<string, string>): Promise<void> {
+    let last: Record<string, string> = {};
+    await waitFor(
+      async () => ((last = await stateOf(project)), JSON.stringify(last) === JSON.stringify(states)),
+      `the engine lists ${JSON.stringify(states)}`,
+      5_000,
+    ).catch(() => assert.deepEqual(last, states));
+  }
+
   async function up(file: string, args: object = {}): Promise<ComposeRun | undefined> {
     return (await vscode.commands.executeCommand('dockerExplorer.compose.up', { file, ...args })) as ComposeRun | undefined;
   }
@@ -154,7 +164,12 @@ describe('compose projects: the project as a unit, and compose files through the
     assert.deepEqual(await stateOf(project), { web: 'paused', worker: 'paused' });
     await waitFor(async () => row.getTreeItem().contextValue === 'project.paused', 'the row says paused');
     await vscode.commands.executeCommand('dockerExplorer.projects.unpause', row);
-    assert.deepEqual(await stateOf(project), { web: 'running', worker: 'running' });
+    const unpaused = (service: string) => api.commands.log.lines.some((l) => l.startsWith(`$ docker unpause ${project}`) && l.includes(service));
+    assert.ok(unpaused('web') && unpaused('worker'), 'both were unpaused');
+    // dockerd 20.10 can hear containerd's own "paused" for a container after the unpause returned: it marks
+    // it paused again (a second pause event) until containerd's "resumed" follows, 10-100 ms later. Seen in
+    // 4 of 60 pauses of two containers at once; the list read in that gap said web was still paused.
+    await settles(project, { web: 'running', worker: 'running' });
     assert.equal(await otherState(), 'running', 'the container outside the project was never touched');
   });
 

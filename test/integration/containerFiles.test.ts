@@ -335,7 +335,17 @@ describe('inside containers: Changes and Files', function () {
     assert.ok(zone, `${folder} is listed`);
     // VS Code's tree may not hold the new container's row yet: revealing its folder fails until it does (waitFor tries again).
     await waitFor(async () => (await api.treeViews.containers.reveal(zone as never, { select: false, focus: false, expand: true }), true), `${folder} revealed`);
-    const labels = () => page.texts('.monaco-list-row .label-name');
+    // The rows under the folder's own row in the Containers pane, in their order: the pane can show other containers' folders too (a "sub" of theirs).
+    const labels = async () => {
+      const row = '.pane:has(> .pane-header[aria-label*="Containers"]) .monaco-list-row';
+      const [names, levels, indexes] = [await page.texts(`${row} .label-name`), await page.attributes(row, 'aria-level'), await page.attributes(row, 'data-index')];
+      if (names.length !== levels.length || names.length !== indexes.length) return [];
+      const rows = names.map((text, i) => ({ text, level: Number(levels[i]), index: Number(indexes[i]) })).sort((x, y) => x.index - y.index);
+      const at = rows.findIndex((r) => r.text === folder.slice(1));
+      const under: string[] = [];
+      for (let i = at + 1; at >= 0 && i < rows.length && rows[i].level > rows[at].level && rows[i].index === rows[i - 1].index + 1; i++) under.push(rows[i].text);
+      return under;
+    };
     await waitFor(async () => (await labels()).includes('(empty folder)'), `the empty ${folder} on the page`);
 
     assert.deepEqual(await vscode.commands.executeCommand('dockerExplorer.files.upload', { container: name, from: upload, to: folder }), [`${folder}/${name}-up.txt`]);

@@ -91,4 +91,47 @@ describe('a folder changed by our own hand shows the change in its open row', ()
     inside.changedIn('c1', '/');
     assert.deepEqual(fired, []);
   });
+
+  it('a store change forgets the rows of the containers it removed, and a whole new list those it lacks', async () => {
+    const { inside, fired } = withFolders();
+    const files: Record<string, unknown> = {};
+    for (const id of ['c1', 'c2', 'c3']) {
+      [, files[id]] = await inside.childrenOf({ model: { id, name: id, image: 'busybox' } });
+      await inside.children(files[id] as InsideNode);
+    }
+    inside.forgetGone({ full: false, removed: ['c1'] }, () => true);
+    inside.forgetGone({ full: true, removed: [] }, (id) => id !== 'c3');
+    ['c1', 'c2', 'c3'].forEach((id) => inside.changedIn(id, '/'));
+    assert.deepEqual(fired, [files.c2]);
+  });
+
+  it('a removed container costs its own folder rows only, not a walk of every listed row', async () => {
+    const { inside, fired } = withFolders();
+    const asked = new Map<string, number>();
+    const rows: { containerId: string }[] = [];
+    for (const id of ['c1', 'c2', 'c3']) {
+      const [, files] = await inside.childrenOf({ model: { id, name: id, image: 'busybox' } });
+      const [tmp] = await inside.children(files);
+      await inside.children(tmp);
+      rows.push(files as never, tmp as never);
+    }
+    // Count every look at a listed row's container: forget must not look at another container's rows.
+    const ids = rows.map((row) => row.containerId);
+    for (const [i, row] of rows.entries()) {
+      const id = ids[i];
+      Object.defineProperty(row, 'containerId', { get: () => (asked.set(id, (asked.get(id) ?? 0) + 1), id) });
+    }
+    inside.forget('c2');
+    assert.deepEqual(
+      [...asked.keys()].filter((id) => id !== 'c2'),
+      [],
+      `rows of other containers were read: ${JSON.stringify([...asked])}`,
+    );
+    inside.changedIn('c2', '/tmp');
+    inside.changedIn('c2', '/');
+    assert.deepEqual(fired, [], 'c2 is forgotten');
+    inside.changedIn('c1', '/tmp');
+    inside.changedIn('c3', '/');
+    assert.deepEqual(fired, [rows[1], rows[4]], 'c1 and c3 keep theirs');
+  });
 });

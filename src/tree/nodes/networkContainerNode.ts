@@ -20,8 +20,9 @@ export class NetworkContainerNode {
   readonly kind = 'networkContainer';
 
   constructor(
-    readonly network: NetworkModel,
-    readonly member: NetworkMember,
+    /** Both change with the engine: the row object stays, so VS Code can be told to redraw it alone. */
+    public network: NetworkModel,
+    public member: NetworkMember,
   ) {}
 
   /** Running as docker ps counts it; an endpoint exists only while the container runs. */

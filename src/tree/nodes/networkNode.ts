@@ -15,6 +15,11 @@ export class NetworkNode {
     private readonly attached: () => number,
   ) {}
 
+  /** The row's id, which its page rows' ids are made from. */
+  get id(): string {
+    return `network:${this.model.id}`;
+  }
+
   get state(): NetworkRowState {
     return this.model.builtIn ? 'builtIn' : this.attached() > 0 ? 'inUse' : 'unused';
   }
@@ -23,7 +28,7 @@ export class NetworkNode {
     const m = this.model;
     const count = this.attached();
     const item = new vscode.TreeItem(m.name, count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.id = `network:${m.id}`;
+    item.id = this.id;
     const parts = [`${m.driver} · ${m.scope}`];
     if (m.builtIn) parts.push(vscode.l10n.t('built-in'));
     if (m.internal) parts.push(vscode.l10n.t('internal'));

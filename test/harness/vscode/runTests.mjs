@@ -38,6 +38,8 @@ export async function runExtensionTests({
   settings = {},
   quiet = false,
   log = defaultLog,
+  // The browser window: the workbench splits the sidebar's height between the views, so its height is each pane's.
+  viewport = { width: 1280, height: 800 },
 } = {}) {
   if (!extensionDevelopmentPath || !extensionTestsPath) throw new Error('extensionDevelopmentPath and extensionTestsPath are required');
   extensionDevelopmentPath = path.resolve(extensionDevelopmentPath);
@@ -107,7 +109,7 @@ export async function runExtensionTests({
 
     browser = await launchChromium(outputDir, { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
     browserPids = chromiumPids();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({ viewport });
     const p = await context.newPage();
     const consoleLog = fs.createWriteStream(path.join(outputDir, 'browser-console.log'));
     p.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
