@@ -211,6 +211,8 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     let moved = false;
     const rowsToRender: ContainerNode[] = [];
     const groupsToCount = new Map<string, GroupNode>();
+    /** Rows whose sort keys changed inside their level: moved only if they no longer sit between their neighbours. */
+    const sortKeyChanged: ContainerNode[] = [];
     for (const id of change.updated) {
       const model = this.store.containers.get(id);
       if (!model) {
@@ -225,8 +227,12 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
         continue;
       }
       const before = node.model;
-      moved ||= this.movesRow(before, model);
+      const move = this.movesRow(before, model);
+      moved ||= move === true;
       structural ||= moved;
+      if (move === 'maybe') {
+        sortKeyChanged.push(node);
+      }
       node.model = model;
       node.details = undefined;
       // VS Code holds back a row change that follows another within 200 ms: a stop's kill event,
@@ -240,6 +246,11 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
           groupsToCount.set(group.id, group);
         }
       }
+    }
+    // Checked once every model of the change is in: each pair of neighbours is then compared with its final models.
+    if (!moved && sortKeyChanged.some((node) => this.outOfPlace(node))) {
+      moved = true;
+      structural = true;
     }
     let fired: GroupNode[];
     let pages: PageNode[] = [];
@@ -339,13 +350,29 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     return (this.children.get(id) ?? []).flatMap((c) => (c instanceof ContainerNode ? [c.model] : this.membersOf(c.id)));
   }
 
-  /** Whether a change moves the row to another group or place, so the list must be laid out again. */
-  private movesRow(before: ContainerModel, after: ContainerModel): boolean {
+  /**
+   * Whether a change moves the row to another group (true), may move it within its level because a key
+   * its sort reads changed ('maybe': a rename sorted by creation time breaks ties by name), or not (false).
+   */
+  private movesRow(before: ContainerModel, after: ContainerModel): boolean | 'maybe' {
     const { groupBy, sortBy } = this.settings();
     if (groupKeyOf(before, groupBy) !== groupKeyOf(after, groupBy)) {
       return true;
     }
-    return (sortBy === 'name' && before.name !== after.name) || (sortBy === 'state' && before.state !== after.state);
+    return compareContainers(sortBy)(before, after) !== 0 ? 'maybe' : false;
+  }
+
+  /** Whether a row, its model changed in place, no longer sorts between its neighbours in its level as laid out. */
+  private outOfPlace(node: ContainerNode): boolean {
+    const level = node.parent ? this.children.get(node.parent.id) : this.roots;
+    const at = level?.indexOf(node) ?? -1;
+    if (!level || at < 0 || node.parent instanceof ServiceNode) {
+      return true; // not laid out as a plain sorted level: a whole layout says where it goes
+    }
+    const compare = compareContainers(this.settings().sortBy);
+    const prev = level[at - 1];
+    const next = level[at + 1];
+    return (prev instanceof ContainerNode && compare(prev.model, node.model) > 0) || (next instanceof ContainerNode && compare(node.model, next.model) > 0);
   }
 
   private layout(): ContainersTreeNode[] {

@@ -153,3 +153,29 @@ describe('containers view: one row in or out of the top level, spliced, not laid
     }
   });
 });
+
+describe('containers view: a rename sorted by creation time', () => {
+  // Containers created in the same second (a compose up) sort by name: a rename can pass a neighbour.
+  it('moves the row when it passes a neighbour created the same second, alone or with a remove in the same flush', async () => {
+    for (const withRemove of [false, true]) {
+      const store = fakeStore([model(1, 0, 'running', 5), model(2, 0, 'running', 5), model(3, 0, 'running', 5), model(4, 0, 'running', 1)]);
+      const provider = new ContainersProvider(store as unknown as EngineStore, () => ({ groupBy: 'none', sortBy: 'created' }));
+      try {
+        store.full();
+        const names = async () => (await provider.getChildren()).map((row) => provider.getTreeItem(row).label);
+        assert.deepEqual(await names(), ['n1', 'n2', 'n3', 'n4']);
+        const seen = fired(provider);
+        store.change([{ ...store.containers.get('c1')!, name: 'n9' }], withRemove ? ['c4'] : []);
+        assert.deepEqual(await names(), withRemove ? ['n2', 'n3', 'n9'] : ['n2', 'n3', 'n9', 'n4']);
+        assert.deepEqual(seen, ['whole view'], 'the level is fetched again: its order changed');
+        // A rename that keeps its place stays a row change.
+        seen.length = 0;
+        store.change([{ ...store.containers.get('c2')!, name: 'n2b' }], []);
+        assert.deepEqual(await names(), withRemove ? ['n2b', 'n3', 'n9'] : ['n2b', 'n3', 'n9', 'n4']);
+        assert.deepEqual(seen, ['container:c2']);
+      } finally {
+        provider.dispose();
+      }
+    }
+  });
+});
