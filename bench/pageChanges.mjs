@@ -2,29 +2,19 @@
 // returning, and from the engine's raw event (its floor, bench/rawEvents.mjs), to the row's
 // aria-label on the page showing it, with `size` other containers listed. The payload is
 // bench/vscode/changes.ts.
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { productionBundleForVSCode } from './inVSCode.mjs';
 import { fmt, stats } from './lib.mjs';
 import { startRawEventReader } from './rawEvents.mjs';
 import { runPayload } from './vscode.mjs';
 
-export const pageChangeKinds = [
-  'create',
-  'create (quiet)',
-  'start',
-  'pause',
-  'unpause',
-  'stop -t 0',
-  'stop (SIGTERM)',
-  'kill',
-  'restart',
-  'rename',
-  'remove',
-  'self-exit',
-];
 const targets = { 1000: 50, 10000: 100 };
 
 export async function measurePageChanges(b, size) {
   const { config, engine, log, results, tableRows, root } = b;
+  // The kinds the payload runs, from the one list it and the smoke test share (compiled by the bench's build).
+  const { pageChangeKinds } = createRequire(import.meta.url)(path.join(root, 'out', 'test', 'integration', 'support', 'pageChanges.js'));
   const cycles = config.pageCycles;
   log(`change to the page @${size}: ${cycles} cycles of every kind of change, ${productionBundleForVSCode(b)} bundle`);
   // The floor: the raw event's arrival, read in a process of its own, opened before the window and its changes.

@@ -4,6 +4,7 @@ import { containersFirstPageRows } from '../../src/tree/containersProvider';
 import type { NetworksTreeNode } from '../../src/tree/networksProvider';
 import { activateExtension } from './support/extension';
 import { cleanupRun, createContainer, createNetwork, testDocker, testSubnet, uniqueName } from './support/testEngine';
+import { expandOnPage, pageRowOnPage } from './support/pageRows';
 import { ui, waitFor } from './support/uiBridge';
 
 // A network with more members than a level holds lists them as the Containers view does (its first rows,
@@ -43,19 +44,8 @@ describe('a network with more members than a level holds', function () {
     const label = `Containers ${containersFirstPageRows + 1} to ${total}`;
     assert.equal(views.getTreeItem(page).accessibilityInformation?.label, label);
 
-    await waitFor(
-      () =>
-        Promise.resolve(api.treeViews.networks.reveal(page, { select: false, focus: false })).then(
-          () => true,
-          () => false,
-        ),
-      'the page row revealed',
-      20_000,
-    );
-    const selector = `.monaco-list-row[aria-label="${label}"]`;
-    await waitFor(async () => (await ui.attributes(selector, 'aria-expanded')).join() === 'false', 'the page row on the page, collapsed', 20_000);
-    await ui.click(selector);
-    await waitFor(async () => (await ui.attributes(selector, 'aria-expanded')).join() === 'true', 'the page row expanded on the page', 20_000);
+    const selector = await pageRowOnPage(api.treeViews.networks, page, label);
+    await expandOnPage(selector);
     const rows = await views.getChildren(page);
     assert.deepEqual(
       rows.map((r) => (r.kind === 'networkContainer' ? r.member.name : r.kind)),

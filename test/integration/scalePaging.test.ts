@@ -5,6 +5,7 @@ import { containersFirstPageRows } from '../../src/tree/containersProvider';
 import { activateExtension } from './support/extension';
 import { cleanupRun, createContainer, runId, runLabel, testDocker, uniqueName } from './support/testEngine';
 import { useScriptedUi } from './support/scriptedUi';
+import { expandOnPage, pageRowOnPage } from './support/pageRows';
 import { ui, waitFor } from './support/uiBridge';
 
 // A level longer than a page: VS Code fetches every row of a level on each change to it, so the view shows
@@ -46,21 +47,9 @@ describe('a compose project longer than a page', function () {
     const label = `Containers ${(containersFirstPageRows + 1).toLocaleString('en')} to ${total.toLocaleString('en')}`;
     assert.equal(page.getTreeItem().accessibilityInformation?.label, label);
 
-    // VS Code may still be fetching the rows of the last refreshes of the fill: reveal once it knows the row.
-    await waitFor(
-      () =>
-        Promise.resolve(api.treeViews.containers.reveal(page, { select: false, focus: false })).then(
-          () => true,
-          () => false,
-        ),
-      'the page row revealed',
-      20_000,
-    );
-    const selector = `.monaco-list-row[aria-label="${label}"]`;
-    await waitFor(async () => (await ui.attributes(selector, 'aria-expanded')).join() === 'false', 'the page row on the page, collapsed', 20_000);
+    const selector = await pageRowOnPage(api.treeViews.containers, page, label);
     await ui.screenshot('page-row');
-    await ui.click(selector);
-    await waitFor(async () => (await ui.attributes(selector, 'aria-expanded')).join() === 'true', 'the page row expanded on the page', 20_000);
+    await expandOnPage(selector);
     const rows = await views.getChildren(page);
     assert.equal(rows.length, extra, 'the page holds the rows past the first page');
     const onPage = async (name: string) => (await ui.attributes(`.monaco-list-row[aria-label^="${name}, created, "]`, 'aria-label')).length === 1;

@@ -1,42 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { Emitter } from '../../src/docker/event';
 import type { ContainerModel } from '../../src/docker/models';
-import type { EngineStore, StoreChange } from '../../src/docker/store';
+import type { EngineStore } from '../../src/docker/store';
 import type { ContainersTreeNode } from '../../src/tree/containersProvider';
 import { requireWithFakeVscode } from './support/fakeVscode';
+import { handDrivenStore } from './support/storeChanges';
 import { container } from './support/models';
 
 const { ContainersProvider } = requireWithFakeVscode<typeof import('../../src/tree/containersProvider')>('../../src/tree/containersProvider');
 
-/** The part of the store the provider reads, driven by hand: one change per call, as a flush. */
-function fakeStore(models: ContainerModel[]) {
-  const changes = new Emitter<StoreChange>();
-  const containers = new Map(models.map((m) => [m.id, m]));
-  return {
-    containers,
-    onChange: changes.event,
-    whenSettled: async () => ({ state: 'ready' as const }),
-    whenContainersShown: async () => ({ state: 'ready' as const }),
-    containerDetails: async () => undefined,
-    /** The engine listed these containers again after an event (a fresh object each, as the store keeps). */
-    update(...updated: ContainerModel[]) {
-      updated.forEach((m) => containers.set(m.id, m));
-      changes.fire({ kind: 'containers', full: false, updated: updated.map((m) => m.id), removed: [] });
-    },
-    full() {
-      changes.fire({ kind: 'containers', full: true, updated: [], removed: [] });
-    },
-    /** The engine destroyed these containers. */
-    remove(...ids: string[]) {
-      ids.forEach((id) => containers.delete(id));
-      changes.fire({ kind: 'containers', full: false, updated: [], removed: ids });
-    },
-  };
-}
-
 /** A provider laid out once (as VS Code does when the view opens), recording what it fires from then on. */
 async function shownProvider(models: ContainerModel[], groupBy: 'composeProject' | 'state' | 'none' = 'composeProject') {
-  const store = fakeStore(models);
+  const store = handDrivenStore(models);
   const provider = new ContainersProvider(store as unknown as EngineStore, () => ({ groupBy, sortBy: 'created' }));
   store.full();
   const roots = await provider.getChildren();
@@ -194,7 +168,7 @@ describe('containers view: a level longer than a page', () => {
   const settled = () => new Promise((r) => setTimeout(r, 200));
 
   async function pagedProvider(models: ContainerModel[], groupBy: 'composeProject' | 'none', pageSize: number, sortBy: 'created' | 'name' = 'created') {
-    const store = fakeStore(models);
+    const store = handDrivenStore(models);
     const provider = new ContainersProvider(store as unknown as EngineStore, () => ({ groupBy, sortBy }), { pageSize });
     providers.push(provider);
     store.full();
@@ -227,7 +201,7 @@ describe('containers view: a level longer than a page', () => {
   });
 
   it('by default a level shows its first 100 rows, then pages of 500 (a change to the level sends 102 rows, not 501)', async () => {
-    const store = fakeStore(many(1000).map((m, i) => ({ ...m, id: `d${i}`, created: 1_700_000_000 - i })));
+    const store = handDrivenStore(many(1000).map((m, i) => ({ ...m, id: `d${i}`, created: 1_700_000_000 - i })));
     const provider = new ContainersProvider(store as unknown as EngineStore, () => ({ groupBy: 'none', sortBy: 'created' }));
     providers.push(provider);
     store.full();
@@ -405,7 +379,7 @@ describe('containers view: a row added or removed fires the level it is in', () 
 describe('containers view: a row removed under a service row', () => {
   it("fires the project too: its heading counts the service's members", async () => {
     const web = { composeProject: 'shop', composeService: 'web' };
-    const store = fakeStore([
+    const store = handDrivenStore([
       container('a', web),
       container('b', web),
       container('c', { ...web, state: 'exited', engineState: 'exited', status: 'Exited (0) 1 hour ago' }),

@@ -1,34 +1,14 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Emitter } from '../../src/docker/event';
 import type { ContainerModel } from '../../src/docker/models';
-import type { EngineStore, StoreChange } from '../../src/docker/store';
+import type { EngineStore } from '../../src/docker/store';
 import type { ContainersTreeNode, ContainersViewSettings } from '../../src/tree/containersProvider';
 import { container } from './support/models';
 import { requireWithFakeVscode } from './support/fakeVscode';
+import { handDrivenStore } from './support/storeChanges';
 
 const { ContainersProvider } = requireWithFakeVscode<typeof import('../../src/tree/containersProvider')>('../../src/tree/containersProvider');
 type Provider = InstanceType<typeof ContainersProvider>;
-
-/** The part of the store the provider reads; `change` sets and deletes models and emits one flush. */
-function fakeStore(models: ContainerModel[]) {
-  const changes = new Emitter<StoreChange>();
-  const containers = new Map(models.map((m) => [m.id, m]));
-  return {
-    containers,
-    onChange: changes.event,
-    whenContainersShown: async () => ({ state: 'ready' as const }),
-    containerDetails: async () => undefined,
-    change(updated: ContainerModel[], removed: string[]) {
-      updated.forEach((m) => containers.set(m.id, m));
-      removed.forEach((id) => containers.delete(id));
-      changes.fire({ kind: 'containers', full: false, updated: updated.map((m) => m.id), removed });
-    },
-    full() {
-      changes.fire({ kind: 'containers', full: true, updated: [], removed: [] });
-    },
-  };
-}
 
 /** Counts the provider's whole layouts; `wholeOnly` makes it lay everything out on every change, as it did before the splice. */
 function instrument(provider: Provider, wholeOnly = false): { layouts: number } {
@@ -87,7 +67,7 @@ describe('containers view: one row in or out of the top level, spliced, not laid
         fc.array(op, { minLength: 1, maxLength: 25 }),
         async (groupBy, sortBy, start, ops) => {
           let next = 0;
-          const store = fakeStore(Array.from({ length: start }, () => model(next++, next % 3, states[next % 4], next % 5)));
+          const store = handDrivenStore(Array.from({ length: start }, () => model(next++, next % 3, states[next % 4], next % 5)));
           const settings = () => ({ groupBy, sortBy });
           // Small pages, so rows come and go inside pages, at their first rows and in the level's own rows.
           const options = { pageSize: 3, firstPageRows: 4 };
@@ -130,7 +110,7 @@ describe('containers view: one row in or out of the top level, spliced, not laid
   });
 
   it('a create or a remove at the top level of 10,000 rows lays none of them out again; a create in a project does', async () => {
-    const store = fakeStore(Array.from({ length: 10_000 }, (_, i) => model(i, 0, 'running', i)));
+    const store = handDrivenStore(Array.from({ length: 10_000 }, (_, i) => model(i, 0, 'running', i)));
     const provider = new ContainersProvider(store as unknown as EngineStore, () => ({ groupBy: 'composeProject', sortBy: 'created' }));
     const counter = instrument(provider);
     try {
@@ -158,7 +138,7 @@ describe('containers view: a rename sorted by creation time', () => {
   // Containers created in the same second (a compose up) sort by name: a rename can pass a neighbour.
   it('moves the row when it passes a neighbour created the same second, alone or with a remove in the same flush', async () => {
     for (const withRemove of [false, true]) {
-      const store = fakeStore([model(1, 0, 'running', 5), model(2, 0, 'running', 5), model(3, 0, 'running', 5), model(4, 0, 'running', 1)]);
+      const store = handDrivenStore([model(1, 0, 'running', 5), model(2, 0, 'running', 5), model(3, 0, 'running', 5), model(4, 0, 'running', 1)]);
       const provider = new ContainersProvider(store as unknown as EngineStore, () => ({ groupBy: 'none', sortBy: 'created' }));
       try {
         store.full();

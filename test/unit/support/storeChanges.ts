@@ -1,4 +1,5 @@
 import type { ContainerModel, ImageModel, VolumeModel } from '../../../src/docker/models';
+import { Emitter } from '../../../src/docker/event';
 import { EngineStore, type StoreChange } from '../../../src/docker/store';
 
 /**
@@ -67,5 +68,35 @@ function countReads(map: Map<string, ContainerModel>, proto: Map<string, Contain
       counter.reads++;
       fn(value, key, map);
     }
+  };
+}
+
+/**
+ * The part of the store a containers view reads, driven by hand: a plain Map, and one change per call,
+ * as a flush emits it (a fresh model object each, as the store keeps).
+ */
+export function handDrivenStore(models: ContainerModel[]) {
+  const changes = new Emitter<StoreChange>();
+  const containers = new Map(models.map((m) => [m.id, m]));
+  const change = (updated: ContainerModel[], removed: string[]) => {
+    updated.forEach((m) => containers.set(m.id, m));
+    removed.forEach((id) => containers.delete(id));
+    changes.fire({ kind: 'containers', full: false, updated: updated.map((m) => m.id), removed });
+  };
+  return {
+    containers,
+    onChange: changes.event,
+    whenSettled: async () => ({ state: 'ready' as const }),
+    whenContainersShown: async () => ({ state: 'ready' as const }),
+    containerDetails: async () => undefined,
+    /** The engine listed these containers again after an event. */
+    update: (...updated: ContainerModel[]) => change(updated, []),
+    /** The engine destroyed these containers. */
+    remove: (...ids: string[]) => change([], ids),
+    /** Sets and deletes in one change, as one flush does. */
+    change,
+    full() {
+      changes.fire({ kind: 'containers', full: true, updated: [], removed: [] });
+    },
   };
 }
